@@ -1,0 +1,5 @@
+import sys
+
+from aigraph.cli import main
+
+sys.exit(main())

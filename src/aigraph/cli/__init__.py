@@ -1,0 +1,42 @@
+"""Command line: parse, call the library, render. Heavy imports stay inside commands.
+
+Each command group lives in its own module and registers on :data:`app`.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from aigraph.cli._app import app
+from aigraph.errors import AigraphError
+
+# Importing the modules registers their commands.
+from aigraph.cli import extract_cmd  # noqa: E402,F401
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the CLI; an :class:`AigraphError` becomes one line on stderr and exit 1."""
+    try:
+        app(args=argv, standalone_mode=False)
+    except AigraphError as err:
+        print(f"aigraph: error: {err}", file=sys.stderr)
+        return 1
+    except SystemExit as exit_:
+        return int(exit_.code or 0)
+    except KeyboardInterrupt:
+        print("aigraph: interrupted", file=sys.stderr)
+        return 130
+    except Exception as err:  # click's usage errors
+        import click
+
+        if isinstance(err, click.exceptions.ClickException):
+            err.show()
+            return err.exit_code
+        if isinstance(err, click.exceptions.Abort):
+            return 1
+        raise
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
