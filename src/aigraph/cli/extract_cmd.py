@@ -1,0 +1,1 @@
+"""`aigraph extract` and `aigraph eval` (filled in by the extraction work)."""
