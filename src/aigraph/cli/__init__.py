@@ -10,14 +10,23 @@ import sys
 from aigraph.cli._app import app
 from aigraph.errors import AigraphError
 
-# Importing the modules registers their commands.
-from aigraph.cli import extract_cmd  # noqa: E402,F401
+
+
+def _register_commands() -> None:
+    """Import every ``*_cmd`` module of this package; importing one registers its commands."""
+    import importlib
+    import pkgutil
+
+    for info in sorted(pkgutil.iter_modules(__path__), key=lambda i: i.name):
+        if info.name.endswith("_cmd"):
+            importlib.import_module(f"{__name__}.{info.name}")
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI; an :class:`AigraphError` becomes one line on stderr and exit 1."""
+    _register_commands()
     try:
-        app(args=argv, standalone_mode=False)
+        code = app(args=argv, standalone_mode=False)
     except AigraphError as err:
         print(f"aigraph: error: {err}", file=sys.stderr)
         return 1
@@ -35,7 +44,7 @@ def main(argv: list[str] | None = None) -> int:
         if isinstance(err, click.exceptions.Abort):
             return 1
         raise
-    return 0
+    return code if isinstance(code, int) else 0
 
 
 if __name__ == "__main__":
