@@ -1,0 +1,130 @@
+"""The textual cues ingest reads: slide citations, page markers, page chrome, sections.
+
+Every pattern here is linear (no nested repetition), so a 50 MB text is scanned in
+one pass. Patterns that look at one line are applied with ``pattern.match(text,
+start, end)`` on the whole document text, so no line is copied to test it.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: The sections of a State of AI report, in order; headings and slide titles that
+#: name one of them set the section of the text that follows.
+SECTIONS: tuple[str, ...] = (
+    "Introduction",
+    "Research",
+    "Talent",
+    "Industry",
+    "Politics",
+    "Safety",
+    "Predictions",
+)
+_SECTION_BY_KEY = {name.casefold(): name for name in SECTIONS}
+_SECTION_ALT = "|".join(SECTIONS)
+
+#: A range longer than this is cut short: a typo such as "Slides 10-740" must not
+#: attribute a paragraph to hundreds of slides.
+MAX_RANGE = 50
+
+#: Slide numbers in a citation: "12", "163 + 164", "175 - 180", "12, 14 and 16".
+_NUMS = r"\d{1,4}(?:[ \t]*(?:[-\u2010\u2011\u2012\u2013\u2014+&,/]|to|and|through)[ \t]*\d{1,4})*"
+
+#: A citation at the start of a bullet or paragraph: "Slide 12:", "Slides 163 + 164:",
+#: "**Slide 12**", "[Slide 12]", "(Slides 3-5)", "Slide 12 -", or a bare "Slide 12".
+CITATION = re.compile(
+    r"(?P<open>\*\*|__|[*_\[(])?[ \t]*"
+    r"(?i:slides?)[ \t]*(?:#|(?i:no\.?)[ \t]*)?"
+    r"(?P<nums>" + _NUMS + r")"
+    r"[ \t]*(?P<close>\*\*|__|[*_\])])?"
+    r"[ \t]*(?P<sep>[:\uff1a]|[-\u2013\u2014](?=[ \t])|\.(?=[ \t])|$)?"
+)
+_NUM_TOKEN = re.compile(r"\d{1,4}|[-\u2010\u2011\u2012\u2013\u2014]|to|through")
+
+#: A bullet marker where a line's text starts: "-", "*", "+", "•", "●", "1.", "2)".
+BULLET = re.compile(r"(?P<marker>[-*+\u2022\u25cf\u25cb\u25aa\u25e6\u2023\u2043\u2013\u2219\u25a0\u25ba\u27a2]|\d{1,3}[.)])[ \t]+(?=\S)")
+
+#: A Markdown ATX heading: "## 2. Talent".
+MD_HEADING = re.compile(r"[ ]{0,3}(?P<hashes>#{1,6})[ \t]+(?P<body>.*?)(?:[ \t]+#+)?[ \t]*$")
+#: A Markdown setext underline or a horizontal rule.
+UNDERLINE = re.compile(r"[ ]{0,3}(?P<char>[=-])(?P=char)+[ \t]*$")
+RULE = re.compile(r"[ ]{0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
+
+#: A section range after a heading's name: "(Slides 10 — 74)", "— Slides 75-91", "(Slide 183)".
+HEADING_RANGE = re.compile(
+    r"[ \t]*(?:[(\[][ \t]*(?i:slides?|pp?\.)[ \t]*" + _NUMS + r"[ \t]*[)\]]"
+    r"|[-\u2013\u2014:|][ \t]*(?i:slides?)[ \t]*" + _NUMS + r")[ \t]*$"
+)
+#: Numbering before a heading's name: "1.", "2)", "Section 3:", "Part IV -".
+HEADING_NUMBER = re.compile(
+    r"(?:(?i:section|part|chapter)[ \t]+)?(?:\d{1,2}|[IVX]{1,5})(?:[.):]|[ \t]+[-\u2013\u2014])[ \t]*(?=\S)"
+)
+
+# --- slide-deck text ---------------------------------------------------------
+
+#: A viewer's page indicator on a line of its own: "12 of 188".
+PAGE_OF = re.compile(r"[ \t]*(?P<n>\d{1,4})[ \t]+of[ \t]+(?P<total>\d{1,4})[ \t]*$")
+#: The report's hashtag marker: "#stateofai | 12", "#stateofai / 12".
+HASH_MARKER = re.compile(r"#[ \t]?stateofai[ \t]*[|/\uff5c\u2502][ \t]*(?P<n>\d{1,4})\b", re.I)
+#: The navigation bar across the top of a slide: three or more section names split by "|".
+NAV_BAR = re.compile(
+    r"[ \t]*(?:(?:" + _SECTION_ALT + r")[ \t]*[|\u2502\uff5c][ \t]*){2,}(?:" + _SECTION_ALT + r")\b[ \t]*",
+    re.I,
+)
+#: Footer furniture on a line of its own: "stateof.ai 2021", "stateof.ai", "#stateofai".
+FOOTER = re.compile(r"[ \t]*(?:#[ \t]?stateofai|stateof\.ai(?:[ \t]+20\d\d)?)[ \t]*$", re.I)
+#: A bare page number, which counts as a marker only where position says it is a footer.
+PAGE_NUMBER = re.compile(r"[ \t]*(?P<n>\d{1,4})[ \t]*$")
+
+#: Quick whole-text scans that decide whether a text is a slide deck.
+PAGE_OF_LINE = re.compile(r"^[ \t]*\d{1,4}[ \t]+of[ \t]+\d{1,4}[ \t]*$", re.M)
+CITATION_LINE = re.compile(r"^[ \t]*(?:[-*+\u2022\u25cf]|\d{1,3}[.)])?[ \t]*[*_\[(]{0,2}[ \t]*(?i:slides?)[ \t]*\d", re.M)
+
+#: A slide title that opens a section: "Research", "Section 2: Talent", "3. Industry".
+SECTION_TITLE = re.compile(
+    r"[ \t]*(?:(?i:section)[ \t]*)?(?:\d{1,2}[.):]?[ \t]*)?(?P<name>" + _SECTION_ALT + r")[ \t]*$",
+    re.I,
+)
+
+
+def parse_slide_numbers(spec: str) -> tuple[int, ...]:
+    """Expand the numbers of a slide citation into slide numbers.
+
+    Parameters
+    ----------
+    spec : str
+        The numbers as written, e.g. ``"12"``, ``"163 + 164"``, ``"175 - 180"``,
+        ``"12, 14 and 16"``, ``"141 to 152"``.
+
+    Returns
+    -------
+    tuple of int
+        Sorted, distinct slide numbers. A range gives every number in it, cut at
+        :data:`MAX_RANGE` slides; a reversed range gives its two ends.
+
+    Examples
+    --------
+    >>> parse_slide_numbers("175 - 180")
+    (175, 176, 177, 178, 179, 180)
+    >>> parse_slide_numbers("163 + 164")
+    (163, 164)
+    """
+    numbers: set[int] = set()
+    previous: int | None = None
+    pending_range = False
+    for token in _NUM_TOKEN.findall(spec):
+        if not token[0].isdigit():
+            pending_range = previous is not None
+            continue
+        value = int(token)
+        if pending_range and previous is not None and value > previous:
+            numbers.update(range(previous, min(value, previous + MAX_RANGE - 1) + 1))
+        else:
+            numbers.add(value)
+        previous, pending_range = value, False
+    return tuple(sorted(numbers))
+
+
+def section_name(name: str) -> str | None:
+    """The canonical section a heading or title names, or None."""
+    return _SECTION_BY_KEY.get(name.strip().casefold())
