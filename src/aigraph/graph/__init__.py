@@ -1,0 +1,41 @@
+"""The knowledge graph: extraction records -> ``networkx.MultiDiGraph``, built and stored.
+
+Public API (loaded lazily, so ``import aigraph.graph`` stays cheap):
+
+- :func:`build_graph` (``aigraph.graph.build``): raw reports -> graph directory,
+  atomic and incremental; returns a :class:`BuildResult`.
+- :func:`graph_from_extractions` (``aigraph.graph.assemble``): the pure records -> graph step.
+- :func:`load_graph` (``aigraph.graph.store``): read a built graph directory.
+- :class:`GraphPaths` (``aigraph.graph.paths``): the files of a graph directory.
+- :func:`extraction_to_dict` / :func:`extraction_from_dict` (``aigraph.graph.serial``).
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+_EXPORTS = {
+    "BuildResult": "aigraph.graph.build",
+    "build_graph": "aigraph.graph.build",
+    "graph_from_extractions": "aigraph.graph.assemble",
+    "load_graph": "aigraph.graph.store",
+    "read_manifest": "aigraph.graph.store",
+    "GraphPaths": "aigraph.graph.paths",
+    "DEFAULT_GRAPH_DIR": "aigraph.graph.paths",
+    "extraction_to_dict": "aigraph.graph.serial",
+    "extraction_from_dict": "aigraph.graph.serial",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(module), name)
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_EXPORTS))

@@ -1,0 +1,320 @@
+"""``aigraph build``: raw reports -> graph directory, atomic and incremental.
+
+The I/O around :func:`aigraph.graph.assemble.graph_from_extractions`: find the inputs,
+extract each (or take it from the cache), assemble the graph, write it and the other
+stores into a staged directory, write the manifest last, swap the directory in.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import importlib
+import logging
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from os import PathLike
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from aigraph.errors import AigraphError, GraphError
+from aigraph.graph.assemble import graph_from_extractions
+from aigraph.graph.atomic import staged_directory
+from aigraph.graph.cache import ExtractionCache, cache_key, file_sha256, knowledge_fingerprint
+from aigraph.graph.paths import DEFAULT_GRAPH_DIR, GraphPaths
+from aigraph.graph.store import write_graph_json, write_jsonl, write_manifest
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+    from aigraph.records import Extraction
+
+log = logging.getLogger(__name__)
+
+#: The other stores a build writes when their packages provide the writer:
+#: (name in the manifest, module, function, GraphPaths attribute).
+STORE_HOOKS = (
+    ("graph.ttl", "aigraph.rdf", "write_turtle", "turtle"),
+    ("cypher", "aigraph.cypher", "build_database", "cypher"),
+)
+
+#: Versions of these distributions go into the manifest.
+TOOLS = ("aigraph", "networkx", "spacy", "rdflib", "oxrdflib", "pyoxigraph", "ladybug", "pyarrow")
+
+MANIFEST_FORMAT = 1
+
+
+@dataclass(frozen=True, slots=True)
+class InputFile:
+    """One input of a build and what became of it."""
+
+    source: str
+    sha256: str
+    bytes: int
+    status: str  # "extracted" | "cached" | "error"
+    error: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class BuildResult:
+    """What a build did: counts, inputs extracted or cached, errors, time."""
+
+    out_dir: Path
+    node_counts: dict[str, int]
+    edge_counts: dict[str, int]
+    inputs: tuple[InputFile, ...]
+    seconds: float
+    stores: dict[str, str] = field(default_factory=dict)
+    merges: int = 0
+
+    @property
+    def nodes(self) -> int:
+        return sum(self.node_counts.values())
+
+    @property
+    def edges(self) -> int:
+        return sum(self.edge_counts.values())
+
+    @property
+    def extracted(self) -> tuple[str, ...]:
+        return tuple(i.source for i in self.inputs if i.status == "extracted")
+
+    @property
+    def cached(self) -> tuple[str, ...]:
+        return tuple(i.source for i in self.inputs if i.status == "cached")
+
+    @property
+    def errors(self) -> tuple[tuple[str, str], ...]:
+        return tuple((i.source, i.error or "") for i in self.inputs if i.status == "error")
+
+
+def _relative_source(path: Path, raw_dir: Path) -> str:
+    try:
+        return path.resolve().relative_to(raw_dir.resolve()).as_posix()
+    except ValueError:
+        return path.name
+
+
+@contextmanager
+def _progress(enabled: bool, total: int) -> Iterator[Callable[[str], None]]:
+    """Yield ``advance(label)``; draws a rich bar on stderr only when it is a terminal."""
+    if not (enabled and sys.stderr.isatty()):
+        yield lambda label: None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    with Progress(
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+        TextColumn("{task.fields[file]}"),
+        console=Console(stderr=True), transient=True,
+    ) as bar:
+        task = bar.add_task("extracting", total=total, file="")
+        yield lambda label: bar.update(task, advance=1, file=label)
+
+
+def _extract_inputs(
+    sources: list[Path],
+    raw_dir: Path,
+    year: int | None,
+    old_cache: ExtractionCache | None,
+    new_cache: ExtractionCache,
+    progress: bool,
+) -> tuple[list[Extraction], list[InputFile]]:
+    from aigraph.extract import EXTRACTOR_VERSION, extract_document
+    from aigraph.ingest import read_document
+
+    fingerprint = knowledge_fingerprint()
+    extractions: list[Extraction] = []
+    inputs: list[InputFile] = []
+    with _progress(progress, len(sources)) as advance:
+        for path in sources:
+            source = _relative_source(path, raw_dir)
+            try:
+                sha, size = file_sha256(path), path.stat().st_size
+            except OSError as err:
+                inputs.append(InputFile(source, "", 0, "error", f"cannot read: {err.strerror or err}"))
+                advance(source)
+                continue
+            key = cache_key(sha, path.name, year, str(EXTRACTOR_VERSION), fingerprint)
+            extraction = None
+            if old_cache is not None and new_cache.adopt(old_cache, key):
+                extraction = new_cache.get(key)
+            status = "cached"
+            if extraction is None:
+                status = "extracted"
+                try:
+                    extraction = extract_document(read_document(path, year=year))
+                except AigraphError as err:
+                    inputs.append(InputFile(source, sha, size, "error", str(err)))
+                    advance(source)
+                    continue
+                new_cache.put(key, extraction)
+            doc = dataclasses.replace(extraction.document, source=source, sha256=sha)
+            extraction.document = doc
+            extractions.append(extraction)
+            inputs.append(InputFile(source, sha, size, status))
+            advance(source)
+    return extractions, inputs
+
+
+def _optional_function(module_name: str, function: str) -> Callable[..., Any] | None:
+    """Return ``module.function`` when both exist; ``None`` when the module is not there."""
+    try:
+        module = importlib.import_module(module_name)
+    except ModuleNotFoundError as err:
+        if err.name and module_name.startswith(err.name):
+            return None
+        raise
+    return getattr(module, function, None)
+
+
+def write_stores(graph: nx.MultiDiGraph, paths: GraphPaths) -> dict[str, str]:
+    """Write the RDF and Cypher stores next to ``graph.json`` where their writers exist.
+
+    Returns
+    -------
+    dict
+        Store name -> ``"written"`` or ``"skipped: <why>"``.
+    """
+    stores: dict[str, str] = {}
+    for name, module, function, attr in STORE_HOOKS:
+        writer = _optional_function(module, function)
+        if writer is None:
+            stores[name] = f"skipped: {module}.{function} is not available"
+            log.warning("%s not written: %s.%s is not available", name, module, function)
+            continue
+        writer(graph, getattr(paths, attr))
+        stores[name] = "written"
+    return stores
+
+
+def _tool_versions() -> dict[str, str]:
+    from importlib.metadata import PackageNotFoundError, version
+
+    versions = {"python": sys.version.split()[0]}
+    for tool in TOOLS:
+        try:
+            versions[tool] = version(tool)
+        except PackageNotFoundError:
+            versions[tool] = "absent"
+    return versions
+
+
+def _sha256_file(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _counts(graph: nx.MultiDiGraph) -> tuple[dict[str, int], dict[str, int]]:
+    nodes = Counter(str(label) for _, label in graph.nodes(data="label"))
+    edges = Counter(str(key) for _, _, key in graph.edges(keys=True))
+    return dict(sorted(nodes.items())), dict(sorted(edges.items()))
+
+
+def build_graph(
+    raw_dir: str | PathLike[str] = "data/raw",
+    out_dir: str | PathLike[str] = DEFAULT_GRAPH_DIR,
+    *,
+    year: int | None = None,
+    progress: bool = False,
+    force: bool = False,
+) -> BuildResult:
+    """Build the knowledge graph of every report under ``raw_dir`` into ``out_dir``.
+
+    Parameters
+    ----------
+    raw_dir
+        Directory (or single file) of reports: PDF, Markdown, text, HTML.
+    out_dir
+        The graph directory to (re)place; see :class:`~aigraph.graph.paths.GraphPaths`.
+    year
+        Report year for inputs whose year the reader cannot tell.
+    progress
+        Draw a progress bar on stderr (only when it is a terminal).
+    force
+        Re-extract every input, ignoring the cache.
+
+    Returns
+    -------
+    BuildResult
+        Counts per node label and edge type, each input's fate, time taken.
+
+    Raises
+    ------
+    GraphError
+        When there is no input, or no input could be read; ``out_dir`` is then untouched.
+        Any exception (``KeyboardInterrupt`` too) leaves ``out_dir`` as it was.
+
+    Examples
+    --------
+    >>> result = build_graph("data/raw", "data/graph")  # doctest: +SKIP
+    >>> result.node_counts["Organization"], len(result.cached)  # doctest: +SKIP
+    (214, 4)
+    """
+    started = time.perf_counter()
+    raw = Path(raw_dir)
+    out = GraphPaths(out_dir)
+    if not raw.exists():
+        raise GraphError(f"no such input directory: {raw}")
+    from aigraph.extract import EXTRACTOR_VERSION
+    from aigraph.ingest import iter_sources
+
+    sources = sorted(iter_sources([raw]), key=lambda p: _relative_source(p, raw))
+    if not sources:
+        raise GraphError(f"no report files under {raw}")
+    old_cache = None if force or not out.cache.is_dir() else ExtractionCache(out.cache)
+    with staged_directory(out.root) as staged_root:
+        staged = GraphPaths(staged_root)
+        extractions, inputs = _extract_inputs(
+            sources, raw, year, old_cache, ExtractionCache(staged.cache), progress
+        )
+        if not extractions:
+            details = "; ".join(f"{i.source}: {i.error}" for i in inputs)
+            raise GraphError(f"nothing could be built from {raw} ({details})")
+        graph, merge_log = graph_from_extractions(extractions, _load_knowledge())
+        write_graph_json(graph, staged.graph_json)
+        write_jsonl(merge_log, staged.merge_log)
+        stores = write_stores(graph, staged)
+        node_counts, edge_counts = _counts(graph)
+        merges = sum(1 for r in merge_log if r["rule"] != "new")
+        seconds = time.perf_counter() - started
+        write_manifest(
+            {
+                "format": MANIFEST_FORMAT,
+                "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                "build_seconds": round(seconds, 3),
+                "raw_dir": str(raw),
+                "year": year,
+                "extractor_version": str(EXTRACTOR_VERSION),
+                "knowledge_fingerprint": knowledge_fingerprint(),
+                "inputs": [dataclasses.asdict(i) for i in inputs],
+                "counts": {"nodes": node_counts, "edges": edge_counts,
+                           "total_nodes": graph.number_of_nodes(),
+                           "total_edges": graph.number_of_edges()},
+                "merges": merges,
+                "stores": stores,
+                "files": {p.name: _sha256_file(p) for p in (staged.graph_json, staged.merge_log)},
+                "versions": _tool_versions(),
+            },
+            staged.manifest,
+        )
+    return BuildResult(
+        out_dir=out.root,
+        node_counts=node_counts,
+        edge_counts=edge_counts,
+        inputs=tuple(inputs),
+        seconds=time.perf_counter() - started,
+        stores=stores,
+        merges=merges,
+    )
+
+
+def _load_knowledge():
+    """Return the curated knowledge, or ``None`` when the package has none yet."""
+    load = _optional_function("aigraph.knowledge", "load_knowledge")
+    return load() if load is not None else None
