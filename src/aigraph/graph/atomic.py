@@ -27,6 +27,15 @@ def _pid_alive(pid: int) -> bool:
     return True
 
 
+def _directory_mode(target: Path) -> int:
+    """The permissions the new directory should have: the old one's, else the umask's."""
+    if target.is_dir():
+        return target.stat().st_mode & 0o7777
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o777 & ~umask
+
+
 def _remove_stale(target: Path) -> None:
     """Remove staging dirs left behind by builds that were killed outright."""
     pattern = re.compile(rf"^\.{re.escape(target.name)}\.(?:building|old)-(\d+)-")
@@ -70,6 +79,7 @@ def staged_directory(target: str | os.PathLike[str]) -> Iterator[Path]:
         staged = Path(
             tempfile.mkdtemp(prefix=f".{target.name}.building-{os.getpid()}-", dir=target.parent)
         )
+        os.chmod(staged, _directory_mode(target))
     except OSError as err:
         raise GraphError(f"cannot write next to {target}: {err.strerror or err}") from err
     try:

@@ -151,7 +151,7 @@ def _extract_inputs(
                 try:
                     extraction = extract_document(read_document(path, year=year))
                 except AigraphError as err:
-                    inputs.append(InputFile(source, sha, size, "error", str(err)))
+                    inputs.append(InputFile(source, sha, size, "error", _without_path(err, path)))
                     advance(source)
                     continue
                 new_cache.put(key, extraction)
@@ -161,6 +161,15 @@ def _extract_inputs(
             inputs.append(InputFile(source, sha, size, status))
             advance(source)
     return extractions, inputs
+
+
+def _without_path(err: Exception, path: Path) -> str:
+    """Return an error message without the leading ``<path>: `` readers put in front."""
+    message = str(err)
+    for prefix in (str(path), path.as_posix()):
+        if message.startswith(prefix + ": "):
+            return message[len(prefix) + 2 :]
+    return message
 
 
 def _optional_function(module_name: str, function: str) -> Callable[..., Any] | None:
@@ -187,7 +196,7 @@ def write_stores(graph: nx.MultiDiGraph, paths: GraphPaths) -> dict[str, str]:
         writer = _optional_function(module, function)
         if writer is None:
             stores[name] = f"skipped: {module}.{function} is not available"
-            log.warning("%s not written: %s.%s is not available", name, module, function)
+            log.info("%s not written: %s.%s is not available", name, module, function)
             continue
         writer(graph, getattr(paths, attr))
         stores[name] = "written"

@@ -1,0 +1,168 @@
+"""build_graph end to end on small real report files: cache, determinism, atomicity, bad input."""
+
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+
+import aigraph.graph.build as build_module
+from aigraph.errors import GraphError
+from aigraph.graph import GraphPaths, build_graph, load_graph
+
+extract = pytest.importorskip("aigraph.extract")
+if not hasattr(extract, "extract_document"):
+    pytest.skip("aigraph.extract.extract_document is not there yet", allow_module_level=True)
+
+REPORT_2022 = """# State of AI Report 2022: notes for a test
+
+## Research
+
+- Slide 12: DeepMind's AlphaFold 2 predicted the structure of nearly every catalogued protein.
+- Slide 14: OpenAI trained Whisper, a speech model, on 680,000 hours of audio.
+- Slide 15: Meta AI's ConvNeXt reached 87.8% top-1 accuracy on ImageNet.
+"""
+
+REPORT_2023 = """# State of AI Report 2023: notes for a test
+
+## Research
+
+- Slide 20: OpenAI released GPT-4, which passed a simulated bar exam in the top 10% of takers.
+- Slide 21: Google DeepMind shipped Gemini and kept working on AlphaFold.
+- Slide 22: Anthropic and OpenAI both published work on model evaluations.
+"""
+
+
+def _snapshot(root):
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+
+
+@pytest.fixture
+def raw(tmp_path):
+    folder = tmp_path / "raw"
+    folder.mkdir()
+    (folder / "soai-2022.md").write_text(REPORT_2022, encoding="utf-8")
+    (folder / "soai-2023.md").write_text(REPORT_2023, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def built(raw, tmp_path):
+    out = tmp_path / "graph"
+    return raw, out, build_graph(raw, out)
+
+
+def test_cold_build_writes_a_complete_graph_dir(built):
+    raw, out, result = built
+    paths = GraphPaths(out)
+    assert paths.is_complete() and paths.merge_log.is_file()
+    assert sorted(result.extracted) == ["soai-2022.md", "soai-2023.md"] and not result.cached
+    graph = load_graph(out)
+    assert {"report:2022", "report:2023", "slide:2022:12", "slide:2023:20"} <= set(graph)
+    assert graph.has_edge("slide:2022:12", "report:2022", "IN_REPORT")
+    assert result.nodes == graph.number_of_nodes() and result.edges == graph.number_of_edges()
+    orgs = [n for n, d in graph.nodes(data=True) if d["label"] == "Organization" and d["name"] == "OpenAI"]
+    assert len(orgs) == 1 and graph.nodes[orgs[0]]["years"] == [2022, 2023]
+
+
+def test_manifest_lists_inputs_counts_and_versions(built):
+    raw, out, result = built
+    manifest = json.loads(GraphPaths(out).manifest.read_text())
+    inputs = {i["source"]: i for i in manifest["inputs"]}
+    assert set(inputs) == {"soai-2022.md", "soai-2023.md"}
+    assert len(inputs["soai-2022.md"]["sha256"]) == 64
+    assert manifest["counts"]["nodes"] == result.node_counts
+    assert manifest["counts"]["total_edges"] == result.edges
+    assert {"networkx", "python", "aigraph"} <= set(manifest["versions"])
+    assert manifest["extractor_version"] == str(extract.EXTRACTOR_VERSION)
+
+
+def test_unchanged_rebuild_uses_the_cache_and_is_byte_identical(built):
+    raw, out, first = built
+    before = GraphPaths(out).graph_json.read_bytes()
+    again = build_graph(raw, out)
+    assert sorted(again.cached) == ["soai-2022.md", "soai-2023.md"] and not again.extracted
+    assert GraphPaths(out).graph_json.read_bytes() == before
+    forced = build_graph(raw, out, force=True)
+    assert len(forced.extracted) == 2
+    assert GraphPaths(out).graph_json.read_bytes() == before
+
+
+def test_changed_file_is_the_only_one_extracted(built):
+    raw, out, _ = built
+    (raw / "soai-2023.md").write_text(REPORT_2023 + "- Slide 23: Mistral AI released Mistral 7B.\n")
+    result = build_graph(raw, out)
+    assert result.extracted == ("soai-2023.md",) and result.cached == ("soai-2022.md",)
+    assert len(list(GraphPaths(out).cache.iterdir())) == 2  # the stale entry is gone
+
+
+def test_bad_files_are_reported_and_the_rest_builds(raw, tmp_path):
+    (raw / "empty.md").write_text("")
+    (raw / "broken.pdf").write_bytes(b"%PDF-1.4 this is not really a pdf")
+    result = build_graph(raw, tmp_path / "graph")
+    errors = dict(result.errors)
+    assert set(errors) == {"empty.md", "broken.pdf"}
+    assert all(message and "\n" not in message for message in errors.values())
+    assert len(result.extracted) == 2
+    manifest = json.loads(GraphPaths(tmp_path / "graph").manifest.read_text())
+    assert {i["source"]: i["status"] for i in manifest["inputs"]}["empty.md"] == "error"
+
+
+def test_nothing_buildable_raises_and_keeps_the_previous_graph(built, tmp_path):
+    raw, out, _ = built
+    before = _snapshot(out)
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "empty.md").write_text("")
+    with pytest.raises(GraphError, match="nothing could be built"):
+        build_graph(bad, out)
+    assert _snapshot(out) == before
+
+
+def test_missing_or_empty_raw_dir(tmp_path):
+    with pytest.raises(GraphError, match="no such input directory"):
+        build_graph(tmp_path / "nope", tmp_path / "graph")
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(GraphError, match="no report files"):
+        build_graph(tmp_path / "empty", tmp_path / "graph")
+    assert not (tmp_path / "graph").exists()
+
+
+@pytest.mark.parametrize("failure", [KeyboardInterrupt, RuntimeError])
+def test_a_build_that_fails_midway_leaves_the_previous_graph(built, monkeypatch, failure):
+    raw, out, _ = built
+    before = _snapshot(out)
+    (raw / "soai-2022.md").write_text(REPORT_2022 + "- Slide 16: A change that must not land.\n")
+
+    def fail(*args, **kwargs):
+        raise failure("stopped while writing the manifest")
+
+    monkeypatch.setattr(build_module, "write_manifest", fail)
+    with pytest.raises(failure):
+        build_graph(raw, out)
+    assert _snapshot(out) == before
+    assert sorted(os.listdir(out.parent)) == ["graph", "raw"]
+
+
+def test_cli_build_prints_a_summary_and_reports_bad_files(raw, tmp_path, capsys):
+    from aigraph.cli import main
+
+    (raw / "empty.md").write_text("")
+    code = main(["build", str(raw), "--out", str(tmp_path / "graph")])
+    captured = capsys.readouterr()
+    assert code == 0
+    assert "nodes:" in captured.out and "2 extracted" in captured.out and "1 failed" in captured.out
+    assert captured.err.splitlines() == ["aigraph: skipped empty.md: the file is empty"]
+
+
+def test_cli_build_fails_only_when_nothing_builds(tmp_path, capsys):
+    from aigraph.cli import main
+
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "empty.md").write_text("")
+    code = main(["build", str(bad), "--out", str(tmp_path / "graph")])
+    err = capsys.readouterr().err
+    assert code == 1 and err.startswith("aigraph: error: nothing could be built")
+    assert not (tmp_path / "graph").exists()
