@@ -71,6 +71,8 @@ class BuildResult:
     seconds: float
     stores: dict[str, str] = field(default_factory=dict)
     merges: int = 0
+    #: Seconds per phase: extract, assemble, write, then one entry per store.
+    timings: dict[str, float] = field(default_factory=dict)
 
     @property
     def nodes(self) -> int:
@@ -183,7 +185,18 @@ def _optional_function(module_name: str, function: str) -> Callable[..., Any] | 
     return getattr(module, function, None)
 
 
-def write_stores(graph: nx.MultiDiGraph, paths: GraphPaths) -> dict[str, str]:
+@contextmanager
+def _lap(timings: dict[str, float], phase: str) -> Iterator[None]:
+    started = time.perf_counter()
+    try:
+        yield
+    finally:
+        timings[phase] = round(time.perf_counter() - started, 4)
+
+
+def write_stores(
+    graph: nx.MultiDiGraph, paths: GraphPaths, timings: dict[str, float] | None = None
+) -> dict[str, str]:
     """Write the RDF and Cypher stores next to ``graph.json`` where their writers exist.
 
     Returns
@@ -198,7 +211,8 @@ def write_stores(graph: nx.MultiDiGraph, paths: GraphPaths) -> dict[str, str]:
             stores[name] = f"skipped: {module}.{function} is not available"
             log.info("%s not written: %s.%s is not available", name, module, function)
             continue
-        writer(graph, getattr(paths, attr))
+        with _lap(timings if timings is not None else {}, name):
+            writer(graph, getattr(paths, attr))
         stores[name] = "written"
     return stores
 
@@ -277,18 +291,22 @@ def build_graph(
     if not sources:
         raise GraphError(f"no report files under {raw}")
     old_cache = None if force or not out.cache.is_dir() else ExtractionCache(out.cache)
+    timings: dict[str, float] = {}
     with staged_directory(out.root) as staged_root:
         staged = GraphPaths(staged_root)
-        extractions, inputs = _extract_inputs(
-            sources, raw, year, old_cache, ExtractionCache(staged.cache), progress
-        )
+        with _lap(timings, "extract"):
+            extractions, inputs = _extract_inputs(
+                sources, raw, year, old_cache, ExtractionCache(staged.cache), progress
+            )
         if not extractions:
             details = "; ".join(f"{i.source}: {i.error}" for i in inputs)
             raise GraphError(f"nothing could be built from {raw} ({details})")
-        graph, merge_log = graph_from_extractions(extractions, _load_knowledge())
-        write_graph_json(graph, staged.graph_json)
-        write_jsonl(merge_log, staged.merge_log)
-        stores = write_stores(graph, staged)
+        with _lap(timings, "assemble"):
+            graph, merge_log = graph_from_extractions(extractions, _load_knowledge())
+        with _lap(timings, "write"):
+            write_graph_json(graph, staged.graph_json)
+            write_jsonl(merge_log, staged.merge_log)
+        stores = write_stores(graph, staged, timings)
         node_counts, edge_counts = _counts(graph)
         merges = sum(1 for r in merge_log if r["rule"] != "new")
         seconds = time.perf_counter() - started
@@ -297,6 +315,7 @@ def build_graph(
                 "format": MANIFEST_FORMAT,
                 "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
                 "build_seconds": round(seconds, 3),
+                "timings": timings,
                 "raw_dir": str(raw),
                 "year": year,
                 "extractor_version": str(EXTRACTOR_VERSION),
@@ -320,6 +339,7 @@ def build_graph(
         seconds=time.perf_counter() - started,
         stores=stores,
         merges=merges,
+        timings=timings,
     )
 
 
