@@ -14,34 +14,39 @@ document:
 Navigation bars, markers and ``stateof.ai 2021`` footers become ``chrome``
 blocks. A slide's content is one ``slide`` block (more only when chrome stands
 in the middle of it); its first line is the slide's title, and a title that
-names a section (``Research``) sets the section until another does.
+names a section (``Research``) sets the section until another does. Only the
+lines holding chrome are looked at one by one; content between them is taken
+whole.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
 from dataclasses import dataclass, field
 
 from aigraph.ingest import patterns as P
-from aigraph.ingest.summary import content_bounds, line_spans, segment_summary
+from aigraph.ingest.summary import content_bounds, segment_summary
 from aigraph.records import Block
 
-#: A marker: where its line starts, the slide number, "of" or "hash", and
-#: whether it stands in a navigation bar.
-_Marker = tuple[int, int, str, bool]
-
-
-def count_markers(text: str) -> tuple[int, int]:
-    """Count page-marker lines and slide-citation lines in ``text``."""
-    markers = sum(1 for _ in P.PAGE_OF_LINE.finditer(text)) + sum(1 for _ in P.HASH_MARKER.finditer(text))
-    citations = sum(1 for _ in P.CITATION_LINE.finditer(text))
-    return markers, citations
+_NON_SPACE = re.compile(r"\S")
+#: A marker: its slide number, "of" or "hash", and whether it is in a navigation bar.
+_Marker = tuple[int, str, bool]
 
 
 def looks_like_deck(text: str) -> bool:
-    """True when ``text`` is slide text with page markers rather than a summary."""
-    markers, citations = count_markers(text)
-    return markers >= 2 and markers > citations
+    """True when ``text`` is slide text with page markers rather than a summary.
+
+    It is when it has at least two page-marker lines and more of them than
+    lines that cite slides (``Slide 12: ...``).
+    """
+    first_end = text.find("\n")
+    first_end = len(text) if first_end < 0 else first_end
+    markers = sum(1 for _ in P.HASH_MARKER.finditer(text))
+    markers += sum(1 for _ in P.PAGE_OF_LINE.finditer(text)) + bool(P.PAGE_OF.match(text, 0, first_end))
+    if markers < 2:
+        return False
+    citations = sum(1 for _ in P.CITATION_LINE.finditer(text))
+    return markers > citations
 
 
 @dataclass(slots=True)
@@ -51,8 +56,8 @@ class _Piece:
     chrome: bool
 
 
-def _pieces(text: str, cs: int, ce: int) -> tuple[list[_Piece], tuple[int, str, bool] | None]:
-    """Split one non-blank line into content and chrome pieces, with its marker."""
+def _pieces(text: str, cs: int, ce: int) -> tuple[list[_Piece], _Marker | None]:
+    """Split one chrome-bearing line into content and chrome pieces, with its marker."""
     m = P.PAGE_OF.match(text, cs, ce)
     if m and 0 < int(m["n"]) <= int(m["total"]):
         return [_Piece(cs, ce, True)], (int(m["n"]), "of", False)
@@ -67,34 +72,71 @@ def _pieces(text: str, cs: int, ce: int) -> tuple[list[_Piece], tuple[int, str, 
         pieces.append(_Piece(cs, nav.end(), True))
     if marker:
         before = content_bounds(text, pos, marker.start())
-        if before[1] > before[0] and not P.FOOTER.match(text, *before):
-            pieces.append(_Piece(*before, False))
-        elif before[1] > before[0]:
-            pieces.append(_Piece(*before, True))
+        if before[1] > before[0]:
+            pieces.append(_Piece(*before, bool(P.FOOTER.match(text, *before))))
         pieces.append(_Piece(marker.start(), marker.end(), True))
         pos = marker.end()
     rest = content_bounds(text, pos, ce)
     if rest[1] > rest[0]:
         pieces.append(_Piece(*rest, bool(P.FOOTER.match(text, *rest))))
-    return _merge(pieces), found
+    return pieces, found
 
 
-def _merge(pieces: list[_Piece]) -> list[_Piece]:
-    out: list[_Piece] = []
-    for p in pieces:
-        if out and out[-1].chrome == p.chrome:
-            out[-1].end = p.end
-        else:
-            out.append(p)
-    return out
+@dataclass(slots=True)
+class _Event:
+    """A line holding chrome, and the content between the previous one and it."""
+
+    gap: _Piece | None
+    pieces: list[_Piece]
+    marker: _Marker | None
 
 
-def _lines(text: str) -> Iterator[tuple[int, list[_Piece], tuple[int, str, bool] | None]]:
-    for ls, le in line_spans(text):
+def _events(text: str) -> list[_Event]:
+    events: list[_Event] = []
+    pos = 0
+
+    def line(ls: int) -> None:
+        nonlocal pos
+        le = text.find("\n", ls)
+        le = len(text) if le < 0 else le
+        gap = _NON_SPACE.search(text, pos, ls)
         cs, ce = content_bounds(text, ls, le)
-        if cs < ce:
-            pieces, marker = _pieces(text, cs, ce)
-            yield ls, pieces, marker
+        pieces, marker = _pieces(text, cs, ce)
+        events.append(_Event(_Piece(*content_bounds(text, gap.start(), ls), False) if gap else None, pieces, marker))
+        pos = le
+
+    if P.CHROME_LINE_FIRST.match(text):
+        line(0)
+    for m in P.CHROME_LINE.finditer(text):
+        if m.start() + 1 >= pos:
+            line(m.start() + 1)
+    tail = _NON_SPACE.search(text, pos)
+    if tail is not None:
+        events.append(_Event(_Piece(*content_bounds(text, tail.start(), len(text)), False), [], None))
+    return events
+
+
+def _orientation(events: list[_Event]) -> str:
+    """"of", "header" or "footer": how this document's markers relate to content."""
+    markers = [e.marker for e in events if e.marker is not None]
+    if any(kind == "of" for _, kind, _ in markers):
+        return "of"
+    if sum(nav for _, _, nav in markers) * 2 > len(markers):
+        return "header"
+    before_first = after_last = 0
+    seen = False
+    for e in events:
+        content = (e.gap is not None) + (0 if e.marker else sum(not p.chrome for p in e.pieces))
+        if not seen:
+            before_first += content
+        after_last += content
+        if e.marker is not None:
+            seen, after_last = True, 0
+    if before_first == 0:
+        return "header"
+    if after_last == 0:
+        return "footer"
+    return "header" if before_first < after_last else "footer"
 
 
 @dataclass(slots=True)
@@ -103,33 +145,6 @@ class DeckResult:
 
     blocks: list[Block] = field(default_factory=list)
     slide_titles: dict[int, str] = field(default_factory=dict)
-
-
-def _orientation(text: str) -> tuple[str, int, int, int]:
-    """Decide "of", "header" or "footer"; also count markers, nav markers, content."""
-    of_markers = hash_markers = nav_markers = 0
-    before_first = after_last = 0
-    for _, pieces, marker in _lines(text):
-        if marker is not None:
-            kind = marker[1]
-            of_markers += kind == "of"
-            hash_markers += kind == "hash"
-            nav_markers += marker[2]
-            after_last = 0
-        has_content = any(not p.chrome for p in pieces)
-        if has_content:
-            if of_markers + hash_markers == 0:
-                before_first += 1
-            after_last += 1
-    if of_markers:
-        return "of", of_markers, before_first, after_last
-    if nav_markers * 2 > hash_markers:
-        return "header", hash_markers, before_first, after_last
-    if before_first == 0:
-        return "header", hash_markers, before_first, after_last
-    if after_last == 0:
-        return "footer", hash_markers, before_first, after_last
-    return ("header" if before_first < after_last else "footer"), hash_markers, before_first, after_last
 
 
 class _Builder:
@@ -189,12 +204,16 @@ def segment_deck(text: str) -> DeckResult:
     >>> r.slide_titles
     {7: 'GPT-4 arrives'}
     """
-    mode = _orientation(text)[0]
+    events = _events(text)
+    mode = _orientation(events)
     build = _Builder(text)
-    for _, pieces, marker in _lines(text):
+    for e in events:
+        if e.gap is not None:
+            build.add([e.gap])
+        marker = e.marker
         boundary = marker is not None and (marker[1] == "of" if mode == "of" else marker[1] == "hash")
         if mode == "footer":
-            build.add(pieces)
+            build.add(e.pieces)
             if boundary:
                 build.number = marker[0]
                 build.flush()
@@ -204,6 +223,6 @@ def segment_deck(text: str) -> DeckResult:
             build.number = marker[0]
         elif marker is not None and build.number is not None and build.override is None:
             build.override = marker[0]
-        build.add(pieces)
+        build.add(e.pieces)
     build.flush()
     return build.out

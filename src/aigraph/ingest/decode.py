@@ -73,7 +73,10 @@ def decode_text(data: bytes, source: str = "<bytes>") -> tuple[str, str]:
         except UnicodeDecodeError as err:
             raise InputError(f"{source}: has a UTF-16 mark but is not valid UTF-16") from err
     try:
-        return data.decode("utf-8-sig"), "utf-8"
+        if data.startswith(codecs.BOM_UTF8):
+            # A view, not data[3:], which would copy the whole file.
+            return codecs.utf_8_decode(memoryview(data)[3:], "strict", True)[0], "utf-8"
+        return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
     try:

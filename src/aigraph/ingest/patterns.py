@@ -8,6 +8,7 @@ start, end)`` on the whole document text, so no line is copied to test it.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 #: The sections of a State of AI report, in order; headings and slide titles that
 #: name one of them set the section of the text that follows.
@@ -76,10 +77,6 @@ FOOTER = re.compile(r"[ \t]*(?:#[ \t]?stateofai|stateof\.ai(?:[ \t]+20\d\d)?)[ \
 #: A bare page number, which counts as a marker only where position says it is a footer.
 PAGE_NUMBER = re.compile(r"[ \t]*(?P<n>\d{1,4})[ \t]*$")
 
-#: Quick whole-text scans that decide whether a text is a slide deck.
-PAGE_OF_LINE = re.compile(r"^[ \t]*\d{1,4}[ \t]+of[ \t]+\d{1,4}[ \t]*$", re.M)
-CITATION_LINE = re.compile(r"^[ \t]*(?:[-*+\u2022\u25cf]|\d{1,3}[.)])?[ \t]*[*_\[(]{0,2}[ \t]*(?i:slides?)[ \t]*\d", re.M)
-
 #: A slide title that opens a section: "Research", "Section 2: Talent", "3. Industry".
 SECTION_TITLE = re.compile(
     r"[ \t]*(?:(?i:section)[ \t]*)?(?:\d{1,2}[.):]?[ \t]*)?(?P<name>" + _SECTION_ALT + r")[ \t]*$",
@@ -87,6 +84,43 @@ SECTION_TITLE = re.compile(
 )
 
 
+#: What makes a line start a new block inside a paragraph: a bullet, a Markdown
+#: heading, an underline or rule, a citation, or a section name on its own.
+_UNIT_LEAD = (
+    r"[^\S\n]*(?:"
+    r"(?:[-*+\u2022\u25cf\u25cb\u25aa\u25e6\u2023\u2043\u2013\u2219\u25a0\u25ba\u27a2]|\d{1,3}[.)])[ \t]"
+    r"|#{1,6}[ \t]"
+    r"|(?:=+|-{3,}|_{3,}|\*{3,})[ \t]*(?=\n|$)"
+    r"|(?:\*\*|__|[*_\[(])?[ \t]*(?i:slides?)[ \t]*(?:#|(?i:no\.?)[ \t]*)?\d"
+    r"|(?:(?i:section)[ \t]*)?(?:\d{1,2}[.):]?[ \t]*)?(?i:" + _SECTION_ALT + r")[ \t]*(?=\n|$)"
+    r")"
+)
+#: Scanned with ``finditer`` over a paragraph, so lines that only continue a block
+#: cost no Python work. It starts with the newline before the line, which lets the
+#: regex engine jump from newline to newline; :data:`UNIT_START_FIRST` tests a
+#: paragraph's first line.
+UNIT_START = re.compile(r"\n" + _UNIT_LEAD)
+UNIT_START_FIRST = re.compile(_UNIT_LEAD)
+
+#: A line of slide-deck text that holds page furniture or a page marker (the
+#: newline before it included; :data:`CHROME_LINE_FIRST` tests the text's first line).
+_CHROME_LEAD = (
+    r"[^\S\n]*(?:"
+    r"\d{1,4}[ \t]+of[ \t]+\d{1,4}[ \t]*(?=\n|$)"
+    r"|(?:#[ \t]?stateofai|stateof\.ai(?:[ \t]+20\d\d)?)[ \t]*(?=\n|$)"
+    r"|(?:(?:" + _SECTION_ALT + r")[ \t]*[|\u2502\uff5c][ \t]*){2,}(?:" + _SECTION_ALT + r")\b"
+    r"|[^\n]*?#[ \t]?stateofai[ \t]*[|/\uff5c\u2502][ \t]*\d"
+    r")"
+)
+CHROME_LINE = re.compile(r"\n" + _CHROME_LEAD, re.I)
+CHROME_LINE_FIRST = re.compile(_CHROME_LEAD, re.I)
+
+#: Quick whole-text scans that decide whether a text is a slide deck.
+PAGE_OF_LINE = re.compile(r"\n[ \t]*\d{1,4}[ \t]+of[ \t]+\d{1,4}[ \t]*(?=\n|$)")
+CITATION_LINE = re.compile(r"\n[ \t]*(?:[-*+\u2022\u25cf]|\d{1,3}[.)])?[ \t]*[*_\[(]{0,2}[ \t]*(?i:slides?)[ \t]*\d")
+
+
+@lru_cache(maxsize=4096)
 def parse_slide_numbers(spec: str) -> tuple[int, ...]:
     """Expand the numbers of a slide citation into slide numbers.
 

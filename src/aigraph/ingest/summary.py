@@ -24,8 +24,10 @@ How blocks are cut
 
 from __future__ import annotations
 
+import gc
 import re
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from aigraph.ingest import patterns as P
@@ -59,6 +61,9 @@ def content_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_PARAGRAPH = re.compile(r"\S[^\n]*(?:\n[^\S\n]*\S[^\n]*)*")
+
+
 @dataclass(slots=True)
 class _Unit:
     start: int
@@ -66,8 +71,6 @@ class _Unit:
     kind: str
     slides: tuple[int, ...]
     marker_indent: int
-    lines: int = 1
-    gap: bool = False
 
 
 @dataclass(slots=True)
@@ -80,6 +83,8 @@ class SummaryResult:
 
 
 class _Segmenter:
+    """Reads paragraphs, and inside each only the lines that may start a block."""
+
     def __init__(self, text: str, section: str | None) -> None:
         self.text = text
         self.out = SummaryResult(section=section)
@@ -101,60 +106,110 @@ class _Segmenter:
             self.parent = None
         return self.scope
 
-    # -- one line ------------------------------------------------------------
-    def line(self, ls: int, le: int, prev_blank: bool, next_blank: bool) -> None:
+    # -- paragraphs and units ------------------------------------------------
+    def paragraph(self, start: int, end: int) -> None:
+        """One run of non-blank lines, from its first line's start to its last character."""
         text = self.text
-        cs, ce = content_bounds(text, ls, le)
-        if cs == ce:
-            if self.cur is not None:
-                if self.cur.kind == "bullet":
-                    self.cur.gap = True
-                else:
-                    self.close()
-            return
-        indent = cs - ls
-        m = P.MD_HEADING.match(text, cs, ce)
-        if m and indent <= 3:
+        single = text.find("\n", start, end) < 0
+        pending, first = start, True
+        special = P.UNIT_START_FIRST.match(text, start, end) is not None
+        for m in P.UNIT_START.finditer(text, start, end):
+            at = m.start() + 1  # the match starts at the newline before the line
+            if at > pending:
+                self.unit(pending, _rstrip(text, pending, at), first=first, single=single, special=special)
+                first = False
+            pending, special = at, True
+        self.unit(pending, end, first=first, single=single, special=special)
+        if self.cur is not None and self.cur.kind != "bullet":
             self.close()
-            self.heading(m.start("body"), m.end("body"), level=len(m["hashes"]))
+
+    def unit(self, start: int, end: int, *, first: bool, single: bool, special: bool) -> None:
+        """Lines ``start:end`` of a paragraph that only their first line can split."""
+        text = self.text
+        cs = start
+        while cs < end and text[cs].isspace():
+            cs += 1
+        if cs >= end:
             return
-        m = P.UNDERLINE.match(text, cs, ce)
+        indent = cs - start
+        nl = text.find("\n", cs, end)
+        fe = end if nl < 0 else _rstrip(text, cs, nl)
+        rest = -1 if nl < 0 else nl + 1
+        if special and self.special(cs, fe, end, indent, rest, first=first, single=single):
+            return
         cur = self.cur
-        if m and cur is not None and cur.kind == "text" and cur.lines == 1 and not cur.gap:
-            start, end = cur.start, cur.end
-            self.cur = None
-            self.heading(start, end, level=1 if m["char"] == "=" else 2)
+        if not first and cur is not None:
+            cur.end = end  # a line that only looked special continues the block
             return
-        if P.RULE.match(text, cs, ce):
+        if first and self.is_heading(cs, fe, single=single, numbered=False):
             self.close()
+            self.heading(cs, fe, level=0)
+            self.remainder(rest, end)
             return
-        bullet = P.BULLET.match(text, cs, ce)
+        if first and cur is not None and cur.kind == "bullet" and indent > cur.marker_indent:
+            cur.end = end  # a paragraph indented under a bullet belongs to it
+            return
+        self.close()
+        self.cur = _Unit(cs, end, "text", self.inherited(indent), indent)
+
+    def special(self, cs: int, fe: int, end: int, indent: int, rest: int, *, first: bool, single: bool) -> bool:
+        """Handle a line that may start a block; False when it turned out plain."""
+        text = self.text
+        lead = text[cs]
+        if lead == "#":
+            m = P.MD_HEADING.match(text, cs, fe)
+            if m and indent <= 3:
+                self.close()
+                self.heading(m.start("body"), m.end("body"), level=len(m["hashes"]))
+                self.remainder(rest, end)
+                return True
+        elif lead in "=-_*":
+            m = P.UNDERLINE.match(text, cs, fe)
+            cur = self.cur
+            if m and not first and cur is not None and cur.kind == "text" and text.find("\n", cur.start, cur.end) < 0:
+                self.cur = None
+                self.heading(cur.start, cur.end, level=1 if m["char"] == "=" else 2)
+                self.remainder(rest, end)
+                return True
+            if P.RULE.match(text, cs, fe):
+                self.close()
+                self.remainder(rest, end)
+                return True
+        bullet = P.BULLET.match(text, cs, fe)
         body = bullet.end() if bullet else cs
-        cite = self.citation(body, ce)
+        cite = self.citation(body, fe)
         if cite is not None:
             slides, body = cite
             self.close()
-            self.scope = ()
-            if body >= ce:  # a bare "Slide 12": the text after it is on that slide
-                self.scope, self.parent = slides, None
-                return
-            self.parent = (indent, slides)
-            self.cur = _Unit(body, ce, "bullet", slides, indent)
-            return
-        if self.is_heading(cs, ce, prev_blank, next_blank, numbered=bool(bullet and bullet["marker"][0].isdigit())):
+            self.scope, self.parent = (), None
+            if body >= fe:  # a bare "Slide 12": the text after it is on that slide
+                self.scope = slides
+                self.remainder(rest, end)
+            else:
+                self.parent = (indent, slides)
+                self.cur = _Unit(body, end, "bullet", slides, indent)
+            return True
+        numbered = bullet is not None and bullet["marker"][0].isdigit()
+        if (bullet is None or numbered) and self.is_heading(cs, fe, single=single, numbered=numbered):
             self.close()
-            self.heading(cs, ce, level=0)
-            return
+            self.heading(cs, fe, level=0)
+            self.remainder(rest, end)
+            return True
         if bullet is not None:
             self.close()
-            self.cur = _Unit(body, ce, "bullet", self.inherited(indent), indent)
+            self.cur = _Unit(body, end, "bullet", self.inherited(indent), indent)
+            return True
+        return False
+
+    def remainder(self, rest: int, end: int) -> None:
+        """The lines after a heading or bare citation in the same paragraph: a text block."""
+        if rest < 0:
             return
-        if cur is not None and (not cur.gap or indent > cur.marker_indent):
-            cur.end, cur.gap = ce, False
-            cur.lines += 1
-            return
-        self.close()
-        self.cur = _Unit(cs, ce, "text", self.inherited(indent), indent)
+        while rest < end and self.text[rest].isspace():
+            rest += 1
+        if rest < end:
+            self.close()
+            self.cur = _Unit(rest, end, "text", self.scope, -1)
 
     def citation(self, pos: int, end: int) -> tuple[tuple[int, ...], int] | None:
         m = P.CITATION.match(self.text, pos, end)
@@ -168,7 +223,7 @@ class _Segmenter:
         body, _ = content_bounds(self.text, m.end(), end)
         return slides, max(body, m.end())
 
-    def is_heading(self, cs: int, ce: int, prev_blank: bool, next_blank: bool, *, numbered: bool) -> bool:
+    def is_heading(self, cs: int, ce: int, *, single: bool, numbered: bool) -> bool:
         if ce - cs > _MAX_HEADING:
             return False
         text = self.text
@@ -178,7 +233,7 @@ class _Segmenter:
         name_start = num.end() if num else cs
         if P.section_name(text[name_start:ce].rstrip(".:")):
             return True
-        if not (prev_blank and next_blank) or text[ce - 1] in _TERMINAL:
+        if not single or text[ce - 1] in _TERMINAL:
             return False
         if numbered or num is not None:
             return True
@@ -221,6 +276,12 @@ class _Segmenter:
         self.out.blocks.append(Block(name_start, name_end, "heading", (), self.out.section))
 
 
+def _rstrip(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
 def _clean_name(name: str) -> str:
     """A heading's name without surrounding punctuation, emphasis or emoji."""
     start, end = 0, len(name)
@@ -255,24 +316,24 @@ def segment_summary(text: str, start: int = 0, end: int | None = None, *, sectio
     >>> [(t[b.start:b.end], b.kind, b.slides, b.section) for b in segment_summary(t).blocks]
     [('Research', 'heading', (), 'Research'), ('SEER hits 84.2%.', 'bullet', (12,), 'Research'), ('A note.', 'bullet', (), 'Research')]
     """
+    end = len(text) if end is None else end
     seg = _Segmenter(text, section)
-    prev: tuple[int, int] | None = None
-    prev_blank = True  # the line before ``prev``
-    prev_is_blank = True
-    for ls, le in line_spans(text, start, end):
-        is_blank = _is_blank(text, ls, le)
-        if prev is not None:
-            seg.line(prev[0], prev[1], prev_blank, is_blank)
-            prev_blank = prev_is_blank
-        prev, prev_is_blank = (ls, le), is_blank
-    if prev is not None:
-        seg.line(prev[0], prev[1], prev_blank, True)
-    seg.close()
+    with _no_cyclic_gc():
+        for m in _PARAGRAPH.finditer(text, start, end):
+            line_start = max(text.rfind("\n", start, m.start()) + 1, start)
+            seg.paragraph(line_start, _rstrip(text, m.start(), m.end()))
+        seg.close()
     return seg.out
 
 
-_NON_SPACE = re.compile(r"\S")
-
-
-def _is_blank(text: str, start: int, end: int) -> bool:
-    return _NON_SPACE.search(text, start, end) is None
+@contextmanager
+def _no_cyclic_gc() -> Iterator[None]:
+    """Pause the cycle collector while blocks pile up: they hold no cycles, and on a
+    large text its repeated full passes over the growing list cost more than the work."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
