@@ -1,0 +1,237 @@
+"""Read-only guards for the query consoles: refuse writes before they reach a store.
+
+Queries are tokenised, so a keyword inside a string literal, an IRI, a comment or a
+quoted name does not count, and neither do words that merely contain one (``created``,
+``settings``). Cypher keywords used as a property (``n.set``), a label (``:Create``) or a
+map key (``{delete: 1}``) do not count either. The stores add their own read-only mode
+underneath (LadybugDB opened read-only; Oxigraph's ``query`` never updates).
+
+Examples
+--------
+>>> find_cypher_write("MATCH (n) WHERE n.name = 'CREATE' RETURN n.created")
+>>> find_cypher_write("MATCH (n) DETACH DELETE n")
+'DETACH DELETE'
+>>> find_sparql_write('SELECT ?s WHERE { ?s ?p "INSERT DATA" } # DROP ALL')
+>>> find_sparql_write("CLEAR DEFAULT")
+'CLEAR'
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from aigraph.errors import QueryError, ReadOnlyError
+
+
+class Token(NamedTuple):
+    """One token: its kind and text. Kinds: word, string, name, param, iri, var, pname, number, punct."""
+
+    kind: str
+    text: str
+
+
+_CYPHER = re.compile(
+    r"""
+      (?P<space>\s+)
+    | (?P<comment>//[^\n]*|/\*.*?(?:\*/|\Z))
+    | (?P<string>'(?:[^'\\]|\\.)*(?:'|\Z)|"(?:[^"\\]|\\.)*(?:"|\Z))
+    | (?P<name>`(?:[^`]|``)*(?:`|\Z))
+    | (?P<param>\$(?:\w+|`(?:[^`]|``)*`))
+    | (?P<number>\d+(?:\.\d*)?(?:[eE][+-]?\d+)?)
+    | (?P<word>[^\W\d]\w*)
+    | (?P<punct>.)
+    """,
+    re.VERBOSE | re.DOTALL,
+)
+
+_SPARQL = re.compile(
+    r"""
+      (?P<space>\s+)
+    | (?P<comment>\#[^\n]*)
+    | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
+    | (?P<string>'''.*?(?:'''|\Z)|\"\"\".*?(?:\"\"\"|\Z)
+                 |'(?:[^'\\\n]|\\.)*(?:'|\Z)|"(?:[^"\\\n]|\\.)*(?:"|\Z))
+    | (?P<var>[?$]\w+)
+    | (?P<pname>(?:[^\W\d][\w.-]*)?:[\w.:%-]*)
+    | (?P<number>\d+(?:\.\d*)?(?:[eE][+-]?\d+)?)
+    | (?P<word>[^\W\d]\w*)
+    | (?P<punct>.)
+    """,
+    re.VERBOSE | re.DOTALL,
+)
+
+
+def _tokens(pattern: re.Pattern[str], text: str) -> list[Token]:
+    out = []
+    for match in pattern.finditer(text):
+        kind = match.lastgroup or "punct"
+        if kind not in ("space", "comment"):
+            out.append(Token(kind, match.group()))
+    return out
+
+
+def cypher_tokens(text: str) -> list[Token]:
+    """Return the significant tokens of a Cypher text (no spaces or comments).
+
+    Examples
+    --------
+    >>> [t.text for t in cypher_tokens("MATCH (n) // CREATE\\nRETURN n.`set`")]
+    ['MATCH', '(', 'n', ')', 'RETURN', 'n', '.', '`set`']
+    """
+    return _tokens(_CYPHER, text)
+
+
+def sparql_tokens(text: str) -> list[Token]:
+    """Return the significant tokens of a SPARQL text (no spaces or comments).
+
+    Examples
+    --------
+    >>> [t.kind for t in sparql_tokens('SELECT ?x { ?x a ex:Drop ; <http://x#a> "y" }')]
+    ['word', 'var', 'punct', 'var', 'word', 'pname', 'punct', 'iri', 'string', 'punct']
+    """
+    return _tokens(_SPARQL, text)
+
+
+#: Cypher clauses that write data, schema, files or settings, or leave the database.
+CYPHER_WRITE_WORDS = frozenset(
+    {
+        "CREATE", "MERGE", "DELETE", "DETACH", "SET", "REMOVE", "DROP", "LOAD", "COPY",
+        "ALTER", "INSTALL", "UNINSTALL", "EXPORT", "IMPORT", "ATTACH", "BEGIN", "COMMIT",
+        "ROLLBACK", "CHECKPOINT",
+    }
+)
+
+#: Procedures a read-only console may CALL (LadybugDB's catalogue functions, Neo4j's db.*).
+CYPHER_READ_PROCEDURES = frozenset(
+    {
+        "show_tables", "table_info", "show_connection", "show_functions", "show_warnings",
+        "show_indexes", "show_attached_databases", "show_loaded_extensions",
+        "show_official_extensions", "show_projected_graphs", "show_macros", "db_version",
+        "current_setting", "db.labels", "db.relationshiptypes", "db.propertykeys",
+        "db.schema.visualization", "db.schema.nodetypeproperties",
+        "db.schema.reltypeproperties", "dbms.components",
+    }
+)
+
+#: SPARQL Update operations, and SERVICE (a federated query reaches out to the network).
+SPARQL_WRITE_WORDS = frozenset(
+    {"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "SERVICE"}
+)
+
+# Words that, following a write word, name the clause better ("LOAD CSV", "DETACH DELETE").
+_PAIRS = {"DETACH": {"DELETE"}, "LOAD": {"CSV", "FROM", "EXTENSION", "WITH"}}
+
+
+def _procedure_name(tokens: list[Token], start: int) -> tuple[str, int]:
+    parts, i = [], start
+    while i < len(tokens) and tokens[i].kind in ("word", "name"):
+        parts.append(tokens[i].text.strip("`"))
+        if i + 1 < len(tokens) and tokens[i + 1].text == ".":
+            i += 2
+            continue
+        i += 1
+        break
+    return ".".join(parts), i
+
+
+def find_cypher_write(text: str) -> str | None:
+    """Return the first writing clause of a Cypher text (``"CREATE"``, ``"CALL x"``), or ``None``.
+
+    A CALL is a write unless it is a subquery (``CALL { ... }``) or a procedure in
+    :data:`CYPHER_READ_PROCEDURES`; ``CALL name = value`` (a setting) always is.
+    """
+    tokens = cypher_tokens(text)
+    for i, token in enumerate(tokens):
+        if token.kind != "word":
+            continue
+        word = token.text.upper()
+        before = tokens[i - 1].text if i else ""
+        after = tokens[i + 1] if i + 1 < len(tokens) else None
+        if before in (".", ":") or (after is not None and after.text == ":"):
+            continue  # a property, a label or a map key
+        if word in CYPHER_WRITE_WORDS:
+            if after is not None and after.kind == "word" and after.text.upper() in _PAIRS.get(word, ()):
+                return f"{word} {after.text.upper()}"
+            return word
+        if word == "CALL" and after is not None and after.text != "{":
+            name, end = _procedure_name(tokens, i + 1)
+            if end < len(tokens) and tokens[end].text == "=":
+                return f"CALL {name} = ..."
+            if name.lower() not in CYPHER_READ_PROCEDURES:
+                return f"CALL {name or after.text}"
+    return None
+
+
+def find_sparql_write(text: str) -> str | None:
+    """Return the first SPARQL Update keyword (or SERVICE) in a text, or ``None``."""
+    tokens = sparql_tokens(text)
+    for i, token in enumerate(tokens):
+        if token.kind == "word" and token.text.upper() in SPARQL_WRITE_WORDS:
+            if i and tokens[i - 1].text == "@":
+                continue  # a language tag
+            return token.text.upper()
+    return None
+
+
+def _statement_count(tokens: list[Token]) -> int:
+    count, pending = 0, False
+    for token in tokens:
+        if token.text == ";":
+            count, pending = count + pending, False
+        else:
+            pending = True
+    return count + pending
+
+
+def check_cypher(text: str) -> None:
+    """Raise unless ``text`` is one read-only Cypher statement.
+
+    Raises
+    ------
+    ReadOnlyError
+        The statement writes (see :func:`find_cypher_write`).
+    QueryError
+        The text is empty or holds several statements.
+    """
+    tokens = cypher_tokens(text)
+    if not tokens:
+        raise QueryError("empty Cypher query")
+    found = find_cypher_write(text)
+    if found:
+        raise ReadOnlyError(f"{found} is not allowed: the Cypher console is read-only")
+    if _statement_count(tokens) > 1:
+        raise QueryError("one Cypher statement at a time, please (found a ';' between two)")
+
+
+def check_sparql(text: str) -> None:
+    """Raise unless ``text`` is a read-only SPARQL query.
+
+    Raises
+    ------
+    ReadOnlyError
+        The text is an update, or uses SERVICE (see :func:`find_sparql_write`).
+    QueryError
+        The text is empty.
+    """
+    if not sparql_tokens(text):
+        raise QueryError("empty SPARQL query")
+    found = find_sparql_write(text)
+    if found == "SERVICE":
+        raise ReadOnlyError("SERVICE is not allowed: the SPARQL console only queries this graph")
+    if found:
+        raise ReadOnlyError(f"{found} is not allowed: the SPARQL console is read-only")
+
+
+__all__ = [
+    "CYPHER_READ_PROCEDURES",
+    "CYPHER_WRITE_WORDS",
+    "SPARQL_WRITE_WORDS",
+    "Token",
+    "check_cypher",
+    "check_sparql",
+    "cypher_tokens",
+    "find_cypher_write",
+    "find_sparql_write",
+    "sparql_tokens",
+]
