@@ -1,0 +1,45 @@
+"""The graph as RDF, and SPARQL over it.
+
+Public API (loaded lazily, so ``import aigraph.rdf`` stays cheap):
+
+- :func:`graph_to_rdf` (``aigraph.rdf.convert``): networkx graph -> :class:`rdflib.Graph`.
+- :func:`write_turtle` / :func:`generate_turtle`: deterministic Turtle (same graph, same bytes).
+- :func:`generate_triples` (``aigraph.rdf.mapping``): the mapping itself, as plain tuples.
+- :class:`SparqlStore` (``aigraph.rdf.store``): read-only SPARQL over a graph directory,
+  in Oxigraph, with a timeout.
+- :class:`AIG`, :class:`SCHEMA`, :class:`PROV`, :data:`KG` (``aigraph.rdf.vocab``): the
+  closed vocabulary and the resource namespace.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+_EXPORTS = {
+    "graph_to_rdf": "aigraph.rdf.convert",
+    "generate_turtle": "aigraph.rdf.convert",
+    "write_turtle": "aigraph.rdf.convert",
+    "generate_triples": "aigraph.rdf.mapping",
+    "node_iri": "aigraph.rdf.mapping",
+    "SparqlStore": "aigraph.rdf.store",
+    "Iri": "aigraph.rdf.store",
+    "AIG": "aigraph.rdf.vocab",
+    "SCHEMA": "aigraph.rdf.vocab",
+    "PROV": "aigraph.rdf.vocab",
+    "KG": "aigraph.rdf.vocab",
+    "PREFIXES": "aigraph.rdf.vocab",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(module), name)
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_EXPORTS))
