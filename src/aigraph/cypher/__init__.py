@@ -1,0 +1,39 @@
+"""Cypher stores: the embedded LadybugDB database and the push to a Neo4j server.
+
+Public API (loaded lazily, so ``import aigraph.cypher`` stays cheap):
+
+- :func:`build_database` (``aigraph.cypher.embedded``): graph -> ``cypher/graph.lbug``
+  by bulk ``COPY FROM`` Arrow tables.
+- :class:`CypherStore` (``aigraph.cypher.embedded``): read-only Cypher over a graph
+  directory, with a timeout.
+- :func:`neo4j_push` (``aigraph.cypher.server``): load a graph into a Neo4j server,
+  batched and idempotent.
+- ``aigraph.cypher.statements``: every Cypher text aigraph runs.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+_EXPORTS = {
+    "build_database": "aigraph.cypher.embedded",
+    "CypherStore": "aigraph.cypher.embedded",
+    "database_file": "aigraph.cypher.embedded",
+    "neo4j_push": "aigraph.cypher.server",
+    "PushSummary": "aigraph.cypher.server",
+    "connection_settings": "aigraph.cypher.server",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(module), name)
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_EXPORTS))

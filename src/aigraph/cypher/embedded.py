@@ -1,0 +1,316 @@
+"""The embedded Cypher store: LadybugDB (``ladybug``) built into ``<graph dir>/cypher/``.
+
+:func:`build_database` creates one node table per label and one relationship table per
+edge type, then bulk loads each from an Arrow table with ``COPY FROM`` (no per-row
+CREATE). :class:`CypherStore` opens the database read-only, lazily, and runs one query at
+a time with LadybugDB's own query timeout.
+
+Never import ``kuzu`` in a process that uses this module: the two engines crash together.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import threading
+from collections import defaultdict
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from aigraph.cypher import statements as cy
+from aigraph.errors import GraphError, QueryError, QueryTimeout, ReadOnlyError
+from aigraph.readonly import check_cypher
+
+if TYPE_CHECKING:
+    import networkx as nx
+    import pyarrow as pa
+
+#: File name of the database inside the ``cypher/`` directory.
+DATABASE_FILE = "graph.lbug"
+#: Seconds a query may run unless the caller says otherwise.
+DEFAULT_TIMEOUT = 10.0
+
+_STRUCTURE_LABELS = ("Report", "Slide")
+
+#: Edge type -> the (from, to) label pairs its table always has, even with no edges.
+_FIXED_PAIRS: dict[str, list[tuple[str, str]]] = {
+    "IN_REPORT": [("Slide", "Report")],
+    "DEVELOPED": [("Organization", "Model")],
+    "ACHIEVES": [("Model", "Metric")],
+    "MEASURED_ON": [("Metric", "Dataset")],
+    "INTRODUCES": [("Paper", "Model")],
+    "PART_OF": [("Organization", "Organization")],
+}
+
+
+def database_file(cypher_dir: str | os.PathLike[str]) -> Path:
+    """Return the database file inside a ``cypher/`` directory."""
+    return Path(cypher_dir) / DATABASE_FILE
+
+
+def _known_labels() -> list[str]:
+    from aigraph.records import NODE_LABELS
+
+    return [*_STRUCTURE_LABELS, *NODE_LABELS.values()]
+
+
+def _arrow_type(kind: str) -> pa.DataType:
+    import pyarrow as pa
+
+    scalar = {"STRING": pa.string(), "INT64": pa.int64(), "DOUBLE": pa.float64(), "BOOLEAN": pa.bool_()}
+    if kind.endswith("[]") and kind[:-2] in scalar:
+        return pa.list_(scalar[kind[:-2]])
+    if kind in scalar:
+        return scalar[kind]
+    fields = [(name, _arrow_type(t)) for name, t in cy.EVIDENCE_FIELDS]
+    return pa.list_(pa.struct(fields))  # the evidence column
+
+
+def node_rows(label: str, nodes: list[tuple[str, dict[str, Any]]]) -> dict[str, list[Any]]:
+    """Return the column lists of one node table (pure): ``{column: [value per node]}``."""
+    from aigraph.questions import name_keys
+
+    columns: dict[str, list[Any]] = {name: [] for name, _ in cy.node_columns(label)}
+    for node_id, attrs in nodes:
+        for name, kind in cy.node_columns(label):
+            if name == "id":
+                value: Any = node_id
+            elif name == "keys":
+                value = name_keys(attrs)
+            else:
+                value = attrs.get(name)
+                if kind.endswith("[]"):
+                    value = list(value or ())
+            columns[name].append(value)
+    return columns
+
+
+def edge_rows(edges: list[tuple[str, str, dict[str, Any]]]) -> dict[str, list[Any]]:
+    """Return the column lists of one (type, from, to) group of edges (pure)."""
+    evidence_keys = [name for name, _ in cy.EVIDENCE_FIELDS]
+    columns: dict[str, list[Any]] = {"from": [], "to": [], "count": [], "curated": [], "evidence": []}
+    for u, v, attrs in edges:
+        columns["from"].append(u)
+        columns["to"].append(v)
+        columns["count"].append(attrs.get("count"))
+        columns["curated"].append(bool(attrs.get("curated", False)))
+        columns["evidence"].append(
+            [{k: item.get(k) for k in evidence_keys} for item in attrs.get("evidence") or ()]
+        )
+    return columns
+
+
+def _table(columns: dict[str, list[Any]], types: dict[str, str], what: str) -> pa.Table:
+    import pyarrow as pa
+
+    try:
+        return pa.table({name: pa.array(values, _arrow_type(types[name])) for name, values in columns.items()})
+    except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError, ValueError) as err:
+        raise GraphError(f"cannot store {what} in the Cypher database: {err}") from err
+
+
+def build_database(graph: nx.MultiDiGraph, path: str | os.PathLike[str]) -> Path:
+    """Build the embedded Cypher database of a graph into directory ``path``.
+
+    Any database already there is replaced.
+
+    Parameters
+    ----------
+    graph
+        A ``MultiDiGraph`` following ``docs/graph-model.md``.
+    path
+        The ``cypher/`` directory (created if needed); the database is
+        ``path/graph.lbug``.
+
+    Returns
+    -------
+    Path
+        The database file.
+
+    Examples
+    --------
+    >>> import networkx as nx, tempfile
+    >>> g = nx.MultiDiGraph()
+    >>> g.add_node("org:deepmind", label="Organization", name="DeepMind", years=[2021])
+    >>> build_database(g, tempfile.mkdtemp()).name
+    'graph.lbug'
+    """
+    import ladybug
+
+    by_label: dict[str, list[tuple[str, dict[str, Any]]]] = defaultdict(list)
+    for node_id, attrs in graph.nodes(data=True):
+        by_label[str(attrs.get("label"))].append((str(node_id), attrs))
+    labels = list(dict.fromkeys([*_known_labels(), *sorted(by_label)]))
+    entity_labels = [label for label in labels if label not in _STRUCTURE_LABELS]
+
+    groups: dict[tuple[str, str, str], list[tuple[str, str, dict[str, Any]]]] = defaultdict(list)
+    for u, v, attrs in graph.edges(data=True):
+        pair = (graph.nodes[u].get("label"), graph.nodes[v].get("label"))
+        groups[(str(attrs.get("type")), str(pair[0]), str(pair[1]))].append((str(u), str(v), attrs))
+    pairs: dict[str, list[tuple[str, str]]] = {t: list(p) for t, p in _FIXED_PAIRS.items()}
+    pairs["MENTIONED_ON"] = [(label, "Slide") for label in entity_labels]
+    pairs["MENTIONED_IN"] = [(label, "Report") for label in entity_labels]
+    for rel_type, a, b in sorted(groups):
+        if (a, b) not in pairs.setdefault(rel_type, []):
+            pairs[rel_type].append((a, b))
+
+    directory = Path(path)
+    directory.mkdir(parents=True, exist_ok=True)
+    target = database_file(directory)
+    for stale in directory.glob(DATABASE_FILE + "*"):
+        shutil.rmtree(stale) if stale.is_dir() else stale.unlink()
+
+    rel_types = {name: kind for name, kind in cy.REL_COLUMNS} | {"from": "STRING", "to": "STRING"}
+    # One transaction and one checkpoint: LadybugDB checkpoints after every commit by
+    # default, which costs ~80 ms per statement.
+    db = ladybug.Database(str(target), auto_checkpoint=False)
+    conn = ladybug.Connection(db)
+    try:
+        conn.execute(cy.BEGIN)
+        for label in labels:
+            conn.execute(cy.create_node_table(label))
+        for rel_type, ends in pairs.items():
+            conn.execute(cy.create_rel_table(rel_type, ends))
+        for label in labels:
+            if by_label.get(label):
+                types = dict(cy.node_columns(label))
+                rows = _table(node_rows(label, by_label[label]), types, f"the {label} nodes")
+                conn.execute(cy.copy_statement(label), {"rows": rows})
+        for (rel_type, a, b), edges in sorted(groups.items()):
+            rows = _table(edge_rows(edges), rel_types, f"the {rel_type} edges")
+            conn.execute(cy.copy_statement(rel_type, (a, b)), {"rows": rows})
+        conn.execute(cy.COMMIT)
+        conn.execute(cy.CHECKPOINT)
+    except RuntimeError as err:
+        raise GraphError(f"cannot build the Cypher database: {_first_line(str(err))}") from err
+    finally:
+        conn.close()
+        db.close()
+    return target
+
+
+def _first_line(message: str) -> str:
+    return next((line.strip() for line in message.splitlines() if line.strip()), "unknown error")
+
+
+class CypherStore:
+    """Read-only Cypher over one graph directory (``cypher/graph.lbug`` in LadybugDB).
+
+    Cheap to create: the database opens on the first :meth:`query`, read-only, so it
+    can be read while another process writes it. Safe to share between threads
+    (queries run one at a time). A rebuilt graph directory is picked up by the next query.
+
+    Parameters
+    ----------
+    graph_dir
+        A directory written by ``aigraph build`` (default ``data/graph``).
+    """
+
+    def __init__(self, graph_dir: str | os.PathLike[str] | None = None) -> None:
+        from aigraph.graph.paths import DEFAULT_GRAPH_DIR, GraphPaths
+
+        self.paths = GraphPaths(DEFAULT_GRAPH_DIR if graph_dir is None else graph_dir)
+        self._lock = threading.RLock()
+        self._db: Any = None
+        self._conn: Any = None
+        self._stamp: tuple[int, int, int] | None = None
+
+    def _check_build(self) -> tuple[int, int, int]:
+        try:
+            stat = self.paths.manifest.stat()
+        except OSError:
+            raise GraphError(
+                f"no complete graph in {self.paths.root} (manifest.json is missing): run `aigraph build`"
+            ) from None
+        if not database_file(self.paths.cypher).is_file():
+            raise GraphError(
+                f"the graph in {self.paths.root} has no Cypher database: run `aigraph build` again"
+            )
+        return (stat.st_ino, stat.st_mtime_ns, stat.st_size)
+
+    def _connection(self) -> Any:
+        stamp = self._check_build()
+        if self._conn is not None and stamp == self._stamp:
+            return self._conn
+        self.close()
+        import ladybug
+
+        try:
+            self._db = ladybug.Database(str(database_file(self.paths.cypher)), read_only=True)
+            self._conn = ladybug.Connection(self._db)
+        except RuntimeError as err:
+            self.close()
+            raise GraphError(f"cannot open the Cypher database: {_first_line(str(err))}") from err
+        self._stamp = stamp
+        return self._conn
+
+    def query(
+        self,
+        text: str,
+        *,
+        timeout: float | None = DEFAULT_TIMEOUT,
+        params: dict[str, Any] | None = None,
+    ) -> tuple[list[str], list[tuple[Any, ...]]]:
+        """Run one read-only Cypher statement and return ``(columns, rows)``.
+
+        Parameters
+        ----------
+        text
+            One Cypher statement; writing clauses are refused.
+        timeout
+            Seconds the query may run (``None``: no limit).
+        params
+            Values for ``$name`` parameters; never pasted into the text.
+
+        Raises
+        ------
+        ReadOnlyError
+            The statement writes (see :func:`aigraph.readonly.check_cypher`).
+        QueryError
+            The statement is malformed or failed.
+        QueryTimeout
+            It ran longer than ``timeout`` and was stopped.
+        GraphError
+            The graph directory is missing or incomplete.
+        """
+        check_cypher(text)
+        with self._lock:
+            conn = self._connection()
+            conn.set_query_timeout(0 if timeout is None else max(1, int(timeout * 1000)))
+            try:
+                result = conn.execute(text, params or {})
+                if isinstance(result, list):
+                    result = result[-1]
+                columns = result.get_column_names()
+                rows = [tuple(row) for row in result.get_all()]
+                result.close()
+            except RuntimeError as err:
+                message = _first_line(str(err))
+                if message.startswith("Interrupted"):
+                    raise QueryTimeout(
+                        f"Cypher query stopped after {timeout:g} s (the time limit); "
+                        "narrow it down or raise --timeout"
+                    ) from err
+                if "read-only" in message:
+                    raise ReadOnlyError(f"the Cypher database is read-only: {message}") from err
+                if message.startswith("Parser exception"):
+                    raise QueryError(f"malformed Cypher: {message}") from err
+                raise QueryError(f"Cypher query failed: {message}") from err
+        return columns, rows
+
+    def close(self) -> None:
+        """Close the database; the next query opens it again."""
+        with self._lock:
+            conn, db, self._conn, self._db = self._conn, self._db, None, None
+            for handle in (conn, db):
+                if handle is not None:
+                    handle.close()
+
+    def __enter__(self) -> CypherStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+__all__ = ["DATABASE_FILE", "DEFAULT_TIMEOUT", "CypherStore", "build_database", "database_file"]
