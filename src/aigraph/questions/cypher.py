@@ -1,0 +1,66 @@
+"""The canned questions in Cypher, over :class:`aigraph.cypher.CypherStore` (LadybugDB).
+
+The Cypher text lives with all other Cypher in :mod:`aigraph.cypher.statements`; this
+module binds the arguments (``$key``: the stripped, lower-cased name, matched against the
+``keys`` column; ``$year``) and hands the rows to :func:`aigraph.questions.rows_as_dicts`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from aigraph.cypher import statements as cy
+from aigraph.questions import NOT_IN_YEAR_QUESTIONS, name_key, rows_as_dicts
+
+Row = dict[str, Any]
+
+
+def _run(store: Any, question: str, text: str, params: dict[str, Any], **kwargs: Any) -> list[Row]:
+    columns, rows = store.query(text, params=params, **kwargs)
+    return rows_as_dicts(question, columns, rows)
+
+
+def models_by_org(store: Any, org: str, **kwargs: Any) -> list[Row]:
+    """Models an organisation developed, one row per report year the model appears in."""
+    return _run(store, "models-by-org", cy.QUESTION_MODELS_BY_ORG, {"key": name_key(org)}, **kwargs)
+
+
+def mentions(store: Any, entity: str, **kwargs: Any) -> list[Row]:
+    """Every mention of an entity: report year, slide, section, evidence sentence."""
+    return _run(store, "mentions", cy.QUESTION_MENTIONS, {"key": name_key(entity)}, **kwargs)
+
+
+def metrics_on(store: Any, dataset: str, **kwargs: Any) -> list[Row]:
+    """Metrics reported on a dataset: metric, value, achieving model, year."""
+    return _run(store, "metrics-on", cy.QUESTION_METRICS_ON, {"key": name_key(dataset)}, **kwargs)
+
+
+def new_in(store: Any, year: int, **kwargs: Any) -> list[Row]:
+    """Entities first seen in report year ``year``."""
+    params = {"year": int(year), "excluded": list(NOT_IN_YEAR_QUESTIONS)}
+    return _run(store, "new-in", cy.QUESTION_NEW_IN, params, **kwargs)
+
+
+def dropped_in(store: Any, year: int, **kwargs: Any) -> list[Row]:
+    """Entities present in report year ``year - 1`` and absent in ``year``."""
+    params = {"year": int(year), "excluded": list(NOT_IN_YEAR_QUESTIONS)}
+    return _run(store, "dropped-in", cy.QUESTION_DROPPED_IN, params, **kwargs)
+
+
+def co_occurring(store: Any, org: str, **kwargs: Any) -> list[Row]:
+    """Organisations mentioned on the same slides as ``org``, most shared slides first."""
+    return _run(store, "co-occurring", cy.QUESTION_CO_OCCURRING, {"key": name_key(org)}, **kwargs)
+
+
+#: Question name -> function(store, argument, *, timeout=...) -> rows.
+FUNCTIONS: dict[str, Callable[..., list[Row]]] = {
+    "models-by-org": models_by_org,
+    "mentions": mentions,
+    "metrics-on": metrics_on,
+    "new-in": new_in,
+    "dropped-in": dropped_in,
+    "co-occurring": co_occurring,
+}
+
+__all__ = ["FUNCTIONS", "co_occurring", "dropped_in", "mentions", "metrics_on", "models_by_org", "new_in"]

@@ -1,0 +1,141 @@
+"""The canned questions in SPARQL, over :class:`aigraph.rdf.SparqlStore`.
+
+All SPARQL text aigraph runs is here. Arguments are bound (``?key``, ``?year``), never
+pasted; ``?key`` is the stripped, lower-cased name, matched against ``aig:key`` (the
+lower-cased names and aliases the RDF mapping writes). Oxigraph only substitutes a
+variable the query projects, so each query selects its bound variables too;
+:func:`aigraph.questions.rows_as_dicts` keeps the question's columns and applies the
+contract's order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from aigraph.questions import NOT_IN_YEAR_QUESTIONS, name_key, rows_as_dicts
+from aigraph.questions.graph import NON_ENTITY_LABELS
+from aigraph.rdf.vocab import sparql_prologue
+
+
+def _not_in(labels: tuple[str, ...] | frozenset[str]) -> str:
+    return ", ".join(f'"{label}"' for label in sorted(labels))
+
+
+PROLOGUE = sparql_prologue()
+
+MODELS_BY_ORG = PROLOGUE + """
+SELECT DISTINCT ?key ?org ?model ?year WHERE {
+  ?o a aig:Organization ; aig:key ?key ; schema:name ?org ; aig:developed ?m .
+  ?m schema:name ?model ; aig:seenInYear ?year .
+}
+ORDER BY ?year ?model ?org
+"""
+
+MENTIONS = PROLOGUE + f"""
+SELECT DISTINCT ?key ?entity ?label ?year ?slide ?section ?sentence WHERE {{
+  ?e aig:key ?key ; schema:name ?entity ; aig:label ?label .
+  FILTER (?label NOT IN ({_not_in(NON_ENTITY_LABELS)}))
+  ?mention a aig:Mention ; rdf:subject ?e ; rdf:object ?place ; prov:wasDerivedFrom ?evidence .
+  ?evidence aig:sentence ?sentence .
+  OPTIONAL {{ ?place aig:year ?year }}
+  {{
+    ?place a aig:Slide .
+    OPTIONAL {{ ?place aig:number ?slide }}
+    OPTIONAL {{ ?place aig:section ?section }}
+  }} UNION {{
+    ?place a aig:Report .
+  }}
+}}
+ORDER BY ?year ?slide ?sentence
+"""
+
+METRICS_ON = PROLOGUE + """
+SELECT DISTINCT ?key ?dataset ?metric ?value ?model ?year WHERE {
+  ?d a aig:Dataset ; aig:key ?key ; schema:name ?dataset .
+  ?x aig:measuredOn ?d ; schema:name ?metric .
+  OPTIONAL { ?x schema:value ?value }
+  OPTIONAL { ?x aig:year ?year }
+  OPTIONAL { ?achiever aig:achieves ?x ; schema:name ?model }
+}
+ORDER BY ?year ?metric ?model
+"""
+
+NEW_IN = PROLOGUE + f"""
+SELECT DISTINCT ?entity ?label ?year WHERE {{
+  ?e aig:seenInYear ?year ; aig:label ?label ; schema:name ?entity .
+  FILTER (?label NOT IN ({_not_in(NOT_IN_YEAR_QUESTIONS)}))
+  FILTER NOT EXISTS {{ ?e aig:seenInYear ?earlier . FILTER (?earlier < ?year) }}
+}}
+ORDER BY ?label ?entity
+"""
+
+DROPPED_IN = PROLOGUE + f"""
+SELECT DISTINCT ?year ?entity ?label ?last_year WHERE {{
+  ?e aig:seenInYear ?last_year ; aig:label ?label ; schema:name ?entity .
+  FILTER (?label NOT IN ({_not_in(NOT_IN_YEAR_QUESTIONS)}))
+  FILTER NOT EXISTS {{ ?e aig:seenInYear ?year }}
+}}
+ORDER BY ?label ?entity
+"""
+
+CO_OCCURRING = PROLOGUE + """
+SELECT ?key ?org (COUNT(DISTINCT ?slide) AS ?shared_slides) WHERE {
+  ?o a aig:Organization ; aig:key ?key ; aig:mentionedOn ?slide .
+  ?slide a aig:Slide .
+  ?other aig:mentionedOn ?slide ; a aig:Organization ; schema:name ?org .
+  FILTER NOT EXISTS { ?other aig:key ?key }
+}
+GROUP BY ?key ?other ?org
+ORDER BY DESC(?shared_slides) ?org
+"""
+
+Row = dict[str, Any]
+
+
+def _run(store: Any, question: str, text: str, params: dict[str, Any], **kwargs: Any) -> list[Row]:
+    columns, rows = store.query(text, params=params, **kwargs)
+    return rows_as_dicts(question, columns, rows)
+
+
+def models_by_org(store: Any, org: str, **kwargs: Any) -> list[Row]:
+    """Models an organisation developed, one row per report year the model appears in."""
+    return _run(store, "models-by-org", MODELS_BY_ORG, {"key": name_key(org)}, **kwargs)
+
+
+def mentions(store: Any, entity: str, **kwargs: Any) -> list[Row]:
+    """Every mention of an entity: report year, slide, section, evidence sentence."""
+    return _run(store, "mentions", MENTIONS, {"key": name_key(entity)}, **kwargs)
+
+
+def metrics_on(store: Any, dataset: str, **kwargs: Any) -> list[Row]:
+    """Metrics reported on a dataset: metric, value, achieving model, year."""
+    return _run(store, "metrics-on", METRICS_ON, {"key": name_key(dataset)}, **kwargs)
+
+
+def new_in(store: Any, year: int, **kwargs: Any) -> list[Row]:
+    """Entities first seen in report year ``year``."""
+    return _run(store, "new-in", NEW_IN, {"year": int(year)}, **kwargs)
+
+
+def dropped_in(store: Any, year: int, **kwargs: Any) -> list[Row]:
+    """Entities present in report year ``year - 1`` and absent in ``year``."""
+    return _run(store, "dropped-in", DROPPED_IN, {"year": int(year), "last_year": int(year) - 1}, **kwargs)
+
+
+def co_occurring(store: Any, org: str, **kwargs: Any) -> list[Row]:
+    """Organisations mentioned on the same slides as ``org``, most shared slides first."""
+    return _run(store, "co-occurring", CO_OCCURRING, {"key": name_key(org)}, **kwargs)
+
+
+#: Question name -> function(store, argument, *, timeout=...) -> rows.
+FUNCTIONS: dict[str, Callable[..., list[Row]]] = {
+    "models-by-org": models_by_org,
+    "mentions": mentions,
+    "metrics-on": metrics_on,
+    "new-in": new_in,
+    "dropped-in": dropped_in,
+    "co-occurring": co_occurring,
+}
+
+__all__ = ["FUNCTIONS", "co_occurring", "dropped_in", "mentions", "metrics_on", "models_by_org", "new_in"]
