@@ -100,6 +100,8 @@ class Mention:
     sentence_end: int = 0
     #: Which component found it: "gazetteer", "rule:metric", "rule:acronym", ...
     extractor: str = ""
+    #: Id of the curated entry the mention names, when the gazetteer knows it.
+    curated_id: str = ""
 
 
 @dataclass(slots=True)

@@ -1,1 +1,76 @@
-"""`aigraph extract` and `aigraph eval` (filled in by the extraction work)."""
+"""`aigraph extract` and `aigraph eval`."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from aigraph.cli._app import app
+
+
+@app.command()
+def extract(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders of report text (.pdf .md .txt .html).")],
+    year: Annotated[Optional[int], typer.Option(help="Report year, when the file name and text do not say.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the JSON of the annotation guide.")] = False,
+    spacy_model: Annotated[Optional[str], typer.Option(help="An installed statistical spaCy pipeline to add.")] = None,
+) -> int:
+    """Extract entities and relations from report text."""
+    from aigraph.errors import InputError
+    from aigraph.extract import extract_paths
+    from aigraph.extract.output import extraction_to_json
+
+    documents, failed = [], 0
+    for result in extract_paths(paths, year=year, spacy_model=spacy_model):
+        if isinstance(result, InputError):
+            print(f"aigraph: error: {result}", file=sys.stderr)
+            failed += 1
+            continue
+        documents.append(extraction_to_json(result))
+    if as_json:
+        json.dump({"documents": documents}, sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    else:
+        _render(documents)
+    return 1 if failed else 0
+
+
+def _render(documents: list[dict]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console()
+    for doc in documents:
+        table = Table(title=f"{doc['source']} ({doc['year'] or 'year unknown'})")
+        for col in ("label", "name", "slides", "mentions"):
+            table.add_column(col)
+        for e in doc["entities"]:
+            table.add_row(e["label"], e["name"], ", ".join(map(str, e["slides"])), str(len(e["mentions"])))
+        console.print(table)
+        for r in doc["relations"]:
+            console.print(f"  {r['head']} -[{r['type']}]-> {r['tail']}  (slide {r['slide']}, {r['extractor']})")
+
+
+@app.command("eval")
+def evaluate(
+    gold: Annotated[list[Path], typer.Argument(help="Gold annotation files (JSON).")],
+    pred: Annotated[Optional[Path], typer.Option(help="A saved `aigraph extract --json` output; default: extract now.")] = None,
+    corpus: Annotated[Optional[Path], typer.Option(help="Folder of the gold files' sources (default: ../corpus beside the gold folder).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+) -> int:
+    """Score extraction against gold files by the annotation guide's rules."""
+    from aigraph.evaluate import evaluate_files, render_scores
+
+    results = evaluate_files(gold, pred=pred, corpus=corpus)
+    if as_json:
+        json.dump(results, sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    else:
+        for name, result in results.items():
+            print(f"== {name}")
+            print(render_scores(result))
+    return 0

@@ -1,0 +1,42 @@
+"""Extraction: documents in, typed canonical entities and relations out.
+
+>>> from aigraph.ingest import parse_text
+>>> from aigraph.extract import extract_document
+>>> ex = extract_document(parse_text("Slide 12: DeepMind's AlphaFold 2 predicts protein structures."))
+>>> sorted((e.label, e.name) for e in ex.entities)
+[('MODEL', 'AlphaFold 2'), ('ORG', 'DeepMind')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from aigraph.errors import InputError
+from aigraph.records import Document, Extraction
+
+#: Bumped whenever extraction output can change; keys the build cache.
+EXTRACTOR_VERSION = "0.1.0"
+
+__all__ = ["EXTRACTOR_VERSION", "extract_document", "extract_paths"]
+
+
+def extract_document(doc: Document, *, spacy_model: str | None = None) -> Extraction:
+    """Extract entities and relations from one :class:`~aigraph.records.Document`."""
+    from aigraph.extract.document import extract
+
+    return extract(doc, spacy_model=spacy_model)
+
+
+def extract_paths(paths: Iterable[str | Path], *, year: int | None = None,
+                  spacy_model: str | None = None) -> Iterator[Extraction | InputError]:
+    """Read and extract each input; a bad file yields its :class:`InputError` and the rest go on."""
+    from aigraph.ingest import iter_sources, read_document
+
+    for path in iter_sources([Path(p) for p in paths]):
+        try:
+            doc = read_document(path, year=year)
+        except InputError as err:
+            yield err
+            continue
+        yield extract_document(doc, spacy_model=spacy_model)

@@ -1,0 +1,156 @@
+"""The spaCy components that turn a block of text into entity candidates and picks.
+
+``aigraph_rules`` adds rule-found names (acronyms, "called X", organisation and
+model cues, papers, money, people) to ``doc.spans["aig.rules"]`` and metrics to
+``doc.spans["aig.metrics"]``; ``aigraph_resolver`` chooses one label per stretch
+of text among gazetteer, rule and statistical candidates and writes ``doc.ents``.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from aigraph.extract import metrics, names, papers
+from aigraph.extract.gazetteer import EXACT_KEY, LOWER_KEY
+from aigraph.extract.lexicon import is_common_word, words
+
+RULES_KEY = "aig.rules"
+METRICS_KEY = "aig.metrics"
+STAT_KEY = "aig.stat"
+
+#: Lower rank wins a tie between overlapping candidates of equal length.
+_RANK = {EXACT_KEY: 0, RULES_KEY: 1, LOWER_KEY: 2, STAT_KEY: 3}
+_STRONG_RULES = frozenset({"rule:paper-the-x-paper", "rule:paper-x-is-a-paper", "rule:paper-in-x-they-find",
+                           "rule:paper-titled", "rule:paper-quoted", "rule:called", "rule:acronym", "rule:acronym-long"})
+
+if not Doc.has_extension("aig_pairs"):
+    Doc.set_extension("aig_pairs", default=None)
+    Span.set_extension("aig_metric", default=None)
+
+
+def _span(doc: Doc, start: int, end: int, label: str, rule: str) -> Span | None:
+    span = doc.char_span(start, end, label=label, alignment_mode="expand")
+    if span is None or not span.text.strip():
+        return None
+    span.kb_id_ = rule
+    return span
+
+
+class RuleCandidates:
+    """Runs the pattern rules of :mod:`names`, :mod:`papers` and :mod:`metrics` on a Doc."""
+
+    def __init__(self, nlp: Language, name: str, *, is_dataset=None, is_known=None) -> None:
+        self.name = name
+        self.is_dataset = is_dataset or (lambda text: False)
+        self.is_known = is_known or (lambda text: False)
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        spans: list[Span] = []
+        pairs: list[tuple[tuple[int, int], tuple[int, int]]] = []
+        acronym_labels: dict[tuple[int, int], str] = {}
+        for m in names.find_called(text):
+            acronym_labels[(m.start, m.end)] = m.label
+        for m in names.find_acronyms(text):
+            pairs.append(((m.start, m.end), m.partner))
+        for m in (*names.find_called(text), *names.find_orgs(text), *names.find_models(text),
+                  *names.find_money(text), *names.find_people(text)):
+            span = _span(doc, m.start, m.end, m.label, m.rule)
+            if span is not None:
+                spans.append(span)
+        for p in papers.find_papers(text, known=self.is_known):
+            span = _span(doc, p.start, p.end, "PAPER", p.rule)
+            if span is not None:
+                spans.append(span)
+        metric_spans = []
+        for mm in metrics.find_metrics(text, is_dataset=self.is_dataset):
+            span = _span(doc, mm.start, mm.end, "METRIC", f"rule:metric-{mm.kind}")
+            if span is not None:
+                span._.aig_metric = mm
+                metric_spans.append(span)
+        doc.spans[RULES_KEY] = spans
+        doc.spans[METRICS_KEY] = metric_spans
+        doc._.aig_pairs = pairs
+        return doc
+
+
+@Language.factory("aigraph_rules", default_config={})
+def make_rule_candidates(nlp: Language, name: str) -> RuleCandidates:
+    return RuleCandidates(nlp, name)
+
+
+class Resolver:
+    """Picks non-overlapping entities among the candidates and writes ``doc.ents``.
+
+    Longer candidates win; on equal length the exact gazetteer beats the rules,
+    which beat the case-blind gazetteer and the statistical model. Ambiguous
+    curated names are dropped at the start of a sentence. Acronym definitions
+    label both forms alike.
+    """
+
+    def __init__(self, nlp: Language, name: str, *, ambiguous_ids: frozenset[str] = frozenset()) -> None:
+        self.name = name
+        self.ambiguous_ids = ambiguous_ids
+
+    def _acceptable(self, key: str, span: Span) -> bool:
+        if key == LOWER_KEY and span.text.islower() and len(span) == 1:
+            return False
+        if key in (EXACT_KEY, LOWER_KEY) and span.id_ in self.ambiguous_ids:
+            first = span.start == span.sent.start if span.doc.has_annotation("SENT_START") else span.start == 0
+            if first and not (span.end < len(span.doc) and span.doc[span.end].text in ("'s", "'")):
+                return False
+        if key == STAT_KEY and all(is_common_word(t.text) or t.text in words("stop_names") for t in span):
+            return False
+        return True
+
+    def __call__(self, doc: Doc) -> Doc:
+        cands: list[tuple[int, int, int, Span]] = []
+        for key in (EXACT_KEY, RULES_KEY, LOWER_KEY, STAT_KEY):
+            for span in doc.spans.get(key, ()):
+                if self._acceptable(key, span):
+                    rank = _RANK[key]
+                    if key == RULES_KEY and span.kb_id_ in _STRONG_RULES:
+                        rank = -1 if span.label_ == "PAPER" else 0
+                    cands.append((len(span.text), rank, span.start, span))
+        # Acronym pairs: a form without a label takes its partner's.
+        by_chars = {(s.start_char, s.end_char): s for *_, s in cands}
+        for a, b in doc._.aig_pairs or ():
+            for this, other in ((a, b), (b, a)):
+                if this in by_chars or other not in by_chars:
+                    continue
+                partner = by_chars[other]
+                span = doc.char_span(*this, label=partner.label_, alignment_mode="expand")
+                if span is not None:
+                    span.kb_id_ = "rule:acronym"
+                    span.id_ = partner.id_
+                    cands.append((len(span.text), 1, span.start, span))
+                    by_chars[this] = span
+        for a, b in doc._.aig_pairs or ():
+            if a not in by_chars and b not in by_chars:
+                short = doc.char_span(*a, alignment_mode="expand")
+                long_ = doc.char_span(*b, alignment_mode="expand")
+                if short is None or long_ is None:
+                    continue
+                title_case = sum(w[:1].isupper() for w in long_.text.split()) >= max(2, len(long_.text.split()) - 1)
+                if short.text.isupper() and len(short.text) >= 3 and title_case:
+                    for span in (short, long_):
+                        span = doc.char_span(span.start_char, span.end_char, label="MODEL")
+                        span.kb_id_ = "rule:acronym"
+                        cands.append((len(span.text), 1, span.start, span))
+        cands.sort(key=lambda c: (-c[0], c[1], c[2]))
+        taken = [False] * len(doc)
+        chosen: list[Span] = []
+        for *_, span in cands:
+            if any(taken[span.start : span.end]):
+                continue
+            for i in range(span.start, span.end):
+                taken[i] = True
+            chosen.append(span)
+        doc.ents = sorted(chosen, key=lambda s: s.start)
+        return doc
+
+
+@Language.factory("aigraph_resolver", default_config={})
+def make_resolver(nlp: Language, name: str) -> Resolver:
+    return Resolver(nlp, name)

@@ -1,0 +1,202 @@
+"""Canonicalisation: mentions of one document -> one :class:`Entity` per real-world thing.
+
+Mentions join when the curated knowledge gives them one id, when their names are
+equal up to case, spacing, hyphens and a plural ``s`` (``CoAtNets``/``CoAtNet``),
+or when an acronym definition pairs them (``Vision Transformers (ViT)``).
+Names found by a rule once are then looked for everywhere else in the document.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+from aigraph.extract.lexicon import is_common_word
+from aigraph.knowledge import Knowledge, surface_key
+from aigraph.records import CONTENT_KINDS, Document, Entity, Mention
+
+_LABEL_PRIORITY = {"PAPER": 0, "ORG": 1, "MODEL": 2, "DATASET": 3, "SOFTWARE": 4, "PERSON": 5, "COUNTRY": 6, "MONEY": 7}
+_METRIC_NUMBER = re.compile(r"(?<![\w-])[~≈]?(\d+(?:[.,]\d+)*)\s*(%|x|×|pp)?(?![\w])", re.I)
+
+
+def name_key(text: str, label: str) -> str:
+    """The key two names of one thing share: ``CoAtNets`` and ``CoAtNet`` -> ``coatnet``."""
+    key = surface_key(text)
+    if label in ("MODEL", "DATASET") and singular(text) != text:
+        key = surface_key(singular(text))
+    return key
+
+
+def singular(name: str) -> str:
+    """``CoAtNets`` -> ``CoAtNet``; names that are not CamelCase plurals stay as they are."""
+    last = name.rsplit(" ", 1)[-1]
+    if last.endswith("s") and len(last) > 3 and last[-2].islower() and any(c.isupper() for c in last[1:-1]):
+        return name[:-1]
+    return name
+
+
+def metric_key(text: str) -> str:
+    """The number a metric is known by: ``84.2% top-1 accuracy`` -> ``84.2%``."""
+    found = [(m.group(1).replace(",", "."), (m.group(2) or "").lower().replace("×", "x")) for m in _METRIC_NUMBER.finditer(text)]
+    for want in ("%", "x"):
+        for num, unit in found:
+            if unit == want:
+                return num + unit
+    for num, unit in found:
+        if "." in num or unit:
+            return num + unit
+    return found[0][0] if found else text
+
+
+class _Union:
+    def __init__(self) -> None:
+        self.parent: dict[int, int] = {}
+
+    def find(self, i: int) -> int:
+        while self.parent.get(i, i) != i:
+            self.parent[i] = self.parent.get(self.parent[i], self.parent[i])
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def propagate(doc: Document, mentions: list[Mention], normalized: str) -> list[Mention]:
+    """Add mentions of rule-found names wherever else the document writes them."""
+    names: dict[str, Mention] = {}
+    for m in mentions:
+        if m.label in ("ORG", "MODEL", "DATASET", "PAPER") and not m.curated_id and m.extractor.startswith("rule:"):
+            if len(m.text) >= 3 and not is_common_word(m.text) and "\n" not in m.text:
+                names.setdefault(normalized[m.start : m.end], m)
+    if not names:
+        return mentions
+    taken = sorted((m.start, m.end) for m in mentions if m.label != "METRIC")
+    starts = [s for s, _ in taken]
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?![\w-])")
+    blocks = [b for b in doc.blocks if b.kind in CONTENT_KINDS]
+    block_starts = [b.start for b in blocks]
+    added = []
+    for m in pattern.finditer(normalized):
+        i = bisect.bisect_right(starts, m.start()) - 1
+        if i >= 0 and taken[i][1] > m.start():
+            continue
+        if i + 1 < len(taken) and taken[i + 1][0] < m.end():
+            continue
+        j = bisect.bisect_right(block_starts, m.start()) - 1
+        if j < 0 or blocks[j].end < m.end():
+            continue
+        block = blocks[j]
+        proto = names[m.group(0)]
+        sent_start, sent_end = _sentence_around(normalized, block.start, block.end, m.start())
+        added.append(
+            Mention(doc.text[m.start() : m.end()], proto.label, m.start(), m.end(), block.slides, block.section,
+                    sent_start, sent_end, "propagated:" + proto.extractor, "")
+        )
+    return sorted([*mentions, *added], key=lambda m: (m.start, m.end))
+
+
+def _sentence_around(text: str, lo: int, hi: int, at: int) -> tuple[int, int]:
+    start = max((text.rfind(p, lo, at) for p in (". ", "! ", "? ", "\n")), default=-1)
+    start = lo if start < lo else start + 2
+    ends = [e for e in (text.find(p, at, hi) for p in (". ", "! ", "? ", "\n")) if e != -1]
+    return start, (min(ends) + 1 if ends else hi)
+
+
+def canonicalize(mentions: Iterable[Mention], pairs: Iterable[tuple[tuple[int, int], tuple[int, int]]],
+                 knowledge: Knowledge | None) -> list[Entity]:
+    """Group mentions into entities with canonical names and aliases."""
+    mentions = [m for m in mentions if m.label != "METRIC"]
+    union = _Union()
+    first_by_key: dict[str, int] = {}
+    by_span: dict[tuple[int, int], int] = {}
+    curated: dict[int, str] = {}
+    for i, m in enumerate(mentions):
+        cid = m.curated_id
+        if not cid and knowledge is not None and m.label in ("ORG", "MODEL", "DATASET", "SOFTWARE", "PERSON"):
+            hits = [e for e in knowledge.lookup(m.text) if e.label == m.label and not e.ambiguous]
+            if len(hits) == 1:
+                cid = hits[0].id
+        if cid:
+            curated[i] = cid
+        for key in (f"id:{cid}" if cid else None, f"name:{name_key(m.text, m.label)}"):
+            if key is None:
+                continue
+            if key in first_by_key:
+                union.union(first_by_key[key], i)
+            else:
+                first_by_key[key] = i
+        by_span[(m.start, m.end)] = i
+    spans_sorted = sorted(by_span)
+    for a, b in pairs:
+        ia, ib = _covering(a, spans_sorted, by_span), _covering(b, spans_sorted, by_span)
+        if ia is not None and ib is not None and (mentions[ia].label == mentions[ib].label or mentions[ia].label == "ORG" or mentions[ib].label == "ORG"):
+            union.union(ia, ib)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(mentions)):
+        groups[union.find(i)].append(i)
+    entities = []
+    for members in groups.values():
+        entities.append(_entity([mentions[i] for i in members], [curated[i] for i in members if i in curated], knowledge))
+    return sorted(entities, key=lambda e: (e.label, e.name))
+
+
+def _covering(span: tuple[int, int], spans_sorted: list[tuple[int, int]], by_span: dict) -> int | None:
+    if span in by_span:
+        return by_span[span]
+    i = bisect.bisect_right(spans_sorted, (span[0], 10**12)) - 1
+    while i >= 0 and spans_sorted[i][1] >= span[1]:
+        if spans_sorted[i][0] <= span[0]:
+            return by_span[spans_sorted[i]]
+        i -= 1
+    return None
+
+
+def _entity(members: list[Mention], curated_ids: list[str], knowledge: Knowledge | None) -> Entity:
+    attrs: dict[str, object] = {}
+    known = None
+    if curated_ids and knowledge is not None:
+        cid = Counter(curated_ids).most_common(1)[0][0]
+        known = next((e for e in knowledge.lookup(cid) if e.id == cid), None) or knowledge.get(cid)
+    if known is not None:
+        label, name = known.label, known.name
+        attrs["curated_id"] = known.id
+        if known.kind:
+            attrs["kind"] = known.kind
+    else:
+        labels = Counter(m.label for m in members)
+        label = min(labels, key=lambda lab: (-labels[lab], _LABEL_PRIORITY.get(lab, 9)))
+        surfaces = Counter(m.text for m in members if m.label == label)
+        acronyms = [s for s in surfaces if " " not in s and sum(c.isupper() for c in s) >= 2]
+        pick = max(acronyms or surfaces, key=lambda s: (surfaces[s], len(s)))
+        name = singular(pick) if label == "MODEL" else pick
+    members = [m if m.label == label else _relabel(m, label) for m in members]
+    aliases = sorted({m.text for m in members} - {name})
+    return Entity(label=label, name=name, aliases=aliases, mentions=sorted(members, key=lambda m: m.start), attrs=attrs)
+
+
+def _relabel(m: Mention, label: str) -> Mention:
+    return Mention(m.text, label, m.start, m.end, m.slides, m.section, m.sentence_start, m.sentence_end, m.extractor, m.curated_id)
+
+
+def metric_entities(mentions: Iterable[Mention], details: dict[tuple[int, int], object]) -> list[Entity]:
+    """One METRIC entity per number as written; the longest text names it."""
+    groups: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        if m.label == "METRIC":
+            groups[metric_key(m.text)].append(m)
+    out = []
+    for members in groups.values():
+        best = max(members, key=lambda m: len(m.text))
+        info = details.get((best.start, best.end))
+        attrs = {}
+        if info is not None:
+            attrs = {"value": info.value, "unit": info.unit, "measure": info.measure, "kind": info.kind}
+            if info.dataset:
+                attrs["dataset"] = info.dataset
+        out.append(Entity("METRIC", best.text, sorted({m.text for m in members} - {best.text}), sorted(members, key=lambda m: m.start), attrs))
+    return sorted(out, key=lambda e: e.name)

@@ -1,0 +1,87 @@
+"""Extraction of one document: run the pipeline, canonicalise, find relations."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from aigraph.extract import relations as rel
+from aigraph.extract.canonical import canonicalize, metric_entities, propagate
+from aigraph.extract.pipeline import mentions_of, run_blocks
+from aigraph.extract.textnorm import normalize
+from aigraph.records import Document, Entity, Evidence, Extraction, Relation
+
+
+def extract(doc: Document, *, spacy_model: str | None = None) -> Extraction:
+    from aigraph.knowledge import load_knowledge
+
+    knowledge = load_knowledge()
+    normalized = normalize(doc.text)
+    mentions, pairs, details = [], [], {}
+    block_of: dict[int, object] = {}
+    for block, sdoc in run_blocks(doc, spacy_model=spacy_model):
+        mentions.extend(mentions_of(block, sdoc, doc.text))
+        base = block.start
+        for a, b in sdoc._.aig_pairs or ():
+            pairs.append(((base + a[0], base + a[1]), (base + b[0], base + b[1])))
+        for span in sdoc.spans.get("aig.metrics", ()):
+            if span._.aig_metric is not None:
+                details[(base + span.start_char, base + span.end_char)] = span._.aig_metric
+    mentions = propagate(doc, mentions, normalized)
+    entities = canonicalize(mentions, pairs, knowledge) + metric_entities(mentions, details)
+    relations = _relations(doc, entities, details, knowledge)
+    return Extraction(document=doc, entities=entities, relations=relations)
+
+
+def _relations(doc: Document, entities: list[Entity], details: dict, knowledge) -> list[Relation]:
+    by_span: dict[tuple[int, int], Entity] = {}
+    for e in entities:
+        for m in e.mentions:
+            by_span[(m.start, m.end)] = e
+    curated = {e.name: e.attrs.get("curated_id") for e in entities if e.attrs.get("curated_id")}
+
+    def curated_dev(org: str, model: str) -> bool:
+        org_id, model_id = curated.get(org), curated.get(model)
+        if not org_id or not model_id:
+            return False
+        devs = {d.id for d in knowledge.developers_of(model_id)}
+        family = {org_id}
+        parent = knowledge.parent_of(org_id)
+        if parent is not None:
+            family.add(parent.id)
+        family |= {e.id for e in knowledge.by_label("ORG") if e.parent == org_id}
+        return bool(devs & family)
+
+    per_block: dict[int, list[rel.Ment]] = defaultdict(list)
+    blocks = list(doc.blocks)
+    starts = [b.start for b in blocks]
+    import bisect
+
+    for (start, end), entity in by_span.items():
+        m = next(x for x in entity.mentions if x.start == start and x.end == end)
+        i = bisect.bisect_right(starts, start) - 1
+        kind = getattr(details.get((start, end)), "kind", "")
+        per_block[i].append(rel.Ment(entity.name, entity.label, start, end, (m.sentence_start, m.sentence_end), kind))
+    dataset_of = {span: info.dataset for span, info in details.items() if info.dataset}
+    found: list[tuple[rel.Found, object]] = []
+    context_org = None
+    for i, block in enumerate(blocks):
+        ments = sorted(per_block.get(i, ()), key=lambda m: m.start)
+        if block.kind in ("heading", "text"):
+            orgs = {m.name for m in ments if m.label == "ORG"}
+            context_org = next((m for m in ments if m.label == "ORG"), None) if len(orgs) == 1 else None
+        if not ments:
+            continue
+        ctx = context_org if block.kind in ("bullet", "slide") else None
+        for f in (*rel.developed(ments, doc.text, context_org=ctx, curated_dev=curated_dev),
+                  *rel.achieves(ments), *rel.measured_on(ments, dataset_of)):
+            found.append((f, block))
+    merged: dict[tuple[str, str, str], list[Evidence]] = defaultdict(list)
+    labels: dict[tuple[str, str, str], tuple[str, str]] = {}
+    for f, block in found:
+        key = (f.type, f.head.name, f.tail.name)
+        merged[key].append(rel._evidence(f, block, doc.text))
+        labels[key] = (f.head.label, f.tail.label)
+    return [
+        Relation(t, h, labels[(t, h, tl)][0], tl, labels[(t, h, tl)][1], tuple(sorted(set(ev), key=lambda e: (e.start, e.extractor))))
+        for (t, h, tl), ev in sorted(merged.items())
+    ]

@@ -1,0 +1,74 @@
+"""Word lists the extraction rules use, loaded from ``lexicon/*.txt``.
+
+The lists are data, not code: one entry per line, ``#`` starts a comment.
+English word frequencies come from spaCy's ``spacy-lookups-data`` package when it is
+installed; they tell an ordinary capitalised word ("Military", "Researchers") from a
+name that no list holds ("Connectera").
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import json
+from importlib import resources
+
+
+@functools.cache
+def words(name: str) -> frozenset[str]:
+    """The entries of ``lexicon/<name>.txt`` (case kept as written)."""
+    text = resources.files("aigraph.extract").joinpath("lexicon", f"{name}.txt").read_text("utf-8")
+    return frozenset(
+        line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")
+    )
+
+
+@functools.cache
+def lower_words(name: str) -> frozenset[str]:
+    """The entries of ``lexicon/<name>.txt``, lower-cased."""
+    return frozenset(w.lower() for w in words(name))
+
+
+#: Log-probability above which a lower-case word counts as ordinary English.
+COMMON_LOGPROB = -13.5
+
+
+@functools.cache
+def _lexeme_probs() -> dict[str, float]:
+    try:
+        data = resources.files("spacy_lookups_data").joinpath("data", "en_lexeme_prob.json.gz")
+        with data.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as fh:
+            probs = json.load(fh)
+    except (ModuleNotFoundError, FileNotFoundError, OSError):  # pragma: no cover - optional data
+        return {}
+    # Keep only what the rules ask about: alphabetic words, to bound memory.
+    return {w: p for w, p in probs.items() if p > -16.0 and w.replace("-", "").isalpha()}
+
+
+def word_logprob(word: str) -> float | None:
+    """Log-probability of ``word`` exactly as cased, or None when unseen."""
+    return _lexeme_probs().get(word)
+
+
+@functools.cache
+def is_common_word(word: str) -> bool:
+    """True when ``word`` is an ordinary English word, whatever its case here.
+
+    ``"Military"`` and ``"Researchers"`` are common; ``"Connectera"``, ``"DeepMind"``
+    and ``"ZOE"`` are not. A word is common when its lower-case form is frequent and
+    not much rarer than the form as written (names are mostly seen capitalised).
+    """
+    if word in words("common_words_extra"):
+        return True
+    probs = _lexeme_probs()
+    if not probs:
+        return word.islower()
+    lower = probs.get(word.lower())
+    if lower is None or lower < COMMON_LOGPROB:
+        return False
+    if word.isupper() and len(word) > 1:
+        # An acronym: common only if the upper-case form is itself rare.
+        upper = probs.get(word)
+        return upper is None or upper < lower - 2.0
+    cased = probs.get(word)
+    return cased is None or word.islower() or lower >= cased - 1.0

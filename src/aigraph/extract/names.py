@@ -1,0 +1,316 @@
+"""New names no curated list holds, found from how the text introduces them.
+
+* an acronym defined in parentheses: ``Self-supervised Vision Transformers (SSViT)``,
+  ``SEALS (Similarity Search for ...)`` (short and long form become aliases);
+* ``a method called X``, ``a company named X``;
+* organisation cues: ``University of X``, ``X Labs``, ``researchers at X``,
+  ``X, an AI-first drug company``, ``X's computer vision models``, ``X raised ...``;
+* model cues on name-shaped words (CamelCase, letters with digits):
+  ``the ConvMixer architecture``, ``X outperforms``.
+
+Every function is pure: text in, :class:`NameMatch` list out, offsets into the text.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from aigraph.extract.lexicon import is_common_word, lower_words, words
+
+
+@dataclass(frozen=True, slots=True)
+class NameMatch:
+    start: int
+    end: int
+    label: str
+    rule: str
+    #: For an acronym definition: (start, end) of the other form.
+    partner: tuple[int, int] | None = None
+
+
+# A word that can be part of a name: starts upper-case or has an inner capital/digit.
+_NW = r"(?:[A-Z][\w&+.-]*[\w+]|[A-Z]|[a-z]+[A-Z][\w-]*|[a-zμ]?[A-Z0-9][\w-]*[A-Za-z][\w-]*|μ[A-Z][\w-]*)"
+NAME_SEQ = rf"(?:{_NW}(?:\s+(?:of|for|de|and|&|To|the)\s+{_NW}|\s+{_NW}){{0,4}})"
+_NAME_WORD = re.compile(rf"^{_NW}$")
+
+
+def _alternation(name: str) -> str:
+    terms = sorted(lower_words(name), key=len, reverse=True)
+    return "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in terms)
+
+
+def is_name_shaped(word: str) -> bool:
+    """True for CamelCase, letters-with-digits and capitalised words not in the stop list."""
+    if word in words("stop_names") or not _NAME_WORD.match(word):
+        return False
+    return True
+
+
+def is_novel(name: str) -> bool:
+    """True when ``name`` could be a name: not a stop-listed acronym, not all ordinary words."""
+    if name in words("stop_names"):
+        return False
+    parts = [p for p in re.split(r"[\s]+", name) if p]
+    if not parts or parts[0] in {"The", "A", "An", "This", "That", "These", "Those", "Our", "Their", "Its"}:
+        return False
+    significant = [p for p in parts if p not in {"of", "for", "de", "and", "&", "To", "the"}]
+    return any(not is_common_word(p.rstrip(".,")) and p not in words("stop_names") for p in significant)
+
+
+# ---------------------------------------------------------------- acronyms
+_PAREN = re.compile(r"\(\s*(?P<inner>[^()\n]{1,120}?)\s*\)")
+_ACRONYM = re.compile(r"^(?=[\w-]*[A-Z][\w-]*[A-Z])[A-Za-zμ][\w-]{1,14}$")
+_WORD = re.compile(r"[\w][\w'-]*")
+
+
+def _long_form(short: str, before: str) -> int | None:
+    """Where, in ``before``, the spelled-out form of ``short`` starts (Schwartz-Hearst style).
+
+    Walks the short form's characters from the end, matching each against the
+    long form right to left; the first character must start a word.
+    """
+    chars = [c.lower() for c in short if c.isalnum()]
+    if len(chars) < 2:
+        return None
+    text = before.lower()
+    li = len(text) - 1
+    for si in range(len(chars) - 1, -1, -1):
+        c = chars[si]
+        while li >= 0:
+            word_start = li == 0 or not text[li - 1].isalnum()
+            if text[li] == c and (si > 0 or word_start):
+                break
+            li -= 1
+        if li < 0:
+            return None
+        li -= 1
+    return li + 1
+
+
+def find_acronyms(text: str) -> list[NameMatch]:
+    """Acronym definitions ``Long Form (LF)`` and ``LF (Long Form)`` as name pairs."""
+    out: list[NameMatch] = []
+    for m in _PAREN.finditer(text):
+        inner = m.group("inner").strip("\"' ")
+        if _ACRONYM.match(inner) and inner not in words("stop_names"):
+            # Long Form (LF): look back over at most len+5 words.
+            words_before = list(_WORD.finditer(text, max(0, m.start() - 200), m.start()))
+            window = words_before[-min(len(inner) + 5, 2 * len(inner) + 2) :]
+            if not window:
+                continue
+            base = window[0].start()
+            chunk = text[base : m.start()].rstrip(" \"'")
+            at = _long_form(inner, chunk)
+            if at is None:
+                continue
+            long_start = base + at
+            while long_start > 1 and text[long_start - 1] == "-" and text[long_start - 2].isalnum():
+                long_start -= 1
+                while long_start > 0 and text[long_start - 1].isalnum():
+                    long_start -= 1
+            long_text = text[long_start : base + len(chunk)]
+            if len(long_text.split()) < 2 or long_text.lower().startswith(inner.lower()):
+                continue
+            short = (m.start("inner") + m.group("inner").index(inner), 0)
+            short = (short[0], short[0] + len(inner))
+            long_ = (long_start, base + len(chunk))
+            out.append(NameMatch(*short, "", "rule:acronym", long_))
+            out.append(NameMatch(*long_, "", "rule:acronym-long", short))
+        else:
+            # LF (Long Form): the acronym is the word right before the parenthesis.
+            prev = re.search(r"([A-Za-zμ][\w-]{1,14})\s*$", text[max(0, m.start() - 40) : m.start()])
+            if not prev or len(inner.split()) < 2 or not _ACRONYM.match(prev.group(1)):
+                continue
+            acro = prev.group(1)
+            if acro in words("stop_names") or _long_form(acro, inner) != 0:
+                continue
+            s_start = m.start() - len(text[max(0, m.start() - 40) : m.start()]) + prev.start(1)
+            short = (s_start, s_start + len(acro))
+            long_ = (m.start("inner") + m.group("inner").index(inner), 0)
+            long_ = (long_[0], long_[0] + len(inner))
+            out.append(NameMatch(*short, "", "rule:acronym", long_))
+            out.append(NameMatch(*long_, "", "rule:acronym-long", short))
+    return out
+
+
+# ---------------------------------------------------------------- "called X"
+_SOFTWARE_NOUNS = r"(?:framework|library|toolkit|app|application|tool|platform|package|browser|plugin)"
+
+
+_CALLED = re.compile(
+    r"\b(?P<noun>[A-Za-z][\w-]*)\s*,?\s+(?:called|named|dubbed|nicknamed|known\s+as|branded)\s+"
+    r"(?:\"(?P<q>[^\"\n]{2,60})\")?"
+)
+_CALLED_NOUN_EXTRA = frozenset(
+    "environment program device copilot product game simulator service ai framework library toolkit app "
+    "application tool platform package browser plugin".split()
+)
+
+
+def _label_for_noun(noun: str) -> str:
+    noun = noun.lower()
+    if noun in lower_words("org_nouns"):
+        return "ORG"
+    if noun in lower_words("dataset_nouns"):
+        return "DATASET"
+    if re.fullmatch(_SOFTWARE_NOUNS, noun):
+        return "SOFTWARE"
+    return "MODEL"
+
+
+def find_called(text: str) -> list[NameMatch]:
+    """``a method called X``, ``a startup named X``, ``a benchmark dubbed "X"``."""
+    known_nouns = lower_words("model_nouns") | lower_words("org_nouns") | lower_words("dataset_nouns") | _CALLED_NOUN_EXTRA
+    runs = None
+    out = []
+    for m in _CALLED.finditer(text):
+        noun = m.group("noun").lower()
+        if noun not in known_nouns:
+            continue
+        label = _label_for_noun(noun)
+        if m.group("q"):
+            out.append(NameMatch(m.start("q"), m.end("q"), label, "rule:called"))
+            continue
+        if runs is None:
+            runs = {start: end for start, end in name_runs(text)}
+        end = runs.get(m.end())
+        if end is None:
+            continue
+        name = text[m.end() : end]
+        if not is_novel(name) and not any(c.isdigit() or c.isupper() for c in name[1:]):
+            continue
+        out.append(NameMatch(m.end(), end, label, "rule:called"))
+    return out
+
+
+# ---------------------------------------------------------------- name runs
+_NAME_WORD_RE = re.compile(rf"(?<![\w$€£-]){_NW}(?![\w])")
+_JOINERS = frozenset({" ", " of ", " for ", " de ", " & ", " To ", " the "})
+_OPENERS = frozenset({"The", "A", "An", "This", "That", "These", "Those", "Our", "Their", "Its", "In", "On", "At", "But", "And", "So", "If", "When", "While", "After", "Before", "Yet"})
+
+
+def name_runs(text: str) -> list[tuple[int, int]]:
+    """Maximal runs of name-shaped words (``University of Washington``), left to right.
+
+    One linear pass; leading sentence openers ("The", "In") are dropped.
+    """
+    runs: list[list[int]] = []
+    for m in _NAME_WORD_RE.finditer(text):
+        if runs and text[runs[-1][1] : m.start()] in _JOINERS and len(text[runs[-1][0] : m.end()].split()) <= 6:
+            runs[-1][1] = m.end()
+        else:
+            runs.append([m.start(), m.end()])
+    out = []
+    for start, end in runs:
+        while True:
+            first = text[start:end].split(" ", 1)
+            if len(first) == 2 and first[0] in _OPENERS:
+                start += len(first[0]) + 1
+                continue
+            break
+        # Trailing joiners are not part of a name ("Google and" -> "Google").
+        while text[start:end].endswith((" of", " for", " and", " the", " To", " de", " &")):
+            end = start + text[start:end].rsplit(" ", 1)[0].__len__()
+        out.append((start, end))
+    return out
+
+
+@functools.cache
+def _contexts():
+    org_nouns = _alternation("org_nouns")
+    org_verbs = "|".join(re.escape(v) for v in sorted(words("org_verbs"), key=len, reverse=True))
+    suffixes = "|".join(re.escape(s) for s in sorted(words("org_suffixes"), key=len, reverse=True))
+    model_nouns = _alternation("model_nouns")
+    ds_nouns = _alternation("dataset_nouns")
+    i = re.IGNORECASE
+    return {
+        "suffix_org": re.compile(rf"(?:^|\s)(?:{suffixes})$"),
+        "university": re.compile(r"^(?:University|Institute|School|College|Academy)\s+of\s+\S|\sUniversity$|Institute of Technology$"),
+        # context after the run
+        "after_researchers": re.compile(r"^\s+(?:researchers|scientists|engineers)\b"),
+        "after_apposition_org": re.compile(rf"^,\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,4}}?(?:{org_nouns})\b", i),
+        "after_possessive_org": re.compile(
+            r"^'s\s+(?:[\w-]+\s+){0,3}?(?:AI|models?|systems?|platform|software|products?|chips?|team|researchers|"
+            r"CEO|founders?|course|app|technology|tools?|service|engine|API|valuation|shares|revenue|investors?|"
+            r"acquisition|IPO|funding)\b"
+        ),
+        "after_org_verb": re.compile(rf"^\s+(?:has\s+|have\s+|just\s+|also\s+|recently\s+)?(?:{org_verbs})\b"),
+        "after_modal": re.compile(r"^\s+(?:can|will|is able to|uses|helps)\s+[a-z]"),
+        "after_model_noun": re.compile(rf"^\s+(?:{model_nouns})\b(?!\s+(?:company|startup|lab))", i),
+        "after_model_verb": re.compile(
+            r"^\s+(?:achieves|achieved|achieving|outperforms|outperformed|beats|matches|matched|surpasses|"
+            r"surpassed|scores|scored|predicts|generates|solves|solved|reaches|reached)\b"
+        ),
+        "after_is_model": re.compile(rf"^,?\s+(?:is|was)\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,4}}?(?:{model_nouns})\b", i),
+        "after_ds_noun": re.compile(rf"^\s+(?:{ds_nouns})\b", i),
+        # context before the run
+        "before_researchers_at": re.compile(r"\b(?:researchers|scientists|engineers|team|teams|founders|CEO|staff)\s+(?:at|from)\s+$"),
+        "before_org_noun": re.compile(r"\b(?:startup|start-up|company|lab|firm|unicorn|chipmaker|investor)\s+$"),
+        "before_org_object": re.compile(r"\b(?:acquired|acquire|acquisition\s+of|invested\s+in|investment\s+in|partnership\s+with|partnered\s+with|backed)\s+$"),
+        "sentence_start": re.compile(r"(?:^|[.!?:]\s*|\n\s*[-*•]?\s*)$"),
+    }
+
+
+def find_orgs(text: str) -> list[NameMatch]:
+    """Organisation names given away by their context."""
+    cx = _contexts()
+    out = []
+    for start, end in name_runs(text):
+        name = text[start:end]
+        before = text[max(0, start - 60) : start]
+        after = text[end : end + 80]
+        rule = None
+        if cx["university"].search(name):
+            rule = "rule:org-university"
+        elif cx["suffix_org"].search(name) and " " in name and is_novel(name.rsplit(" ", 1)[0]):
+            rule = "rule:org-suffix"
+        elif not is_novel(name):
+            continue
+        elif cx["before_researchers_at"].search(before) or cx["after_researchers"].match(after):
+            rule = "rule:org-researchers"
+        elif cx["after_apposition_org"].match(after):
+            rule = "rule:org-apposition"
+        elif cx["before_org_noun"].search(before) or cx["before_org_object"].search(before):
+            rule = "rule:org-object"
+        elif cx["after_possessive_org"].match(after):
+            rule = "rule:org-possessive"
+        elif cx["sentence_start"].search(before) and (
+            cx["after_org_verb"].match(after) or cx["after_modal"].match(after)
+        ):
+            rule = "rule:org-subject"
+        if rule:
+            out.append(NameMatch(start, end, "ORG", rule))
+    return out
+
+
+def find_models(text: str) -> list[NameMatch]:
+    """Name-shaped words that the context marks as a model (or a dataset)."""
+    cx = _contexts()
+    out = []
+    for start, end in name_runs(text):
+        name = text[start:end]
+        distinctive = any(c.isdigit() for c in name) or any(c.isupper() for c in name[1:])
+        if not distinctive or not is_novel(name):
+            continue
+        after = text[end : end + 80]
+        if cx["after_ds_noun"].match(after):
+            out.append(NameMatch(start, end, "DATASET", "rule:dataset-cue"))
+        elif cx["after_model_noun"].match(after) or cx["after_model_verb"].match(after) or cx["after_is_model"].match(after):
+            out.append(NameMatch(start, end, "MODEL", "rule:model-cue"))
+    return out
+
+
+_MONEY = re.compile(
+    r"(?<![\w])(?:US)?[$€£¥]\s?\d[\d,]*(?:\.\d+)?\s?(?:[BMKT]\b|bn\b|billion\b|million\b|trillion\b|thousand\b)?\+?"
+)
+_PERSON = re.compile(rf"\b(?:Dr\.?|Prof\.?|Professor)\s+(?P<n>[A-Z][a-z]+(?:\s+[A-Z][a-z'-]+){{1,2}})")
+
+
+def find_money(text: str) -> list[NameMatch]:
+    return [NameMatch(m.start(), m.end(), "MONEY", "rule:money") for m in _MONEY.finditer(text)]
+
+
+def find_people(text: str) -> list[NameMatch]:
+    return [NameMatch(m.start("n"), m.end("n"), "PERSON", "rule:person-title") for m in _PERSON.finditer(text)]

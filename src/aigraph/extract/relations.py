@@ -1,0 +1,146 @@
+"""Relation rules: DEVELOPED (ORG -> MODEL), ACHIEVES (MODEL -> METRIC), MEASURED_ON (METRIC -> DATASET).
+
+Each rule reads one block of text and its resolved mentions; every relation keeps
+the sentence it came from, the rule's name and a confidence. The curated knowledge
+only ever confirms what the text already puts side by side.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from aigraph.records import Block, Evidence
+
+_DEV_VERBS = (
+    r"(?:creates?|created|creating|releases?|released|releasing|builds?|built|building|build|develops?|developed|"
+    r"developing|introduces?|introduced|unveils?|unveiled|launch(?:es)?|launched|trains?|trained|open-sourced|"
+    r"open\s+sourced|produces?|produced|designs?|designed|presents?|presented|announces?|announced|publishe[sd]|"
+    r"debuts?|debuted|makes|made|ships?|shipped|rolls?\s+out|rolled\s+out|proposes?|proposed|reveals?|revealed|"
+    r"demos?|demoed|showcases?|showcased|follows?\s+up\s+with|followed\s+up\s+with|has|have)"
+)
+_VERB_RE = re.compile(rf"\b{_DEV_VERBS}\b", re.IGNORECASE)
+_PRONOUN_SUBJECT = re.compile(r"^\s*(?:yet\s+|and\s+|but\s+|so\s+)?(?:they|it|the company|the lab|the startup|the team|its researchers|their researchers)\b", re.IGNORECASE)
+_BY_ORG = re.compile(r"^\s*,?\s*(?:\(\s*)?(?:(?:developed|built|released|created|trained|introduced|made|designed|published|proposed|unveiled|launched)\s+)?(?:by|from)\s+(?:the\s+)?$", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"^'s?\s+(?:(?:new|latest|open[- ]source|own|recent|flagship|upcoming|first|second|next)\s+|[\w-]+\s+){0,3}?$")
+_LIST_GAP = re.compile(r"^\s*(?:,|and|or|&|,\s*and)\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Ment:
+    """A resolved mention inside one block: entity name and label, char span, sentence span."""
+
+    name: str
+    label: str
+    start: int
+    end: int
+    sent: tuple[int, int]
+    kind: str = ""  # metric kind
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    type: str
+    head: Ment
+    tail: Ment
+    rule: str
+    confidence: float
+
+
+def _evidence(found: Found, block: Block, text: str) -> Evidence:
+    s, e = found.head.sent if found.head.sent[0] <= found.tail.start < found.head.sent[1] else found.tail.sent
+    return Evidence(block.slides[0] if block.slides else None, s, e, text[s:e].strip(), found.rule, found.confidence)
+
+
+def developed(ments: list[Ment], text: str, *, context_org: Ment | None = None, curated_dev=lambda org, model: False) -> list[Found]:
+    """DEVELOPED relations of one block (``text`` is the whole document text)."""
+    out: list[Found] = []
+    orgs = [m for m in ments if m.label == "ORG"]
+    models = [m for m in ments if m.label == "MODEL"]
+    linked: set[str] = set()
+    for org in orgs:
+        # DeepMind's Perceiver and Perceiver IO
+        following = [m for m in ments if m.start >= org.end and m.sent == org.sent]
+        prev_end = None
+        for m in following:
+            gap = text[(prev_end or org.end) : m.start]
+            if prev_end is None:
+                if not _POSSESSIVE.match(gap):
+                    break
+            elif not _LIST_GAP.match(gap):
+                break
+            if m.label != "MODEL":
+                break
+            out.append(Found("DEVELOPED", org, m, "rule:possessive", 0.9))
+            linked.add(m.name)
+            prev_end = m.end
+    for model in models:
+        if model.name in linked:
+            continue
+        # Stable Diffusion, by Stability AI / Llama 2 from Meta
+        after = [o for o in orgs if o.start >= model.end and o.sent == model.sent]
+        if after and _BY_ORG.match(text[model.end : after[0].start]):
+            out.append(Found("DEVELOPED", after[0], model, "rule:by-org", 0.85))
+            linked.add(model.name)
+            continue
+        # Facebook AI creates SEER / US air force build ... called µZero
+        s0 = model.sent[0]
+        before = [o for o in orgs if o.sent == model.sent and o.end <= model.start]
+        if before:
+            org = before[-1]
+            between = text[org.end : model.start]
+            verb = _VERB_RE.search(between)
+            if verb and not re.search(r"[;]|\bwhich\b|\bwhile\b|\bbut\b", between[: verb.start()]) and len(between) < 160:
+                out.append(Found("DEVELOPED", org, model, "rule:org-verb-model", 0.8))
+                linked.add(model.name)
+                continue
+        # Yet they produced a method called RoseTTA fold  (subject from the previous sentence)
+        if not before and _PRONOUN_SUBJECT.match(text[s0 : model.start]) and _VERB_RE.search(text[s0 : model.start]):
+            prev = [o for o in orgs if o.sent[1] <= s0]
+            if prev:
+                out.append(Found("DEVELOPED", prev[-1], model, "rule:pronoun-subject", 0.7))
+                linked.add(model.name)
+                continue
+        # Same sentence, and the curated knowledge says so.
+        same = [o for o in orgs if o.sent == model.sent and curated_dev(o.name, model.name)]
+        if same:
+            out.append(Found("DEVELOPED", same[0], model, "rule:cooccurrence+curated", 0.65))
+            linked.add(model.name)
+            continue
+        # A model under an organisation's heading paragraph, confirmed by the curated knowledge.
+        if context_org is not None and not orgs and curated_dev(context_org.name, model.name):
+            out.append(Found("DEVELOPED", context_org, model, "rule:heading+curated", 0.6))
+            linked.add(model.name)
+    return out
+
+
+def achieves(ments: list[Ment]) -> list[Found]:
+    """ACHIEVES: a model and the absolute metric its sentence (or the one before) reports."""
+    out = []
+    for metric in (m for m in ments if m.label == "METRIC" and m.kind == "absolute"):
+        in_sent = [m for m in ments if m.label == "MODEL" and m.sent == metric.sent]
+        before = [m for m in in_sent if m.end <= metric.start]
+        model = before[-1] if before else (in_sent[0] if in_sent else None)
+        rule = "rule:metric-same-sentence"
+        if model is None:
+            prev = [m for m in ments if m.label == "MODEL" and m.sent[1] <= metric.sent[0]]
+            if prev:
+                prev_sent = prev[-1].sent
+                model = next(m for m in prev if m.sent == prev_sent)
+                rule = "rule:metric-previous-sentence"
+        if model is not None:
+            out.append(Found("ACHIEVES", model, metric, rule, 0.8 if rule.endswith("same-sentence") else 0.6))
+    return out
+
+
+def measured_on(ments: list[Ment], dataset_of_metric: dict[tuple[int, int], str]) -> list[Found]:
+    """MEASURED_ON: a metric and the dataset its text names (``... on ImageNet``)."""
+    out = []
+    for metric in (m for m in ments if m.label == "METRIC"):
+        ds_name = dataset_of_metric.get((metric.start, metric.end))
+        if not ds_name:
+            continue
+        inside = [m for m in ments if m.label == "DATASET" and metric.start <= m.start and m.end <= metric.end]
+        if inside:
+            out.append(Found("MEASURED_ON", metric, inside[0], "rule:metric-on-dataset", 0.85))
+    return out

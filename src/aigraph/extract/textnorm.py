@@ -1,0 +1,41 @@
+"""Length-preserving text normalisation, so offsets into the original stay valid.
+
+Curly quotes, non-breaking hyphens and odd spaces become their plain forms one
+character for one character; matching then sees ``GPT-4o`` and ``DeepMind's``
+however the source typed them.
+"""
+
+from __future__ import annotations
+
+_TABLE = str.maketrans(
+    {
+        "\u2010": "-",  # hyphen
+        "\u2011": "-",  # non-breaking hyphen
+        "\u2012": "-",  # figure dash
+        "\u2212": "-",  # minus sign
+        "\u00ad": "-",  # soft hyphen
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u02bc": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u00a0": " ",
+        "\u202f": " ",
+        "\u2009": " ",
+        "\u2007": " ",
+        "\u200a": " ",
+        "\u00b5": "\u03bc",  # micro sign -> Greek mu
+    }
+)
+
+
+def normalize(text: str) -> str:
+    """Return ``text`` with look-alike characters replaced; the length never changes.
+
+    Examples
+    --------
+    >>> normalize("DeepMind\u2019s GPT\u20114o")
+    "DeepMind's GPT-4o"
+    """
+    return text.translate(_TABLE)
