@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -182,6 +183,13 @@ def _one_line(err: BaseException) -> str:
     return " ".join(str(err).split()) or type(err).__name__
 
 
+def _unreachable_reason(err: BaseException) -> str:
+    """Return the heart of a connection failure ("[Errno 111] Connection refused")."""
+    text = _one_line(err)
+    found = re.search(r"\(reason (.+?)\)\s*$", text)
+    return found.group(1) if found else text
+
+
 def _check_uri(uri: str) -> None:
     scheme = urlsplit(uri).scheme.lower()
     if scheme not in SCHEMES:
@@ -269,7 +277,7 @@ def neo4j_push(
                 f"Neo4j at {settings.uri} refused the login for user {settings.user!r}{hint}"
             ) from err
         except (ServiceUnavailable, OSError) as err:
-            raise StoreUnavailable(f"cannot reach Neo4j at {settings.uri}: {_one_line(err)}") from err
+            raise StoreUnavailable(f"cannot reach Neo4j at {settings.uri}: {_unreachable_reason(err)}") from err
         except Neo4jError as err:
             raise QueryError(f"Neo4j refused the push: {_one_line(err)}") from err
         except DriverError as err:
