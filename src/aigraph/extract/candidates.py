@@ -96,9 +96,19 @@ class Resolver:
     def _acceptable(self, key: str, span: Span) -> bool:
         if key == LOWER_KEY and span.text.islower() and len(span) == 1:
             return False
+        if key in (EXACT_KEY, LOWER_KEY) and span.text in words("stop_names"):
+            return False
         if key in (EXACT_KEY, LOWER_KEY) and span.id_ in self.ambiguous_ids:
-            first = span.start == span.sent.start if span.doc.has_annotation("SENT_START") else span.start == 0
-            if first and not (span.end < len(span.doc) and span.doc[span.end].text in ("'s", "'")):
+            doc = span.doc
+            first = span.start == span.sent.start if doc.has_annotation("SENT_START") else span.start == 0
+            if first and all(is_common_word(t.text) for t in span):
+                return False
+            # Part of a longer capitalised name ("Data Science Bootcamp"): not this entry.
+            left = doc[span.start - 1] if span.start > 0 else None
+            right = doc[span.end] if span.end < len(doc) else None
+            if (left is not None and not first and left.text[:1].isupper()) or (
+                right is not None and right.text[:1].isupper() and right.text not in ("'s", "'")
+            ):
                 return False
         if key == STAT_KEY and all(is_common_word(t.text) or t.text in words("stop_names") for t in span):
             return False
@@ -111,7 +121,7 @@ class Resolver:
                 if self._acceptable(key, span):
                     rank = _RANK[key]
                     if key == RULES_KEY and span.kb_id_ in _STRONG_RULES:
-                        rank = -1 if span.label_ == "PAPER" else 0
+                        rank = -1 if span.label_ == "PAPER" or span.kb_id_ == "rule:called" else 0
                     cands.append((len(span.text), rank, span.start, span))
         # Acronym pairs: a form without a label takes its partner's.
         by_chars = {(s.start_char, s.end_char): s for *_, s in cands}
@@ -127,17 +137,19 @@ class Resolver:
                     cands.append((len(span.text), 1, span.start, span))
                     by_chars[this] = span
         for a, b in doc._.aig_pairs or ():
-            if a not in by_chars and b not in by_chars:
-                short = doc.char_span(*a, alignment_mode="expand")
-                long_ = doc.char_span(*b, alignment_mode="expand")
-                if short is None or long_ is None:
-                    continue
-                title_case = sum(w[:1].isupper() for w in long_.text.split()) >= max(2, len(long_.text.split()) - 1)
-                if short.text.isupper() and len(short.text) >= 3 and title_case:
-                    for span in (short, long_):
-                        span = doc.char_span(span.start_char, span.end_char, label="MODEL")
-                        span.kb_id_ = "rule:acronym"
-                        cands.append((len(span.text), 1, span.start, span))
+            if a in by_chars or b in by_chars:
+                continue
+            short = doc.char_span(*a, alignment_mode="expand")
+            long_ = doc.char_span(*b, alignment_mode="expand")
+            if short is None or long_ is None:
+                continue
+            label = names.label_of_long_form(short.text, long_.text)
+            if label is None:
+                continue
+            for span in (short, long_):
+                span = doc.char_span(span.start_char, span.end_char, label=label)
+                span.kb_id_ = "rule:acronym"
+                cands.append((len(span.text), 1, span.start, span))
         cands.sort(key=lambda c: (-c[0], c[1], c[2]))
         taken = [False] * len(doc)
         chosen: list[Span] = []

@@ -18,6 +18,7 @@ from aigraph.knowledge import Knowledge, surface_key
 from aigraph.records import CONTENT_KINDS, Document, Entity, Mention
 
 _LABEL_PRIORITY = {"PAPER": 0, "ORG": 1, "MODEL": 2, "DATASET": 3, "SOFTWARE": 4, "PERSON": 5, "COUNTRY": 6, "MONEY": 7}
+_STATING_RULES = frozenset({"rule:called", "rule:acronym", "rule:acronym-long"})
 _METRIC_NUMBER = re.compile(r"(?<![\w-])[~≈]?(\d+(?:[.,]\d+)*)\s*(%|x|×|pp)?(?![\w])", re.I)
 
 
@@ -139,10 +140,26 @@ def canonicalize(mentions: Iterable[Mention], pairs: Iterable[tuple[tuple[int, i
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(mentions)):
         groups[union.find(i)].append(i)
+    _merge_divisions(mentions, groups, union)
+    groups = defaultdict(list)
+    for i in range(len(mentions)):
+        groups[union.find(i)].append(i)
     entities = []
     for members in groups.values():
         entities.append(_entity([mentions[i] for i in members], [curated[i] for i in members if i in curated], knowledge))
     return sorted(entities, key=lambda e: (e.label, e.name))
+
+
+def _merge_divisions(mentions: list[Mention], groups: dict[int, list[int]], union: _Union) -> None:
+    """``Google AI`` and ``Google`` in one document are one organisation (a company's AI brand)."""
+    by_text: dict[str, int] = {}
+    for root, members in groups.items():
+        for i in members:
+            if mentions[i].label == "ORG":
+                by_text.setdefault(mentions[i].text, root)
+    for text, root in by_text.items():
+        if text.endswith(" AI") and text[:-3] in by_text:
+            union.union(root, by_text[text[:-3]])
 
 
 def _covering(span: tuple[int, int], spans_sorted: list[tuple[int, int]], by_span: dict) -> int | None:
@@ -158,24 +175,32 @@ def _covering(span: tuple[int, int], spans_sorted: list[tuple[int, int]], by_spa
 
 def _entity(members: list[Mention], curated_ids: list[str], knowledge: Knowledge | None) -> Entity:
     attrs: dict[str, object] = {}
+    # Labels by vote; a rule that states the kind ("a method called X") outweighs a list.
+    labels: Counter[str] = Counter()
+    for m in members:
+        labels[m.label] += 3 if m.extractor in _STATING_RULES else 2 if m.curated_id else 1
+    label = min(labels, key=lambda lab: (-labels[lab], _LABEL_PRIORITY.get(lab, 9)))
     known = None
     if curated_ids and knowledge is not None:
         cid = Counter(curated_ids).most_common(1)[0][0]
-        known = next((e for e in knowledge.lookup(cid) if e.id == cid), None) or knowledge.get(cid)
+        found = [e for e in knowledge.lookup(cid) if e.id == cid] or [knowledge.get(cid)]
+        known = next((e for e in found if e is not None and e.label == label), None)
     if known is not None:
-        label, name = known.label, known.name
         attrs["curated_id"] = known.id
         if known.kind:
             attrs["kind"] = known.kind
+    surfaces = Counter(m.text for m in members if m.label == label) or Counter(m.text for m in members)
+    if known is not None and any(surface_key(s) == surface_key(known.name) for s in surfaces):
+        # The curated name, when the document writes it; else the document's own.
+        name = known.name
     else:
-        labels = Counter(m.label for m in members)
-        label = min(labels, key=lambda lab: (-labels[lab], _LABEL_PRIORITY.get(lab, 9)))
-        surfaces = Counter(m.text for m in members if m.label == label)
         acronyms = [s for s in surfaces if " " not in s and sum(c.isupper() for c in s) >= 2]
         pick = max(acronyms or surfaces, key=lambda s: (surfaces[s], len(s)))
         name = singular(pick) if label == "MODEL" else pick
     members = [m if m.label == label else _relabel(m, label) for m in members]
     aliases = sorted({m.text for m in members} - {name})
+    if known is not None and known.name != name:
+        attrs["curated_name"] = known.name
     return Entity(label=label, name=name, aliases=aliases, mentions=sorted(members, key=lambda m: m.start), attrs=attrs)
 
 

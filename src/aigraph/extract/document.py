@@ -28,23 +28,25 @@ def extract(doc: Document, *, spacy_model: str | None = None) -> Extraction:
                 details[(base + span.start_char, base + span.end_char)] = span._.aig_metric
     mentions = propagate(doc, mentions, normalized)
     entities = canonicalize(mentions, pairs, knowledge) + metric_entities(mentions, details)
-    relations = _relations(doc, entities, details, knowledge)
+    relations = _relations(doc, normalized, entities, details, knowledge)
     return Extraction(document=doc, entities=entities, relations=relations)
 
 
-def _relations(doc: Document, entities: list[Entity], details: dict, knowledge) -> list[Relation]:
+def _relations(doc: Document, normalized: str, entities: list[Entity], details: dict, knowledge) -> list[Relation]:
     by_span: dict[tuple[int, int], Entity] = {}
     for e in entities:
         for m in e.mentions:
             by_span[(m.start, m.end)] = e
     curated = {e.name: e.attrs.get("curated_id") for e in entities if e.attrs.get("curated_id")}
 
-    def curated_dev(org: str, model: str) -> bool:
+    def curated_dev(org: str, model: str, exact: bool = False) -> bool:
         org_id, model_id = curated.get(org), curated.get(model)
         if not org_id or not model_id:
             return False
         devs = {d.id for d in knowledge.developers_of(model_id)}
         family = {org_id}
+        if exact:
+            return org_id in devs
         parent = knowledge.parent_of(org_id)
         if parent is not None:
             family.add(parent.id)
@@ -72,7 +74,7 @@ def _relations(doc: Document, entities: list[Entity], details: dict, knowledge) 
         if not ments:
             continue
         ctx = context_org if block.kind in ("bullet", "slide") else None
-        for f in (*rel.developed(ments, doc.text, context_org=ctx, curated_dev=curated_dev),
+        for f in (*rel.developed(ments, normalized, context_org=ctx, curated_dev=curated_dev),
                   *rel.achieves(ments), *rel.measured_on(ments, dataset_of)):
             found.append((f, block))
     merged: dict[tuple[str, str, str], list[Evidence]] = defaultdict(list)

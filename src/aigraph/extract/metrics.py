@@ -84,6 +84,7 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
 _ON_DATASET = re.compile(
     rf"{_NUM}{_PCT}\s+(?:on|in)\s+(?:the\s+)?(?P<ds>[A-Z][\w+-]*(?:\.[\w+-]+)*(?:\s+[A-Z0-9][\w+-]*(?:\.[\w+-]+)*){{0,2}})"
 )
+_BY_BEFORE = re.compile(r"\bby\s+(?:up\s+to\s+|about\s+|around\s+|nearly\s+|over\s+)?$")
 _TRAILING_PREP = re.compile(r"\s+(?:on|in|at|for)\s+(?:the\s+)?$")
 _BARE_MEASURES = frozenset({"score", "scores", "points", "performance", "error", "return", "compute", "latency", "throughput", "agreement", "reward"})
 _MONEY_OR_COUNT = re.compile(r"^\s?(?:[BMKT]\b|bn\b|billion|million|trillion|thousand|k\b)", re.IGNORECASE)
@@ -107,8 +108,9 @@ def find_metrics(text: str, *, is_dataset=lambda name: False) -> list[MetricMatc
     []
     """
     found: list[MetricMatch] = []
-    for kind, pattern in _patterns():
+    for base_kind, pattern in _patterns():
         for m in pattern.finditer(text):
+            kind = base_kind
             num = m.group("num")
             unit = (m.group("unit") or "").strip().lower() if "unit" in m.groupdict() else ""
             measure = (m.groupdict().get("measure") or "").lower()
@@ -122,6 +124,8 @@ def find_metrics(text: str, *, is_dataset=lambda name: False) -> list[MetricMatc
                     continue
             if kind == "absolute" and measure in _BARE_MEASURES and not unit and m.start("measure") > m.start("num"):
                 continue
+            if kind == "absolute" and _BY_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+                kind = "delta"
             unit = {"percent": "%", "×": "x", "pp": "pp"}.get(unit, unit)
             if unit.startswith("percentage"):
                 unit = "pp"

@@ -135,6 +135,30 @@ def find_acronyms(text: str) -> list[NameMatch]:
     return out
 
 
+def label_of_long_form(short: str, long_form: str) -> str | None:
+    """The label an acronym definition gives its two forms, or None when it is generic.
+
+    ``Convolution and self-Attention Networks (CoAtNets)`` -> MODEL;
+    ``Eletric System Operator (ESO)`` -> ORG; ``Natural Language Processing (NLP)`` -> None.
+    """
+    if short in words("stop_names"):
+        return None
+    tokens = [w.lower() for w in re.findall(r"[A-Za-z]+", long_form)]
+    if not tokens:
+        return None
+    if any(w in lower_words("org_suffixes") for w in tokens[-1:]):
+        return "ORG"
+    if tokens[-1] in lower_words("dataset_nouns"):
+        return "DATASET"
+    if any(w in lower_words("model_nouns") for w in tokens[-2:]):
+        return "MODEL"
+    words_ = long_form.split()
+    title_case = sum(w[:1].isupper() for w in words_) >= max(2, len(words_) - 2)
+    if short.isupper() and len(short) >= 3 and title_case:
+        return "MODEL"
+    return None
+
+
 # ---------------------------------------------------------------- "called X"
 _SOFTWARE_NOUNS = r"(?:framework|library|toolkit|app|application|tool|platform|package|browser|plugin)"
 
@@ -227,6 +251,7 @@ def _contexts():
     i = re.IGNORECASE
     return {
         "suffix_org": re.compile(rf"(?:^|\s)(?:{suffixes})$"),
+        "strong_suffix": re.compile(r"\s(?:Inc\.?|Ltd\.?|LLC|Labs|Laboratories|Academy|Institute|Foundation|Therapeutics|Robotics|Technologies|Corporation)$"),
         "university": re.compile(r"^(?:University|Institute|School|College|Academy)\s+of\s+\S|\sUniversity$|Institute of Technology$"),
         # context after the run
         "after_researchers": re.compile(r"^\s+(?:researchers|scientists|engineers)\b"),
@@ -264,7 +289,9 @@ def find_orgs(text: str) -> list[NameMatch]:
         rule = None
         if cx["university"].search(name):
             rule = "rule:org-university"
-        elif cx["suffix_org"].search(name) and " " in name and is_novel(name.rsplit(" ", 1)[0]):
+        elif cx["suffix_org"].search(name) and " " in name and (
+            is_novel(name.rsplit(" ", 1)[0]) or (cx["strong_suffix"].search(name) and len(name.split()) >= 3)
+        ):
             rule = "rule:org-suffix"
         elif not is_novel(name):
             continue

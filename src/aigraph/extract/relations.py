@@ -23,6 +23,13 @@ _VERB_RE = re.compile(rf"\b{_DEV_VERBS}\b", re.IGNORECASE)
 _PRONOUN_SUBJECT = re.compile(r"^\s*(?:yet\s+|and\s+|but\s+|so\s+)?(?:they|it|the company|the lab|the startup|the team|its researchers|their researchers)\b", re.IGNORECASE)
 _BY_ORG = re.compile(r"^\s*,?\s*(?:\(\s*)?(?:(?:developed|built|released|created|trained|introduced|made|designed|published|proposed|unveiled|launched)\s+)?(?:by|from)\s+(?:the\s+)?$", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"^'s?\s+(?:(?:new|latest|open[- ]source|own|recent|flagship|upcoming|first|second|next)\s+|[\w-]+\s+){0,3}?$")
+#: Between a verb and its object: articles, adjectives, "called", but no preposition.
+_OBJECT_GAP = re.compile(
+    r"^\s+(?:(?!(?:on|of|to|than|like|with|from|at|for|in|as|against|by|over|about|into|beyond)\b)[\w-]+\s+){0,7}?(?:(?:called|named|dubbed)\s+)?$",
+    re.IGNORECASE,
+)
+#: Close enough to read as one phrase: "GPT-4 (OpenAI)", "OpenAI GPT-4", "Google and DeepMind's Gemini".
+_NEAR = re.compile(r"^(?:\s*[(,/-]?\s*|'s\s+|\s+and\s+[\w-]+'s\s+)$")
 _LIST_GAP = re.compile(r"^\s*(?:,|and|or|&|,\s*and)\s*$")
 
 
@@ -45,6 +52,13 @@ class Found:
     tail: Ment
     rule: str
     confidence: float
+
+
+def _last_verb(text: str):
+    found = None
+    for found in _VERB_RE.finditer(text):
+        pass
+    return found
 
 
 def _evidence(found: Found, block: Block, text: str) -> Evidence:
@@ -89,20 +103,26 @@ def developed(ments: list[Ment], text: str, *, context_org: Ment | None = None, 
         if before:
             org = before[-1]
             between = text[org.end : model.start]
-            verb = _VERB_RE.search(between)
-            if verb and not re.search(r"[;]|\bwhich\b|\bwhile\b|\bbut\b", between[: verb.start()]) and len(between) < 160:
+            verb = _last_verb(between)
+            if verb and _OBJECT_GAP.match(between[verb.end() :]) and not re.search(r"[;]|\bwhich\b|\bwhile\b|\bbut\b", between[: verb.start()]) and len(between) < 160:
                 out.append(Found("DEVELOPED", org, model, "rule:org-verb-model", 0.8))
                 linked.add(model.name)
                 continue
         # Yet they produced a method called RoseTTA fold  (subject from the previous sentence)
-        if not before and _PRONOUN_SUBJECT.match(text[s0 : model.start]) and _VERB_RE.search(text[s0 : model.start]):
+        lead = text[s0 : model.start]
+        verb = _last_verb(lead)
+        if not before and _PRONOUN_SUBJECT.match(lead) and verb and _OBJECT_GAP.match(lead[verb.end() :]):
             prev = [o for o in orgs if o.sent[1] <= s0]
             if prev:
                 out.append(Found("DEVELOPED", prev[-1], model, "rule:pronoun-subject", 0.7))
                 linked.add(model.name)
                 continue
         # Same sentence, and the curated knowledge says so.
-        same = [o for o in orgs if o.sent == model.sent and curated_dev(o.name, model.name)]
+        same = [
+            o for o in orgs
+            if o.sent == model.sent and curated_dev(o.name, model.name, exact=True)
+            and _NEAR.match(text[min(o.end, model.end) : max(o.start, model.start)])
+        ]
         if same:
             out.append(Found("DEVELOPED", same[0], model, "rule:cooccurrence+curated", 0.65))
             linked.add(model.name)
