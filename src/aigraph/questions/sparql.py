@@ -32,20 +32,18 @@ SELECT DISTINCT ?key ?org ?model ?year WHERE {
 ORDER BY ?year ?model ?org
 """
 
+# A mention resource is found by its rdf:predicate; asking for `a aig:Mention` instead
+# makes Oxigraph scan every mention (5x slower).
 MENTIONS = PROLOGUE + f"""
 SELECT DISTINCT ?key ?entity ?label ?year ?slide ?section ?sentence WHERE {{
   ?e aig:key ?key ; schema:name ?entity ; aig:label ?label .
   FILTER (?label NOT IN ({_not_in(NON_ENTITY_LABELS)}))
-  ?mention a aig:Mention ; rdf:subject ?e ; rdf:object ?place ; prov:wasDerivedFrom ?evidence .
+  ?mention rdf:subject ?e ; rdf:predicate ?edge ; rdf:object ?place ; prov:wasDerivedFrom ?evidence .
+  FILTER (?edge IN (aig:mentionedOn, aig:mentionedIn))
   ?evidence aig:sentence ?sentence .
   OPTIONAL {{ ?place aig:year ?year }}
-  {{
-    ?place a aig:Slide .
-    OPTIONAL {{ ?place aig:number ?slide }}
-    OPTIONAL {{ ?place aig:section ?section }}
-  }} UNION {{
-    ?place a aig:Report .
-  }}
+  OPTIONAL {{ ?place aig:number ?slide }}
+  OPTIONAL {{ ?place aig:section ?section }}
 }}
 ORDER BY ?year ?slide ?sentence
 """
