@@ -101,7 +101,8 @@ class Resolver:
         if key in (EXACT_KEY, LOWER_KEY) and span.id_ in self.ambiguous_ids:
             doc = span.doc
             first = span.start == span.sent.start if doc.has_annotation("SENT_START") else span.start == 0
-            if first and all(is_common_word(t.text) for t in span):
+            possessive = span.end < len(doc) and doc[span.end].text in ("'s", "'")
+            if first and not possessive and all(is_common_word(t.text) for t in span):
                 return False
             # Part of a longer capitalised name ("Data Science Bootcamp"): not this entry.
             left = doc[span.start - 1] if span.start > 0 else None

@@ -33,8 +33,10 @@ def name_key(text: str, label: str) -> str:
 def singular(name: str) -> str:
     """``CoAtNets`` -> ``CoAtNet``; names that are not CamelCase plurals stay as they are."""
     last = name.rsplit(" ", 1)[-1]
-    if last.endswith("s") and len(last) > 3 and last[-2].islower() and any(c.isupper() for c in last[1:-1]):
-        return name[:-1]
+    if last.endswith("s") and len(last) > 3 and not last.endswith("ss"):
+        stem = last[:-1]
+        if sum(c.isupper() for c in stem) >= 2 or (stem[-1].islower() and any(c.isupper() for c in stem[1:])):
+            return name[:-1]
     return name
 
 

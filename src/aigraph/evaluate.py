@@ -1,0 +1,219 @@
+"""Score an extraction against gold annotations, by the annotation guide's rules.
+
+An entity is right when its label matches a gold entity and one of its names
+(canonical name or a mention's text) equals one of the gold names after
+normalisation: NFKC, case-folded, a leading "the" dropped, only letters, digits,
+``μ`` and ``%`` kept. Metrics are compared by the number they are known by
+(``84.2%``). Optional gold entries and relations neither reward nor cost.
+A second prediction for an already matched gold entity is a false positive.
+Relation ends are resolved to gold entities by name.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from aigraph.errors import InputError
+from aigraph.records import SCORED_LABELS
+
+_NUMBER = re.compile(r"(?<![\w-])[~≈]?(\d+(?:[.,]\d+)*)\s*(%|x|×|M|B|k)?(?![\w])", re.IGNORECASE)
+_SCORED_RELATIONS = ("DEVELOPED", "ACHIEVES")
+
+
+def normalize_name(name: str) -> str:
+    """``The DeepMind`` -> ``deepmind``; ``GPT‑4o`` -> ``gpt4o``."""
+    text = unicodedata.normalize("NFKC", name or "").casefold()
+    text = re.sub(r"^the\s+", "", text)
+    return re.sub(r"[^0-9a-zμ%]+", "", text)
+
+
+def metric_number(text: str) -> str | None:
+    """The number a metric is known by: a percentage, then a multiplier, then a decimal."""
+    numbers = []
+    for m in _NUMBER.finditer(text or ""):
+        unit = (m.group(2) or "").lower().replace("×", "x")
+        numbers.append((m.group(1).replace(",", "."), unit))
+    for wanted in ("%", "x"):
+        hit = next((n + u for n, u in numbers if u == wanted), None)
+        if hit:
+            return hit
+    hit = next((n + u for n, u in numbers if "." in n or u), None)
+    return hit or (numbers[0][0] if numbers else None)
+
+
+def _keys(label: str, names) -> set[str]:
+    convert = metric_number if label == "METRIC" else normalize_name
+    return {k for k in map(convert, names) if k}
+
+
+@dataclass
+class Counts:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    fp_names: list[str] = field(default_factory=list)
+    fn_names: list[str] = field(default_factory=list)
+
+    def prf(self) -> tuple[float, float, float]:
+        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+    def as_dict(self) -> dict:
+        p, r, f = self.prf()
+        return {"precision": p, "recall": r, "f1": f, "tp": self.tp, "fp": self.fp, "fn": self.fn,
+                "fp_names": self.fp_names, "fn_names": self.fn_names}
+
+
+def score_document(gold: dict, predicted: dict) -> dict:
+    """Scores of one predicted document (``aigraph extract --json`` shape) against its gold file."""
+    golds = [(g, _keys(g["label"], [g["name"], *(g.get("aliases") or [])])) for g in gold["entities"]]
+    per_label = {label: Counts() for label in SCORED_LABELS}
+    matched: dict[int, list[dict]] = {}
+    seen: set[tuple[str, str | None]] = set()
+    for p in predicted.get("entities", []):
+        label = p.get("label")
+        if label not in per_label:
+            continue
+        name = p.get("name", "")
+        identity = (label, metric_number(name) if label == "METRIC" else normalize_name(name))
+        if identity in seen:
+            continue
+        seen.add(identity)
+        keys = _keys(label, [name, *(m.get("text", "") for m in p.get("mentions", []))])
+        candidates = [(g, k) for g, k in golds if g["label"] == label and keys & k]
+        required = next((g for g, _ in candidates if not g.get("optional")), None)
+        if required is None:
+            if any(g.get("optional") for g, _ in candidates):
+                continue
+            per_label[label].fp += 1
+            per_label[label].fp_names.append(name)
+            continue
+        if id(required) in matched:
+            per_label[label].fp += 1
+            per_label[label].fp_names.append(f"{name} (duplicate of {required['name']})")
+        else:
+            per_label[label].tp += 1
+        matched.setdefault(id(required), []).append(p)
+    for g, _ in golds:
+        if not g.get("optional") and id(g) not in matched:
+            per_label[g["label"]].fn += 1
+            per_label[g["label"]].fn_names.append(g["name"])
+
+    slides_total = slides_found = 0
+    for g, _ in golds:
+        if g.get("optional") or not g.get("slides"):
+            continue
+        got = {m.get("slide") for p in matched.get(id(g), []) for m in p.get("mentions", [])}
+        slides_total += len(g["slides"])
+        slides_found += sum(s in got for s in g["slides"])
+
+    index: dict[tuple[str, str], dict] = {}
+    for g, keys in golds:
+        for k in keys:
+            index.setdefault((g["label"], k), g)
+
+    def resolve(name: str, label: str | None):
+        for lab in ([label] if label else []) + list(SCORED_LABELS):
+            for k in _keys(lab, [name]):
+                if (lab, k) in index:
+                    return index[(lab, k)]
+        return None
+
+    gold_relations = {}
+    for r in gold.get("relations", []):
+        gold_relations[(r["type"], id(resolve(r["head"], None)), id(resolve(r["tail"], None)))] = r
+    relations = Counts()
+    hit: set = set()
+    for r in predicted.get("relations", []):
+        if r.get("type") not in _SCORED_RELATIONS:
+            continue
+        head, tail = resolve(r.get("head", ""), r.get("head_label")), resolve(r.get("tail", ""), r.get("tail_label"))
+        key = (r["type"], id(head), id(tail))
+        g = gold_relations.get(key) if head is not None and tail is not None else None
+        if g is None:
+            relations.fp += 1
+            relations.fp_names.append(f"{r.get('head')} -{r.get('type')}-> {r.get('tail')}")
+        elif not g.get("optional") and key not in hit:
+            hit.add(key)
+            relations.tp += 1
+    for key, g in gold_relations.items():
+        if not g.get("optional") and key not in hit:
+            relations.fn += 1
+            relations.fn_names.append(f"{g['head']} -{g['type']}-> {g['tail']}")
+
+    micro = Counts(*(sum(getattr(c, f) for c in per_label.values()) for f in ("tp", "fp", "fn")))
+    return {
+        "labels": {label: c.as_dict() for label, c in per_label.items()},
+        "micro": micro.as_dict(),
+        "slide_recall": slides_found / slides_total if slides_total else None,
+        "slides": [slides_found, slides_total],
+        "relations": relations.as_dict(),
+    }
+
+
+def pick_document(output: dict, source: str) -> dict:
+    docs = output.get("documents", [])
+    if len(docs) == 1:
+        return docs[0]
+    for d in docs:
+        if str(d.get("source", "")).endswith(source):
+            return d
+    raise InputError(f"no document in the extraction ends with {source!r}")
+
+
+def _load_json(path: Path) -> dict:
+    try:
+        return json.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError as err:
+        raise InputError(f"{path}: no such file") from err
+    except (json.JSONDecodeError, UnicodeDecodeError) as err:
+        raise InputError(f"{path}: not a JSON file ({err})") from err
+
+
+def evaluate_files(gold_paths, *, pred: Path | None = None, corpus: Path | None = None) -> dict[str, dict]:
+    """Score each gold file; without ``pred``, extract its source text now.
+
+    The source is looked for in ``corpus`` (default: ``../corpus`` beside the gold folder).
+    """
+    from aigraph.extract import extract_document
+    from aigraph.extract.output import extraction_to_json
+    from aigraph.ingest import read_document
+
+    saved = _load_json(pred) if pred is not None else None
+    results = {}
+    for path in map(Path, gold_paths):
+        gold = _load_json(path)
+        if saved is not None:
+            doc = pick_document(saved, gold["source"])
+        else:
+            folder = corpus or path.parent.parent.parent / "corpus"
+            source = Path(folder) / gold["source"]
+            if not source.exists():
+                source = path.parent.parent / "corpus" / gold["source"]
+            ex = extract_document(read_document(source, year=gold.get("year")))
+            doc = extraction_to_json(ex)
+        results[path.name] = score_document(gold, doc)
+    return results
+
+
+def render_scores(result: dict) -> str:
+    """The scores as a small text table, per label, then relations, slides and micro."""
+    lines = [f"{'label':8} {'P':>6} {'R':>6} {'F1':>6}   tp  fp  fn"]
+    for label, c in result["labels"].items():
+        lines.append(f"{label:8} {c['precision']:6.2f} {c['recall']:6.2f} {c['f1']:6.2f} {c['tp']:4} {c['fp']:3} {c['fn']:3}")
+        if c["fn_names"]:
+            lines.append("         missed: " + "; ".join(c["fn_names"]))
+        if c["fp_names"]:
+            lines.append("         wrong:  " + "; ".join(c["fp_names"]))
+    r = result["relations"]
+    lines.append(f"relations P {r['precision']:.2f} R {r['recall']:.2f} F1 {r['f1']:.2f}")
+    found, total = result["slides"]
+    lines.append(f"slide recall {found}/{total}")
+    m = result["micro"]
+    lines.append(f"entities micro P {m['precision']:.2f} R {m['recall']:.2f} F1 {m['f1']:.2f}")
+    return "\n".join(lines)

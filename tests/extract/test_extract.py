@@ -1,0 +1,62 @@
+from conftest import names, relations
+
+
+def test_curated_names_with_slides_and_aliases(extract_text):
+    ex = extract_text("- Slide 7: Open AI released GPT‑4o and Deepmind showed AlphaFold2.\n")
+    assert {"OpenAI", "DeepMind"} <= names(ex, "ORG")
+    models = {e.name: e for e in ex.entities if e.label == "MODEL"}
+    assert "GPT-4o" in models or "GPT‑4o" in {a for e in models.values() for a in e.aliases} | set(models)
+    alphafold = next(e for e in ex.entities if "AlphaFold2" in (e.name, *e.aliases))
+    assert alphafold.slides == (7,)
+
+
+def test_text_outside_slides_has_no_slide(extract_text):
+    ex = extract_text("Intro: we liked DeepMind.\n\n- Slide 3: DeepMind built Gato.\n")
+    deepmind = next(e for e in ex.entities if e.name == "DeepMind")
+    assert sorted({m.slides for m in deepmind.mentions}) == [(), (3,)]
+
+
+def test_developed_from_possessive_verb_and_by(extract_text):
+    ex = extract_text(
+        "- Slide 4: Meta's Llama 2 and Code Llama arrived.\n"
+        "- Slide 5: Anthropic released Claude 2 to the public.\n"
+        "- Slide 6: Stable Diffusion, by Stability AI, went viral.\n"
+    )
+    got = relations(ex, "DEVELOPED")
+    assert ("Anthropic", "Claude 2") in got
+    assert ("Stability AI", "Stable Diffusion") in got
+    assert any(h.startswith("Meta") and t == "Llama 2" for h, t in got)
+
+
+def test_developed_needs_the_model_as_object(extract_text):
+    ex = extract_text("- Slide 9: Anthropic publishes work on the level of GPT-4 and AlphaGo.\n")
+    assert relations(ex, "DEVELOPED") == set()
+
+
+def test_achieves_and_measured_on(extract_text):
+    ex = extract_text("- Slide 12: GPT-4 scores 86.4% on MMLU, ahead of its peers.\n")
+    assert ("GPT-4", "86.4% on MMLU") in relations(ex, "ACHIEVES")
+    assert ("86.4% on MMLU", "MMLU") in relations(ex, "MEASURED_ON")
+
+
+def test_new_names_are_found_everywhere_once_introduced(extract_text):
+    ex = extract_text(
+        "- Slide 20: Varrowind raised $20M for wind forecasts.\n"
+        "- Slide 21: Grid operators now buy forecasts from Varrowind.\n"
+    )
+    varrowind = next(e for e in ex.entities if e.name == "Varrowind")
+    assert varrowind.label == "ORG" and varrowind.slides == (20, 21)
+
+
+def test_acronym_definition_merges_forms(extract_text):
+    ex = extract_text("- Slide 2: Convolutional Routing Networks (CoRNs) beat older designs.\n")
+    corn = next(e for e in ex.entities if e.label == "MODEL" and "Convolutional Routing Networks" in (e.name, *e.aliases))
+    assert corn.name == "CoRN"
+
+
+def test_relation_evidence_records_rule_and_sentence(extract_text):
+    ex = extract_text("- Slide 5: Anthropic released Claude 2 to the public.\n")
+    rel = next(r for r in ex.relations if r.type == "DEVELOPED")
+    ev = rel.evidence[0]
+    assert ev.slide == 5 and "Anthropic released Claude 2" in ev.sentence and ev.extractor.startswith("rule:")
+    assert not rel.curated

@@ -1,0 +1,50 @@
+from aigraph.extract.names import find_acronyms, find_called, find_models, find_orgs, label_of_long_form
+
+
+def spans(text, matches):
+    return [(text[m.start : m.end], m.label) for m in matches]
+
+
+def test_acronym_after_long_form_pairs_both_forms():
+    text = "They propose Sparse Mixture Routers (SMoR) for speed."
+    got = spans(text, find_acronyms(text))
+    assert ("SMoR", "") in got and ("Sparse Mixture Routers", "") in got
+
+
+def test_acronym_before_long_form():
+    text = "The GRAIL (Graph Reasoning And Inference Learner) system reads graphs."
+    got = [t for t, _ in spans(text, find_acronyms(text))]
+    assert got == ["GRAIL", "Graph Reasoning And Inference Learner"]
+
+
+def test_long_form_decides_the_label():
+    assert label_of_long_form("SMoR", "Sparse Mixture Routers") is None
+    assert label_of_long_form("CoRN", "Convolutional Routing Networks") == "MODEL"
+    assert label_of_long_form("NAIO", "National AI Office") == "ORG"
+    assert label_of_long_form("NLP", "Natural Language Processing") is None
+
+
+def test_called_takes_the_label_of_the_noun():
+    text = "Researchers built a planner called Quillbot-7 and a startup named Fenwick Labs."
+    assert spans(text, find_called(text)) == [("Quillbot-7", "MODEL"), ("Fenwick Labs", "ORG")]
+
+
+def test_organisation_cues():
+    text = (
+        "Slide 40: Varrowind raised $20M to build wind forecasts. Lumetric, an AI-first radiology company, "
+        "expanded. Researchers at Quorvex Robotics agreed. The University of Tartu joined. "
+        "Kelptide's vision models spot seaweed."
+    )
+    got = {t for t, label in spans(text, find_orgs(text)) if label == "ORG"}
+    assert {"Varrowind", "Lumetric", "Quorvex Robotics", "University of Tartu", "Kelptide"} <= got
+
+
+def test_ordinary_capitalised_words_are_not_organisations():
+    text = "Military AI is stepping up. Researchers found more. Transformative AI may come. Some entities want rules."
+    assert find_orgs(text) == []
+
+
+def test_name_shaped_words_with_model_cues():
+    text = "The simple HexaMixer architecture works, and Zephyr-9B outperforms its peers on the TinyQA benchmark."
+    got = spans(text, find_models(text))
+    assert ("HexaMixer", "MODEL") in got and ("Zephyr-9B", "MODEL") in got and ("TinyQA", "DATASET") in got
