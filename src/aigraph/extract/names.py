@@ -48,12 +48,19 @@ def is_name_shaped(word: str) -> bool:
     return True
 
 
+_COMPOUND_ADJECTIVE = re.compile(
+    r"-(?:focused|based|powered|first|driven|native|led|backed|scale|level|like|style|specific|generated|related|sized|ready|friendly|only|free)$"
+)
+
+
 def is_novel(name: str) -> bool:
     """True when ``name`` could be a name: not a stop-listed acronym, not all ordinary words."""
     if name in words("stop_names"):
         return False
     parts = [p for p in re.split(r"[\s]+", name) if p]
     if not parts or parts[0] in {"The", "A", "An", "This", "That", "These", "Those", "Our", "Their", "Its"}:
+        return False
+    if any(_COMPOUND_ADJECTIVE.search(p) for p in parts):
         return False
     significant = [p for p in parts if p not in {"of", "for", "de", "and", "&", "To", "the"}]
     return any(not is_common_word(p.rstrip(".,")) and p not in words("stop_names") for p in significant)

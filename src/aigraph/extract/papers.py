@@ -44,9 +44,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
     (
         "rule:paper-titled",
         re.compile(
-            r"\b(?:paper|preprint|study|article)\s*,?\s+(?:titled|entitled|called|named)?\s*\"(?P<t>[^\"\n]{6,150})\""
+            r"\b(?:paper|preprint|study|article)\s*,?\s+(?:titled|entitled|called|named)?\s*\"(?P<t>[A-Z0-9][^\"\n]{6,150})\""
         ),
-        True,
+        False,
     ),
     ("rule:paper-titled", re.compile(r"\b(?:paper|preprint|study)\s+(?:titled|entitled)\s+(?P<t>[A-Z][^.;\n]{4,120}?)(?=[,.;]|\s+\()"), True),
     # "X", a paper ...

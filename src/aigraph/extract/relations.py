@@ -30,6 +30,8 @@ _OBJECT_GAP = re.compile(
 )
 #: Close enough to read as one phrase: "GPT-4 (OpenAI)", "OpenAI GPT-4", "Google and DeepMind's Gemini".
 _NEAR = re.compile(r"^(?:\s*[(,/-]?\s*|'s\s+|\s+and\s+[\w-]+'s\s+)$")
+#: A model named after a metric as the baseline it is compared with.
+_BASELINE = re.compile(r"\b(?:over|than|vs\.?|versus|against|compared\s+(?:to|with)|relative\s+to|beating|beats|outperforming)\s+(?:the\s+)?$")
 _LIST_GAP = re.compile(r"^\s*(?:,|and|or|&|,\s*and)\s*$")
 
 
@@ -106,6 +108,12 @@ def developed(ments: list[Ment], text: str, *, context_org: Ment | None = None, 
             verb = _last_verb(between)
             if verb and _OBJECT_GAP.match(between[verb.end() :]) and not re.search(r"[;]|\bwhich\b|\bwhile\b|\bbut\b", between[: verb.start()]) and len(between) < 160:
                 out.append(Found("DEVELOPED", org, model, "rule:org-verb-model", 0.8))
+                # Isomorphic Labs and Google DeepMind introduced ...
+                for other in reversed(before[:-1]):
+                    if not _LIST_GAP.match(text[other.end : org.start]):
+                        break
+                    out.append(Found("DEVELOPED", other, model, "rule:org-verb-model", 0.75))
+                    org = other
                 linked.add(model.name)
                 continue
         # Yet they produced a method called RoseTTA fold  (subject from the previous sentence)
@@ -134,11 +142,14 @@ def developed(ments: list[Ment], text: str, *, context_org: Ment | None = None, 
     return out
 
 
-def achieves(ments: list[Ment]) -> list[Found]:
+def achieves(ments: list[Ment], text: str) -> list[Found]:
     """ACHIEVES: a model and the absolute metric its sentence (or the one before) reports."""
     out = []
     for metric in (m for m in ments if m.label == "METRIC" and m.kind == "absolute"):
-        in_sent = [m for m in ments if m.label == "MODEL" and m.sent == metric.sent]
+        in_sent = [
+            m for m in ments
+            if m.label == "MODEL" and m.sent == metric.sent and not (m.start > metric.start and _BASELINE.search(text, max(0, m.start - 30), m.start))
+        ]
         before = [m for m in in_sent if m.end <= metric.start]
         model = before[-1] if before else (in_sent[0] if in_sent else None)
         rule = "rule:metric-same-sentence"
