@@ -99,8 +99,15 @@ def read_text_file(path: Path) -> tuple[str, str]:
     digest = hashlib.sha256(data).hexdigest()
     if not data or data.isspace():
         raise InputError(f"{path}: the file is empty")
+    if b"\r" in data and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        # Line ends are fixed in the bytes, which are smaller than the text they
+        # decode to (2-4 bytes a character); every encoding read here but UTF-16
+        # keeps "\r" and "\n" as single bytes that no other character contains.
+        data = data.replace(b"\r\n", b"\n")
+        if b"\r" in data:
+            data = data.replace(b"\r", b"\n")
     text, _ = decode_text(data, str(path))
-    del data  # the bytes go before the text is copied for its line endings
+    del data
     if not text or text.isspace():
         raise InputError(f"{path}: the file is empty")
     return normalise_newlines(text), digest

@@ -33,17 +33,24 @@ _NUMS = r"\d{1,4}(?:[ \t]*(?:[-\u2010\u2011\u2012\u2013\u2014+&,/]|to|and|throug
 
 #: A citation at the start of a bullet or paragraph: "Slide 12:", "Slides 163 + 164:",
 #: "**Slide 12**", "[Slide 12]", "(Slides 3-5)", "Slide 12 -", or a bare "Slide 12".
-CITATION = re.compile(
+#: It needs a separator (":", a spaced dash, ". ") or the end of the line, or else
+#: wrapping ("**Slide 12**"), so that "Slide 12 shows ..." is a sentence, not a citation.
+_CITATION = (
     r"(?P<open>\*\*|__|[*_\[(])?[ \t]*"
     r"(?i:slides?)[ \t]*(?:#|(?i:no\.?)[ \t]*)?"
     r"(?P<nums>" + _NUMS + r")"
-    r"[ \t]*(?P<close>\*\*|__|[*_\])])?"
-    r"[ \t]*(?P<sep>[:\uff1a]|[-\u2013\u2014](?=[ \t])|\.(?=[ \t])|$)?"
+    r"[ \t]*(?P<close>\*\*|__|[*_\])])?[ \t]*"
+    r"(?:(?P<sep>[:\uff1a]|[-\u2013\u2014](?=[ \t])|\.(?=[ \t])|$)(?(open)(?P<close2>\*\*|__|[*_\])])?)"
+    r"|(?(open)(?(close)|(?!))|(?!)))"
 )
+CITATION = re.compile(_CITATION)
 _NUM_TOKEN = re.compile(r"\d{1,4}|[-\u2010\u2011\u2012\u2013\u2014]|to|through")
 
+_BULLET_MARK = r"[-*+\u2022\u25cf\u25cb\u25aa\u25e6\u2023\u2043\u2013\u2219\u25a0\u25ba\u27a2]|\d{1,3}[.)]"
 #: A bullet marker where a line's text starts: "-", "*", "+", "•", "●", "1.", "2)".
-BULLET = re.compile(r"(?P<marker>[-*+\u2022\u25cf\u25cb\u25aa\u25e6\u2023\u2043\u2013\u2219\u25a0\u25ba\u27a2]|\d{1,3}[.)])[ \t]+(?=\S)")
+BULLET = re.compile(r"(?P<marker>" + _BULLET_MARK + r")[ \t]+(?=\S)")
+#: What a line opens with: a bullet marker, a citation, both, or neither (empty).
+LEAD = re.compile(r"(?:(?P<marker>" + _BULLET_MARK + r")[ \t]+(?=\S))?(?:" + _CITATION + r")?")
 
 #: A Markdown ATX heading: "## 2. Talent".
 MD_HEADING = re.compile(r"[ ]{0,3}(?P<hashes>#{1,6})[ \t]+(?P<body>.*?)(?:[ \t]+#+)?[ \t]*$")
@@ -95,12 +102,19 @@ _UNIT_LEAD = (
     r"|(?:(?i:section)[ \t]*)?(?:\d{1,2}[.):]?[ \t]*)?(?i:" + _SECTION_ALT + r")[ \t]*(?=\n|$)"
     r")"
 )
-#: Scanned with ``finditer`` over a paragraph, so lines that only continue a block
-#: cost no Python work. It starts with the newline before the line, which lets the
-#: regex engine jump from newline to newline; :data:`UNIT_START_FIRST` tests a
-#: paragraph's first line.
-UNIT_START = re.compile(r"\n" + _UNIT_LEAD)
-UNIT_START_FIRST = re.compile(_UNIT_LEAD)
+#: One block candidate: a non-blank line and the lines that continue it, up to a
+#: blank line or a line that may start a block of its own. Its ``lead`` group holds
+#: the line's bullet ``marker`` and citation (``nums``), when it has them. One ``finditer`` over
+#: the text yields them all, so continuation lines cost no Python work. The
+#: repeat is possessive: the engine keeps no backtracking state per line.
+_UNIT = (
+    r"(?P<indent>[^\S\n]*)(?=\S)"
+    r"(?P<first>(?P<lead>(?:(?P<marker>" + _BULLET_MARK + r")[ \t]+(?=\S))?(?:" + _CITATION + r")?)[^\n]*)"
+    r"(?P<more>(?:\n(?!" + _UNIT_LEAD + r"|[^\S\n]*$)[^\n]*)*+)"
+)
+UNIT = re.compile("^" + _UNIT, re.M)
+#: The same, for a stretch that starts in the middle of a line.
+UNIT_HERE = re.compile(_UNIT, re.M)
 
 #: A line of slide-deck text that holds page furniture or a page marker (the
 #: newline before it included; :data:`CHROME_LINE_FIRST` tests the text's first line).

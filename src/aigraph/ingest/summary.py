@@ -1,7 +1,9 @@
 """Segment a summary that cites slides ("Slide 12: ...") into blocks.
 
-The text is read line by line with one line of look-ahead, so memory holds the
-blocks found so far and nothing else that grows with the text.
+One regular-expression pass finds every line that may start a block, with the
+lines that continue it (see :data:`aigraph.ingest.patterns.UNIT`); Python looks
+only at those. Memory holds the blocks found so far and nothing else that grows
+with the text, and the work is linear in its length.
 
 How blocks are cut
 ------------------
@@ -34,26 +36,14 @@ from aigraph.ingest import patterns as P
 from aigraph.records import Block
 
 _SECTION_PREFIX = re.compile(r"(?P<name>" + "|".join(P.SECTIONS) + r")\b[ \t]*(?:[:\-\u2013\u2014|]|$)", re.I)
+_BLANK_LINE = re.compile(r"[^\S\n]*(?:\n|\Z)")
 _TERMINAL = frozenset(".,;:!?")
 _MAX_HEADING = 100
 _MAX_HEADING_WORDS = 12
 
 
-def line_spans(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
-    """Yield ``(start, end)`` of each line in ``text[start:end]``, newline excluded."""
-    end = len(text) if end is None else end
-    find = text.find
-    pos = start
-    while pos < end:
-        nl = find("\n", pos, end)
-        if nl < 0:
-            nl = end
-        yield pos, nl
-        pos = nl + 1
-
-
 def content_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The line's text without leading and trailing white space (empty: start == end)."""
+    """The stretch's text without leading and trailing white space (empty: start == end)."""
     while end > start and text[end - 1].isspace():
         end -= 1
     while start < end and text[start].isspace():
@@ -61,16 +51,10 @@ def content_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-_PARAGRAPH = re.compile(r"\S[^\n]*(?:\n[^\S\n]*\S[^\n]*)*")
-
-
-@dataclass(slots=True)
-class _Unit:
-    start: int
-    end: int
-    kind: str
-    slides: tuple[int, ...]
-    marker_indent: int
+def _rstrip(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
 
 
 @dataclass(slots=True)
@@ -83,145 +67,130 @@ class SummaryResult:
 
 
 class _Segmenter:
-    """Reads paragraphs, and inside each only the lines that may start a block."""
-
-    def __init__(self, text: str, section: str | None) -> None:
+    def __init__(self, text: str, end: int, section: str | None) -> None:
         self.text = text
+        self.end = end
         self.out = SummaryResult(section=section)
-        self.cur: _Unit | None = None
+        self.blocks = self.out.blocks
+        # The open block: kind is None when there is none.
+        self.kind: str | None = None
+        self.start = self.stop = 0
+        self.slides: tuple[int, ...] = ()
+        self.indent = -1  # its bullet marker's indent
+        self.marked = False  # opened with a bullet marker (takes indented paragraphs)
         self.scope: tuple[int, ...] = ()  # slides of a bare citation or citing heading
-        self.parent: tuple[int, tuple[int, ...]] | None = None  # (marker indent, slides)
+        # A citing bullet whose deeper-indented children inherit its slides.
+        self.parent_indent = -1
+        self.parent_slides: tuple[int, ...] = ()
 
-    # -- emitting ------------------------------------------------------------
+    # -- the open block --------------------------------------------------------
+    def open(self, start: int, stop: int, kind: str, slides: tuple[int, ...], indent: int, marked: bool) -> None:
+        if self.kind is not None:
+            self.close()
+        self.kind, self.start, self.stop = kind, start, stop
+        self.slides, self.indent, self.marked = slides, indent, marked
+
     def close(self) -> None:
-        cur = self.cur
-        if cur is not None and cur.end > cur.start:
-            self.out.blocks.append(Block(cur.start, cur.end, cur.kind, cur.slides, self.out.section))
-        self.cur = None
+        if self.kind is not None:
+            if self.stop > self.start:
+                self.blocks.append(Block(self.start, self.stop, self.kind, self.slides, self.out.section))
+            self.kind = None
 
     def inherited(self, indent: int) -> tuple[int, ...]:
-        if self.parent is not None:
-            if indent > self.parent[0]:
-                return self.parent[1]
-            self.parent = None
+        if self.parent_indent >= 0:
+            if indent > self.parent_indent:
+                return self.parent_slides
+            self.parent_indent = -1
         return self.scope
 
-    # -- paragraphs and units ------------------------------------------------
-    def paragraph(self, start: int, end: int) -> None:
-        """One run of non-blank lines, from its first line's start to its last character."""
+    # -- one unit: a line that may start a block, and its continuation lines --
+    def unit(self, m: re.Match[str], new_paragraph: bool) -> None:
         text = self.text
-        single = text.find("\n", start, end) < 0
-        pending, first = start, True
-        special = P.UNIT_START_FIRST.match(text, start, end) is not None
-        for m in P.UNIT_START.finditer(text, start, end):
-            at = m.start() + 1  # the match starts at the newline before the line
-            if at > pending:
-                self.unit(pending, _rstrip(text, pending, at), first=first, single=single, special=special)
-                first = False
-            pending, special = at, True
-        self.unit(pending, end, first=first, single=single, special=special)
-        if self.cur is not None and self.cur.kind != "bullet":
-            self.close()
-
-    def unit(self, start: int, end: int, *, first: bool, single: bool, special: bool) -> None:
-        """Lines ``start:end`` of a paragraph that only their first line can split."""
-        text = self.text
-        cs = start
-        while cs < end and text[cs].isspace():
-            cs += 1
-        if cs >= end:
-            return
-        indent = cs - start
-        nl = text.find("\n", cs, end)
-        fe = end if nl < 0 else _rstrip(text, cs, nl)
-        rest = -1 if nl < 0 else nl + 1
-        if special and self.special(cs, fe, end, indent, rest, first=first, single=single):
-            return
-        cur = self.cur
-        if not first and cur is not None:
-            cur.end = end  # a line that only looked special continues the block
-            return
-        if first and self.is_heading(cs, fe, single=single, numbered=False):
-            self.close()
-            self.heading(cs, fe, level=0)
-            self.remainder(rest, end)
-            return
-        if first and cur is not None and cur.kind == "bullet" and indent > cur.marker_indent:
-            cur.end = end  # a paragraph indented under a bullet belongs to it
-            return
-        self.close()
-        self.cur = _Unit(cs, end, "text", self.inherited(indent), indent)
-
-    def special(self, cs: int, fe: int, end: int, indent: int, rest: int, *, first: bool, single: bool) -> bool:
-        """Handle a line that may start a block; False when it turned out plain."""
-        text = self.text
+        cs = m.start("first")
+        first_end = m.end("first")
+        fe = _rstrip(text, cs, first_end)
+        if m.end() > first_end:
+            end, rest = _rstrip(text, cs, m.end()), first_end + 1
+        else:
+            end, rest = fe, -1
+        indent = cs - m.start()
         lead = text[cs]
-        if lead == "#":
-            m = P.MD_HEADING.match(text, cs, fe)
-            if m and indent <= 3:
-                self.close()
-                self.heading(m.start("body"), m.end("body"), level=len(m["hashes"]))
-                self.remainder(rest, end)
-                return True
-        elif lead in "=-_*":
-            m = P.UNDERLINE.match(text, cs, fe)
-            cur = self.cur
-            if m and not first and cur is not None and cur.kind == "text" and text.find("\n", cur.start, cur.end) < 0:
-                self.cur = None
-                self.heading(cur.start, cur.end, level=1 if m["char"] == "=" else 2)
-                self.remainder(rest, end)
-                return True
-            if P.RULE.match(text, cs, fe):
-                self.close()
-                self.remainder(rest, end)
-                return True
-        bullet = P.BULLET.match(text, cs, fe)
-        body = bullet.end() if bullet else cs
-        cite = self.citation(body, fe)
-        if cite is not None:
-            slides, body = cite
+        if new_paragraph and self.kind == "text":
             self.close()
-            self.scope, self.parent = (), None
+        if lead == "#":
+            h = P.MD_HEADING.match(text, cs, fe)
+            if h and indent <= 3:
+                self.close()
+                self.heading(h.start("body"), h.end("body"), level=len(h["hashes"]))
+                self.remainder(rest, end)
+                return
+        marker, nums = m["marker"], m["nums"]
+        if lead in "=-_*" and (marker is None or text.startswith(lead, m.end("lead"))):
+            u = P.UNDERLINE.match(text, cs, fe)
+            if u and not new_paragraph and self.kind == "text" and text.find("\n", self.start, self.stop) < 0:
+                start, stop = self.start, self.stop
+                self.kind = None
+                self.heading(start, stop, level=1 if u["char"] == "=" else 2)
+                self.remainder(rest, end)
+                return
+            if u or P.RULE.match(text, cs, fe):  # a rule, or an underline under a heading
+                self.close()
+                self.remainder(rest, end)
+                return
+        body = m.end("lead")
+        if nums is not None:
+            slides = P.parse_slide_numbers(nums)
+            while body < fe and text[body] in " \t":
+                body += 1
+            self.close()
+            self.scope, self.parent_indent = (), -1
             if body >= fe:  # a bare "Slide 12": the text after it is on that slide
                 self.scope = slides
                 self.remainder(rest, end)
             else:
-                self.parent = (indent, slides)
-                self.cur = _Unit(body, end, "bullet", slides, indent)
-            return True
-        numbered = bullet is not None and bullet["marker"][0].isdigit()
-        if (bullet is None or numbered) and self.is_heading(cs, fe, single=single, numbered=numbered):
-            self.close()
-            self.heading(cs, fe, level=0)
-            self.remainder(rest, end)
-            return True
-        if bullet is not None:
-            self.close()
-            self.cur = _Unit(body, end, "bullet", self.inherited(indent), indent)
-            return True
-        return False
+                self.parent_indent, self.parent_slides = indent, slides
+                self.open(body, end, "bullet", slides, indent, marker is not None)
+            return
+        numbered = marker is not None and lead.isdigit()
+        if (marker is None or numbered) and fe - cs <= _MAX_HEADING:
+            single = new_paragraph and rest < 0 and self.blank_after(m.end())
+            if self.is_heading(cs, fe, single=single, numbered=numbered):
+                self.close()
+                self.heading(cs, fe, level=0)
+                self.remainder(rest, end)
+                return
+        if marker is not None:
+            self.open(body, end, "bullet", self.inherited(indent), indent, True)
+            return
+        if not new_paragraph and self.kind is not None:
+            self.stop = end  # a line that only looked special continues the block
+            return
+        if new_paragraph and self.kind == "bullet" and self.marked and indent > self.indent:
+            self.stop = end  # a paragraph indented under a bullet belongs to it
+            return
+        self.open(cs, end, "text", self.inherited(indent), indent, False)
+
+    def blank_after(self, pos: int) -> bool:
+        """Whether the line after the one ending at ``pos`` is blank (or there is none)."""
+        return pos >= self.end or _BLANK_LINE.match(self.text, pos + 1, self.end) is not None
 
     def remainder(self, rest: int, end: int) -> None:
-        """The lines after a heading or bare citation in the same paragraph: a text block."""
+        """The lines after a heading or bare citation in the same unit: a text block."""
         if rest < 0:
             return
-        while rest < end and self.text[rest].isspace():
+        text = self.text
+        while rest < end and text[rest].isspace():
             rest += 1
         if rest < end:
-            self.close()
-            self.cur = _Unit(rest, end, "text", self.scope, -1)
+            self.open(rest, end, "text", self.scope, -1, False)
 
     def citation(self, pos: int, end: int) -> tuple[tuple[int, ...], int] | None:
+        """The slides a citation at ``pos`` names, and where the text after it starts."""
         m = P.CITATION.match(self.text, pos, end)
         if m is None:
             return None
-        if m["sep"] is None and not (m["open"] and m["close"]):
-            return None
-        slides = P.parse_slide_numbers(m["nums"])
-        if not slides:
-            return None
         body, _ = content_bounds(self.text, m.end(), end)
-        return slides, max(body, m.end())
+        return P.parse_slide_numbers(m["nums"]), max(body, m.end())
 
     def is_heading(self, cs: int, ce: int, *, single: bool, numbered: bool) -> bool:
         if ce - cs > _MAX_HEADING:
@@ -244,7 +213,7 @@ class _Segmenter:
     def heading(self, start: int, end: int, *, level: int) -> None:
         """Emit a heading block for ``text[start:end]`` (without ``#`` marks)."""
         text = self.text
-        self.parent = None
+        self.parent_indent = -1
         self.scope = ()
         if level:
             cite = self.citation(start, end)
@@ -252,7 +221,7 @@ class _Segmenter:
                 slides, body = cite
                 self.scope = slides
                 if body < end:
-                    self.out.blocks.append(Block(body, end, "heading", slides, self.out.section))
+                    self.blocks.append(Block(body, end, "heading", slides, self.out.section))
                     title = text[body:end]
                     for n in slides:
                         self.out.slide_titles.setdefault(n, title)
@@ -273,13 +242,7 @@ class _Segmenter:
             self.out.section = known
         elif name and (rng is not None or (level and num is not None)):
             self.out.section = name
-        self.out.blocks.append(Block(name_start, name_end, "heading", (), self.out.section))
-
-
-def _rstrip(text: str, start: int, end: int) -> int:
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return end
+        self.blocks.append(Block(name_start, name_end, "heading", (), self.out.section))
 
 
 def _clean_name(name: str) -> str:
@@ -317,11 +280,20 @@ def segment_summary(text: str, start: int = 0, end: int | None = None, *, sectio
     [('Research', 'heading', (), 'Research'), ('SEER hits 84.2%.', 'bullet', (12,), 'Research'), ('A note.', 'bullet', (), 'Research')]
     """
     end = len(text) if end is None else end
-    seg = _Segmenter(text, section)
+    seg = _Segmenter(text, end, section)
+    previous_end = -2
     with _no_cyclic_gc():
-        for m in _PARAGRAPH.finditer(text, start, end):
-            line_start = max(text.rfind("\n", start, m.start()) + 1, start)
-            seg.paragraph(line_start, _rstrip(text, m.start(), m.end()))
+        if start > 0 and text[start - 1] != "\n":
+            # The stretch starts mid-line (after page furniture, say).
+            m = P.UNIT_HERE.match(text, start, end)
+            if m is not None:
+                seg.unit(m, True)
+                start = previous_end = m.end()
+        for m in P.UNIT.finditer(text, start, end):
+            # A unit that starts on the line right after the previous one is in
+            # the same paragraph; anything else had a blank line before it.
+            seg.unit(m, m.start() != previous_end + 1)
+            previous_end = m.end()
         seg.close()
     return seg.out
 

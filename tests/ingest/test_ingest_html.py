@@ -1,0 +1,84 @@
+"""HTML pages: visible text only, laid out so the summary rules apply."""
+
+import pytest
+
+from aigraph.errors import InputError
+from aigraph.ingest import read_document
+from aigraph.ingest.htmltext import html_to_text
+
+PAGE = """<!doctype html>
+<html><head><title>Notes on the State of AI Report 2022</title>
+<meta charset="utf-8"><style>li { color: red }</style>
+<script>var hidden = "Slide 99: Secret Model";</script></head>
+<body>
+<nav><a href="/">Home</a> | <a href="/about">DeepMind fan page</a></nav>
+<h1>Our notes</h1>
+<p>An intro that   names
+   Hugging Face &amp; friends.</p>
+<h2>1. Research (Slides 10 &ndash; 70)</h2>
+<ul>
+  <li>Slide 12: <b>DeepMind</b>&rsquo;s AlphaFold<br>predicts structures.</li>
+  <li>Slides 20 &amp; 21: Meta releases OPT-175B.
+    <ul><li>It matches GPT-3.</li></ul>
+  </li>
+  <li>A point about Stability AI.</li>
+</ul>
+<p hidden>Slide 50: Hidden paragraph</p>
+<div aria-hidden="true">Invisible Labs</div>
+<noscript>Enable JavaScript</noscript>
+<h2>Politics</h2>
+<p>Slide 160: The EU drafts the AI Act.</p>
+<pre>  code   keeps
+    its spacing</pre>
+<table><tr><td>OpenAI</td><td>GPT-3.5</td></tr></table>
+</body></html>
+"""
+
+
+@pytest.fixture()
+def doc(tmp_path):
+    path = tmp_path / "notes.html"
+    path.write_text(PAGE, encoding="utf-8")
+    return read_document(path)
+
+
+def by_text(doc):
+    return {doc.block_text(b): (b.kind, b.slides, b.section) for b in doc.blocks}
+
+
+def test_only_visible_text_is_kept(doc):
+    for hidden in ("Secret Model", "li {", "Home", "DeepMind fan page", "Hidden paragraph", "Invisible Labs", "Enable JavaScript"):
+        assert hidden not in doc.text
+    assert "An intro that names Hugging Face & friends." in doc.text
+    assert "  code   keeps\n    its spacing" in doc.text
+
+
+def test_list_items_are_bullets_and_citations_give_slides(doc):
+    blocks = by_text(doc)
+    assert blocks["DeepMind\u2019s AlphaFold\npredicts structures."] == ("bullet", (12,), "Research")
+    assert blocks["Meta releases OPT-175B."] == ("bullet", (20, 21), "Research")
+    assert blocks["It matches GPT-3."] == ("bullet", (20, 21), "Research")  # nested under the citing item
+    assert blocks["A point about Stability AI."] == ("bullet", (), "Research")
+    assert blocks["The EU drafts the AI Act."] == ("bullet", (160,), "Politics")
+    assert blocks["An intro that names Hugging Face & friends."] == ("text", (), None)
+
+
+def test_headings_become_sections_and_the_title_and_year_are_read(doc):
+    blocks = by_text(doc)
+    assert blocks["Research"] == ("heading", (), "Research")
+    assert blocks["Politics"] == ("heading", (), "Politics")
+    assert doc.title == "Notes on the State of AI Report 2022"
+    assert doc.year == 2022
+    assert doc.format == "html"
+
+
+def test_table_cells_are_separated():
+    text, _ = html_to_text("<table><tr><td>OpenAI</td><td>GPT-4</td></tr></table>")
+    assert text == "OpenAI GPT-4\n"
+
+
+def test_a_page_without_visible_text_is_refused(tmp_path):
+    path = tmp_path / "blank.htm"
+    path.write_text("<html><head><title>t</title><script>x()</script></head><body> </body></html>")
+    with pytest.raises(InputError, match="no visible text"):
+        read_document(path)
