@@ -260,3 +260,17 @@ def test_a_stretch_that_starts_mid_line_is_read_from_there():
     text = "#stateofai | 3 Slide title\nbody line\n\nnext paragraph\n"
     got = segment_summary(text, text.index("Slide title"))
     assert [text[b.start : b.end] for b in got.blocks] == ["Slide title\nbody line", "next paragraph"]
+
+
+def test_a_bold_citing_line_alone_titles_the_text_after_it():
+    text = "**Slide 12: GPT-4 arrives**\n\nOpenAI's model tops MMLU.\n\n## Next\n\nUnrelated.\n"
+    doc = parse_text(text)
+    assert blocks(text)[0] == ("GPT-4 arrives", "heading", (12,), None)
+    assert doc.slide_titles == {12: "GPT-4 arrives"}
+    assert slides_of(text, "MMLU") == (12,)
+    assert slides_of(text, "Unrelated") == ()
+    # Bold only around the citation: an ordinary citing paragraph.
+    assert blocks("**Slide 12:** GPT-4 arrives\n\nNot on it.\n")[:2] == [
+        ("GPT-4 arrives", "bullet", (12,), None),
+        ("Not on it.", "text", (), None),
+    ]

@@ -82,7 +82,7 @@ NAV_BAR = re.compile(
 #: Footer furniture on a line of its own: "stateof.ai 2021", "stateof.ai", "#stateofai".
 FOOTER = re.compile(r"[ \t]*(?:#[ \t]?stateofai|stateof\.ai(?:[ \t]+20\d\d)?)[ \t]*$", re.I)
 #: A bare page number, which counts as a marker only where position says it is a footer.
-PAGE_NUMBER = re.compile(r"[ \t]*(?P<n>\d{1,4})[ \t]*$")
+PAGE_NUMBER = re.compile(r"[ \t]*(?P<n>\d{1,3})[ \t]*$")
 
 #: A slide title that opens a section: "Research", "Section 2: Talent", "3. Industry".
 SECTION_TITLE = re.compile(

@@ -147,6 +147,12 @@ class _Segmenter:
             if body >= fe:  # a bare "Slide 12": the text after it is on that slide
                 self.scope = slides
                 self.remainder(rest, end)
+            elif self.is_cited_title(m, body, fe, rest, new_paragraph):
+                # "**Slide 12: GPT-4 arrives**" alone: a title for the text after it.
+                self.scope = slides
+                self.blocks.append(Block(body, fe - 2, "heading", slides, self.out.section))
+                for n in slides:
+                    self.out.slide_titles.setdefault(n, text[body : fe - 2])
             else:
                 self.parent_indent, self.parent_slides = indent, slides
                 self.open(body, end, "bullet", slides, indent, marker is not None)
@@ -169,6 +175,20 @@ class _Segmenter:
             self.stop = end  # a paragraph indented under a bullet belongs to it
             return
         self.open(cs, end, "text", self.inherited(indent), indent, False)
+
+    def is_cited_title(self, m: re.Match[str], body: int, fe: int, rest: int, new_paragraph: bool) -> bool:
+        """A citing line wrapped whole in bold, standing alone: a title, not a bullet."""
+        wrap = m["open"]
+        return (
+            wrap in ("**", "__")
+            and m["close"] is None
+            and m["close2"] is None
+            and fe - 2 > body
+            and self.text.startswith(wrap, fe - 2)
+            and new_paragraph
+            and rest < 0
+            and self.blank_after(m.end())
+        )
 
     def blank_after(self, pos: int) -> bool:
         """Whether the line after the one ending at ``pos`` is blank (or there is none)."""
