@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 
 import pytest
 
@@ -12,8 +13,6 @@ from aigraph.errors import GraphError
 from aigraph.graph import GraphPaths, build_graph, load_graph
 
 extract = pytest.importorskip("aigraph.extract")
-if not hasattr(extract, "extract_document"):
-    pytest.skip("aigraph.extract.extract_document is not there yet", allow_module_level=True)
 
 REPORT_2022 = """# State of AI Report 2022: notes for a test
 
@@ -38,36 +37,49 @@ def _snapshot(root):
     return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
 
 
-@pytest.fixture
-def raw(tmp_path):
-    folder = tmp_path / "raw"
+def _write_raw(folder):
     folder.mkdir()
     (folder / "soai-2022.md").write_text(REPORT_2022, encoding="utf-8")
     (folder / "soai-2023.md").write_text(REPORT_2023, encoding="utf-8")
     return folder
 
 
+@pytest.fixture(scope="module")
+def first(tmp_path_factory):
+    """One cold build shared by the tests that only read it."""
+    root = tmp_path_factory.mktemp("first")
+    raw = _write_raw(root / "raw")
+    return raw, root / "graph", build_graph(raw, root / "graph")
+
+
 @pytest.fixture
-def built(raw, tmp_path):
-    out = tmp_path / "graph"
-    return raw, out, build_graph(raw, out)
+def built(first, tmp_path):
+    """A private copy of the cold build, for tests that change it."""
+    raw, out, result = first
+    shutil.copytree(raw, tmp_path / "raw")
+    shutil.copytree(out, tmp_path / "graph")
+    return tmp_path / "raw", tmp_path / "graph", result
 
 
-def test_cold_build_writes_a_complete_graph_dir(built):
-    raw, out, result = built
+def test_cold_build_writes_a_complete_graph_dir(first):
+    raw, out, result = first
     paths = GraphPaths(out)
     assert paths.is_complete() and paths.merge_log.is_file()
     assert sorted(result.extracted) == ["soai-2022.md", "soai-2023.md"] and not result.cached
+    assert not result.up_to_date
     graph = load_graph(out)
     assert {"report:2022", "report:2023", "slide:2022:12", "slide:2023:20"} <= set(graph)
     assert graph.has_edge("slide:2022:12", "report:2022", "IN_REPORT")
     assert result.nodes == graph.number_of_nodes() and result.edges == graph.number_of_edges()
-    orgs = [n for n, d in graph.nodes(data=True) if d["label"] == "Organization" and d["name"] == "OpenAI"]
-    assert len(orgs) == 1 and graph.nodes[orgs[0]]["years"] == [2022, 2023]
+    openai = [n for n, d in graph.nodes(data=True) if d["label"] == "Organization" and d["name"] == "OpenAI"]
+    assert len(openai) == 1 and graph.nodes[openai[0]]["years"] == [2022, 2023]
+    assert graph.nodes["report:2022"]["source"] == "soai-2022.md"  # relative to RAW_DIR
+    log = [json.loads(line) for line in paths.merge_log.read_text().splitlines()]
+    assert any(r["node"] == openai[0] and r["rule"] != "new" for r in log)
 
 
-def test_manifest_lists_inputs_counts_and_versions(built):
-    raw, out, result = built
+def test_manifest_lists_inputs_counts_and_versions(first):
+    raw, out, result = first
     manifest = json.loads(GraphPaths(out).manifest.read_text())
     inputs = {i["source"]: i for i in manifest["inputs"]}
     assert set(inputs) == {"soai-2022.md", "soai-2023.md"}
@@ -76,17 +88,25 @@ def test_manifest_lists_inputs_counts_and_versions(built):
     assert manifest["counts"]["total_edges"] == result.edges
     assert {"networkx", "python", "aigraph"} <= set(manifest["versions"])
     assert manifest["extractor_version"] == str(extract.EXTRACTOR_VERSION)
+    assert set(manifest["timings"]) >= {"extract", "assemble", "write"}
 
 
-def test_unchanged_rebuild_uses_the_cache_and_is_byte_identical(built):
-    raw, out, first = built
-    before = GraphPaths(out).graph_json.read_bytes()
+def test_no_change_keeps_the_build_and_cache_rebuilds_byte_identical(built):
+    raw, out, _ = built
+    paths = GraphPaths(out)
+    before = _snapshot(out)
     again = build_graph(raw, out)
-    assert sorted(again.cached) == ["soai-2022.md", "soai-2023.md"] and not again.extracted
-    assert GraphPaths(out).graph_json.read_bytes() == before
+    assert again.up_to_date and sorted(again.cached) == ["soai-2022.md", "soai-2023.md"]
+    assert _snapshot(out) == before
+    # A damaged output is rebuilt, from the cache, to the same bytes.
+    paths.merge_log.write_text("")
+    rebuilt = build_graph(raw, out)
+    assert not rebuilt.up_to_date and not rebuilt.extracted and len(rebuilt.cached) == 2
+    assert paths.graph_json.read_bytes() == before["graph.json"]
+    assert paths.merge_log.read_bytes() == before["merge_log.jsonl"]
     forced = build_graph(raw, out, force=True)
     assert len(forced.extracted) == 2
-    assert GraphPaths(out).graph_json.read_bytes() == before
+    assert paths.graph_json.read_bytes() == before["graph.json"]
 
 
 def test_changed_file_is_the_only_one_extracted(built):
@@ -97,16 +117,18 @@ def test_changed_file_is_the_only_one_extracted(built):
     assert len(list(GraphPaths(out).cache.iterdir())) == 2  # the stale entry is gone
 
 
-def test_bad_files_are_reported_and_the_rest_builds(raw, tmp_path):
+def test_bad_files_are_reported_and_the_rest_builds(built):
+    raw, out, _ = built
     (raw / "empty.md").write_text("")
     (raw / "broken.pdf").write_bytes(b"%PDF-1.4 this is not really a pdf")
-    result = build_graph(raw, tmp_path / "graph")
+    result = build_graph(raw, out)
     errors = dict(result.errors)
     assert set(errors) == {"empty.md", "broken.pdf"}
     assert all(message and "\n" not in message for message in errors.values())
-    assert len(result.extracted) == 2
-    manifest = json.loads(GraphPaths(tmp_path / "graph").manifest.read_text())
+    assert len(result.cached) == 2
+    manifest = json.loads(GraphPaths(out).manifest.read_text())
     assert {i["source"]: i["status"] for i in manifest["inputs"]}["empty.md"] == "error"
+    assert dict(build_graph(raw, out).errors) == errors  # still reported when up to date
 
 
 def test_nothing_buildable_raises_and_keeps_the_previous_graph(built, tmp_path):
@@ -145,15 +167,18 @@ def test_a_build_that_fails_midway_leaves_the_previous_graph(built, monkeypatch,
     assert sorted(os.listdir(out.parent)) == ["graph", "raw"]
 
 
-def test_cli_build_prints_a_summary_and_reports_bad_files(raw, tmp_path, capsys):
+def test_cli_build_prints_a_summary_and_reports_bad_files(built, capsys):
     from aigraph.cli import main
 
+    raw, out, _ = built
     (raw / "empty.md").write_text("")
-    code = main(["build", str(raw), "--out", str(tmp_path / "graph")])
+    code = main(["build", str(raw), "--out", str(out)])
     captured = capsys.readouterr()
     assert code == 0
-    assert "nodes:" in captured.out and "2 extracted" in captured.out and "1 failed" in captured.out
+    assert "nodes:" in captured.out and "2 cached" in captured.out and "1 failed" in captured.out
     assert captured.err.splitlines() == ["aigraph: skipped empty.md: the file is empty"]
+    assert main(["build", str(raw), "--out", str(out)]) == 0
+    assert capsys.readouterr().out.startswith("Up to date:")
 
 
 def test_cli_build_fails_only_when_nothing_builds(tmp_path, capsys):

@@ -21,6 +21,12 @@ def _counts(counts: dict[str, int]) -> str:
 def render_summary(result: BuildResult) -> list[str]:
     """Return the lines ``aigraph build`` prints on success."""
     inputs = len(result.inputs)
+    if result.up_to_date:
+        return [
+            f"Up to date: {result.out_dir} ({result.nodes} nodes, {result.edges} edges from "
+            f"{inputs} file{'s' if inputs != 1 else ''}; nothing changed, checked in "
+            f"{result.seconds:.2f} s; --force rebuilds)"
+        ]
     lines = [
         f"Built {result.out_dir} in {result.seconds:.2f} s: {result.nodes} nodes, "
         f"{result.edges} edges from {inputs} file{'s' if inputs != 1 else ''} "

@@ -1,16 +1,15 @@
 """``aigraph build``: raw reports -> graph directory, atomic and incremental.
 
-The I/O around :func:`aigraph.graph.assemble.graph_from_extractions`: find the inputs,
-extract each (or take it from the cache), assemble the graph, write it and the other
-stores into a staged directory, write the manifest last, swap the directory in.
+The I/O around :func:`aigraph.graph.assemble.graph_from_extractions`: find the inputs
+and hash them; stop early when the previous build has the same fingerprint; else
+extract each input (or take it from the cache), assemble the graph, write it and the
+other stores into a staged directory, write the manifest last, swap the directory in.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import hashlib
-import importlib
-import logging
 import sys
 import time
 from collections import Counter
@@ -23,9 +22,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from aigraph.errors import AigraphError, GraphError
-from aigraph.graph.assemble import graph_from_extractions
 from aigraph.graph.atomic import staged_directory
 from aigraph.graph.cache import ExtractionCache, cache_key, file_sha256, knowledge_fingerprint
+from aigraph.graph.fingerprint import build_fingerprint, fresh_manifest
+from aigraph.graph.hooks import STORE_HOOKS, optional_function, write_stores
 from aigraph.graph.paths import DEFAULT_GRAPH_DIR, GraphPaths
 from aigraph.graph.store import write_graph_json, write_jsonl, write_manifest
 
@@ -34,19 +34,12 @@ if TYPE_CHECKING:
 
     from aigraph.records import Extraction
 
-log = logging.getLogger(__name__)
-
-#: The other stores a build writes when their packages provide the writer:
-#: (name in the manifest, module, function, GraphPaths attribute).
-STORE_HOOKS = (
-    ("graph.ttl", "aigraph.rdf", "write_turtle", "turtle"),
-    ("cypher", "aigraph.cypher", "build_database", "cypher"),
-)
-
-#: Versions of these distributions go into the manifest.
+#: Versions of these distributions go into the manifest (and the fingerprint).
 TOOLS = ("aigraph", "networkx", "spacy", "rdflib", "oxrdflib", "pyoxigraph", "ladybug", "pyarrow")
 
 MANIFEST_FORMAT = 1
+
+__all__ = ["STORE_HOOKS", "BuildResult", "InputFile", "build_graph", "write_stores"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +66,8 @@ class BuildResult:
     merges: int = 0
     #: Seconds per phase: extract, assemble, write, then one entry per store.
     timings: dict[str, float] = field(default_factory=dict)
+    #: True when nothing had changed since the previous build, which was kept as it was.
+    up_to_date: bool = False
 
     @property
     def nodes(self) -> int:
@@ -95,11 +90,31 @@ class BuildResult:
         return tuple((i.source, i.error or "") for i in self.inputs if i.status == "error")
 
 
+@dataclass(frozen=True, slots=True)
+class _Source:
+    path: Path
+    source: str
+    sha256: str
+    bytes: int
+    error: str | None = None
+
+
 def _relative_source(path: Path, raw_dir: Path) -> str:
     try:
         return path.resolve().relative_to(raw_dir.resolve()).as_posix()
     except ValueError:
         return path.name
+
+
+def _hash_sources(paths: list[Path], raw_dir: Path) -> list[_Source]:
+    sources = []
+    for path in paths:
+        source = _relative_source(path, raw_dir)
+        try:
+            sources.append(_Source(path, source, file_sha256(path), path.stat().st_size))
+        except OSError as err:
+            sources.append(_Source(path, source, "", 0, f"cannot read: {err.strerror or err}"))
+    return sorted(sources, key=lambda s: s.source)
 
 
 @contextmanager
@@ -120,49 +135,13 @@ def _progress(enabled: bool, total: int) -> Iterator[Callable[[str], None]]:
         yield lambda label: bar.update(task, advance=1, file=label)
 
 
-def _extract_inputs(
-    sources: list[Path],
-    raw_dir: Path,
-    year: int | None,
-    old_cache: ExtractionCache | None,
-    new_cache: ExtractionCache,
-    progress: bool,
-) -> tuple[list[Extraction], list[InputFile]]:
-    from aigraph.extract import EXTRACTOR_VERSION, extract_document
-    from aigraph.ingest import read_document
-
-    fingerprint = knowledge_fingerprint()
-    extractions: list[Extraction] = []
-    inputs: list[InputFile] = []
-    with _progress(progress, len(sources)) as advance:
-        for path in sources:
-            source = _relative_source(path, raw_dir)
-            try:
-                sha, size = file_sha256(path), path.stat().st_size
-            except OSError as err:
-                inputs.append(InputFile(source, "", 0, "error", f"cannot read: {err.strerror or err}"))
-                advance(source)
-                continue
-            key = cache_key(sha, path.name, year, str(EXTRACTOR_VERSION), fingerprint)
-            extraction = None
-            if old_cache is not None and new_cache.adopt(old_cache, key):
-                extraction = new_cache.get(key)
-            status = "cached"
-            if extraction is None:
-                status = "extracted"
-                try:
-                    extraction = extract_document(read_document(path, year=year))
-                except AigraphError as err:
-                    inputs.append(InputFile(source, sha, size, "error", _without_path(err, path)))
-                    advance(source)
-                    continue
-                new_cache.put(key, extraction)
-            doc = dataclasses.replace(extraction.document, source=source, sha256=sha)
-            extraction.document = doc
-            extractions.append(extraction)
-            inputs.append(InputFile(source, sha, size, status))
-            advance(source)
-    return extractions, inputs
+@contextmanager
+def _lap(timings: dict[str, float], phase: str) -> Iterator[None]:
+    started = time.perf_counter()
+    try:
+        yield
+    finally:
+        timings[phase] = round(time.perf_counter() - started, 4)
 
 
 def _without_path(err: Exception, path: Path) -> str:
@@ -174,47 +153,45 @@ def _without_path(err: Exception, path: Path) -> str:
     return message
 
 
-def _optional_function(module_name: str, function: str) -> Callable[..., Any] | None:
-    """Return ``module.function`` when both exist; ``None`` when the module is not there."""
-    try:
-        module = importlib.import_module(module_name)
-    except ModuleNotFoundError as err:
-        if err.name and module_name.startswith(err.name):
-            return None
-        raise
-    return getattr(module, function, None)
+def _extract_inputs(
+    sources: list[_Source],
+    year: int | None,
+    old_cache: ExtractionCache | None,
+    new_cache: ExtractionCache,
+    progress: bool,
+) -> tuple[list[Extraction], list[InputFile]]:
+    from aigraph.extract import EXTRACTOR_VERSION, extract_document
+    from aigraph.ingest import read_document
 
-
-@contextmanager
-def _lap(timings: dict[str, float], phase: str) -> Iterator[None]:
-    started = time.perf_counter()
-    try:
-        yield
-    finally:
-        timings[phase] = round(time.perf_counter() - started, 4)
-
-
-def write_stores(
-    graph: nx.MultiDiGraph, paths: GraphPaths, timings: dict[str, float] | None = None
-) -> dict[str, str]:
-    """Write the RDF and Cypher stores next to ``graph.json`` where their writers exist.
-
-    Returns
-    -------
-    dict
-        Store name -> ``"written"`` or ``"skipped: <why>"``.
-    """
-    stores: dict[str, str] = {}
-    for name, module, function, attr in STORE_HOOKS:
-        writer = _optional_function(module, function)
-        if writer is None:
-            stores[name] = f"skipped: {module}.{function} is not available"
-            log.info("%s not written: %s.%s is not available", name, module, function)
-            continue
-        with _lap(timings if timings is not None else {}, name):
-            writer(graph, getattr(paths, attr))
-        stores[name] = "written"
-    return stores
+    knowledge = knowledge_fingerprint()
+    extractions: list[Extraction] = []
+    inputs: list[InputFile] = []
+    with _progress(progress, len(sources)) as advance:
+        for src in sources:
+            advance(src.source)
+            if src.error is not None:
+                inputs.append(InputFile(src.source, "", 0, "error", src.error))
+                continue
+            key = cache_key(src.sha256, src.path.name, year, str(EXTRACTOR_VERSION), knowledge)
+            extraction = None
+            if old_cache is not None and new_cache.adopt(old_cache, key):
+                extraction = new_cache.get(key)
+            status = "cached"
+            if extraction is None:
+                status = "extracted"
+                try:
+                    extraction = extract_document(read_document(src.path, year=year))
+                except AigraphError as err:
+                    message = _without_path(err, src.path)
+                    inputs.append(InputFile(src.source, src.sha256, src.bytes, "error", message))
+                    continue
+                new_cache.put(key, extraction)
+            extraction.document = dataclasses.replace(
+                extraction.document, source=src.source, sha256=src.sha256
+            )
+            extractions.append(extraction)
+            inputs.append(InputFile(src.source, src.sha256, src.bytes, status))
+    return extractions, inputs
 
 
 def _tool_versions() -> dict[str, str]:
@@ -239,6 +216,30 @@ def _counts(graph: nx.MultiDiGraph) -> tuple[dict[str, int], dict[str, int]]:
     return dict(sorted(nodes.items())), dict(sorted(edges.items()))
 
 
+def _load_knowledge() -> Any:
+    """Return the curated knowledge, or ``None`` when the package has none yet."""
+    load = optional_function("aigraph.knowledge", "load_knowledge")
+    return load() if load is not None else None
+
+
+def _unchanged_result(out: GraphPaths, manifest: dict[str, Any], started: float) -> BuildResult:
+    inputs = tuple(
+        InputFile(i["source"], i["sha256"], i["bytes"],
+                  "error" if i["status"] == "error" else "cached", i.get("error"))
+        for i in manifest["inputs"]
+    )
+    return BuildResult(
+        out_dir=out.root,
+        node_counts=dict(manifest["counts"]["nodes"]),
+        edge_counts=dict(manifest["counts"]["edges"]),
+        inputs=inputs,
+        seconds=time.perf_counter() - started,
+        stores=dict(manifest.get("stores", {})),
+        merges=int(manifest.get("merges", 0)),
+        up_to_date=True,
+    )
+
+
 def build_graph(
     raw_dir: str | PathLike[str] = "data/raw",
     out_dir: str | PathLike[str] = DEFAULT_GRAPH_DIR,
@@ -260,12 +261,14 @@ def build_graph(
     progress
         Draw a progress bar on stderr (only when it is a terminal).
     force
-        Re-extract every input, ignoring the cache.
+        Rebuild and re-extract every input, ignoring the cache and the previous build.
 
     Returns
     -------
     BuildResult
         Counts per node label and edge type, each input's fate, time taken.
+        ``up_to_date`` is true when inputs, options, code and library versions all
+        matched the previous build, which is then kept as it is.
 
     Raises
     ------
@@ -287,21 +290,31 @@ def build_graph(
     from aigraph.extract import EXTRACTOR_VERSION
     from aigraph.ingest import iter_sources
 
-    sources = sorted(iter_sources([raw]), key=lambda p: _relative_source(p, raw))
+    sources = _hash_sources(list(iter_sources([raw])), raw)
     if not sources:
         raise GraphError(f"no report files under {raw}")
+    versions = _tool_versions()
+    fingerprint = build_fingerprint(
+        [(s.source, s.sha256) for s in sources], year, str(EXTRACTOR_VERSION), versions
+    )
+    if not force:
+        previous = fresh_manifest(out, fingerprint)
+        if previous is not None:
+            return _unchanged_result(out, previous, started)
     old_cache = None if force or not out.cache.is_dir() else ExtractionCache(out.cache)
     timings: dict[str, float] = {}
     with staged_directory(out.root) as staged_root:
         staged = GraphPaths(staged_root)
         with _lap(timings, "extract"):
             extractions, inputs = _extract_inputs(
-                sources, raw, year, old_cache, ExtractionCache(staged.cache), progress
+                sources, year, old_cache, ExtractionCache(staged.cache), progress
             )
         if not extractions:
             details = "; ".join(f"{i.source}: {i.error}" for i in inputs)
             raise GraphError(f"nothing could be built from {raw} ({details})")
         with _lap(timings, "assemble"):
+            from aigraph.graph.assemble import graph_from_extractions
+
             graph, merge_log = graph_from_extractions(extractions, _load_knowledge())
         with _lap(timings, "write"):
             write_graph_json(graph, staged.graph_json)
@@ -316,6 +329,7 @@ def build_graph(
                 "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
                 "build_seconds": round(seconds, 3),
                 "timings": timings,
+                "fingerprint": fingerprint,
                 "raw_dir": str(raw),
                 "year": year,
                 "extractor_version": str(EXTRACTOR_VERSION),
@@ -327,7 +341,7 @@ def build_graph(
                 "merges": merges,
                 "stores": stores,
                 "files": {p.name: _sha256_file(p) for p in (staged.graph_json, staged.merge_log)},
-                "versions": _tool_versions(),
+                "versions": versions,
             },
             staged.manifest,
         )
@@ -341,9 +355,3 @@ def build_graph(
         merges=merges,
         timings=timings,
     )
-
-
-def _load_knowledge():
-    """Return the curated knowledge, or ``None`` when the package has none yet."""
-    load = _optional_function("aigraph.knowledge", "load_knowledge")
-    return load() if load is not None else None
