@@ -1,4 +1,4 @@
-"""A 50 MB summary is read and segmented in memory bounded by a small multiple of its size."""
+"""Large texts are read and segmented in memory bounded by a small multiple of their size."""
 
 import tracemalloc
 
@@ -38,21 +38,29 @@ SECTION = (
 )
 
 
-def test_fifty_megabytes_in_bounded_memory(tmp_path):
-    path = tmp_path / "large.txt"
-    chunk = SECTION.encode("utf-8")
-    copies = SIZE // len(chunk) + 1
+def write_copies(path, text, size):
+    chunk = text.encode("utf-8")
+    copies = size // len(chunk) + 1
     with path.open("wb") as f:
         for _ in range(copies):
             f.write(chunk)
-    size = path.stat().st_size
+    return copies, path.stat().st_size
 
+
+def read_traced(path):
+    """Read ``path``; return the document and the peak of traced allocations."""
     tracemalloc.start()
     try:
         doc = read_document(path)
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
+    return doc, peak
+
+
+def test_fifty_megabyte_summary_in_bounded_memory(tmp_path):
+    copies, size = write_copies(tmp_path / "large.txt", SECTION, SIZE)
+    doc, peak = read_traced(tmp_path / "large.txt")
 
     # The text alone is two bytes a character; the file's bytes, the text, a
     # copy for its line endings and the blocks must together stay under 6x.
@@ -63,3 +71,29 @@ def test_fifty_megabytes_in_bounded_memory(tmp_path):
     cited = [b.slides for b in doc.blocks[-6:]]
     assert cited == [(), (), (12,), (163, 164), (175, 176, 177, 178, 179, 180), ()]
     assert doc.blocks[-1].section == "Research"
+
+
+NAV = "Introduction | Research | Industry | Politics | Safety | Predictions"
+SLIDE = (
+    NAV + " #stateofai | {n}\n"
+    "Open models close the gap\n"
+    "\u25cf Meta\u2019s Llama 2 and Mistral 7B bring capable open weights to anyone with a GPU, and "
+    "fine-tuned variants climb the public leaderboards within weeks of each release.\n"
+    "\u25cf The gap to GPT-4 on hard reasoning benchmarks stays wide: open models trail by more than "
+    "twenty points on MMLU and far more on competition mathematics.\n"
+    "\u25cf Licences differ: some forbid use by the largest companies, others only ask for attribution, "
+    "and a few keep the training data secret while opening the weights.\n"
+    "stateof.ai 2023\n"
+)
+
+
+def test_ten_megabytes_of_slide_deck_text_in_bounded_memory(tmp_path):
+    deck = "".join(SLIDE.format(n=n) for n in range(1, 201))
+    copies, size = write_copies(tmp_path / "deck.txt", deck, 10_000_000)
+    doc, peak = read_traced(tmp_path / "deck.txt")
+    assert peak < 6 * size, f"peak {peak / size:.2f}x the file size"
+    slides = [b for b in doc.blocks if b.kind == "slide"]
+    assert len(slides) == copies * 200
+    assert [b.slides for b in slides[:3]] == [(1,), (2,), (3,)]
+    assert doc.block_text(slides[-1]).startswith("Open models close the gap\n")
+    assert sum(b.kind == "chrome" for b in doc.blocks) == 2 * len(slides)

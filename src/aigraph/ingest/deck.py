@@ -6,10 +6,9 @@ which stands either in the navigation bar at the top of a slide (a header) or
 after the content (a footer). Which one a document uses is decided once per
 document:
 
-* a marker on a navigation-bar line is a header;
-* otherwise, markers are headers when no content stands before the first one,
-  footers when none stands after the last one, and else whichever leaves less
-  content outside any slide.
+* a marker on a navigation-bar line is a header (the first five markers vote);
+* otherwise markers are headers when no content stands before the first one,
+  and footers (the annotation guide's "page footer") when some does.
 
 Navigation bars, markers and ``stateof.ai 2021`` footers become ``chrome``
 blocks. A slide's content is one ``slide`` block (more only when chrome stands
@@ -22,6 +21,7 @@ whole.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from aigraph.ingest import patterns as P
@@ -56,14 +56,19 @@ class _Piece:
     chrome: bool
 
 
-def _pieces(text: str, cs: int, ce: int) -> tuple[list[_Piece], _Marker | None]:
-    """Split one chrome-bearing line into content and chrome pieces, with its marker."""
-    m = P.PAGE_OF.match(text, cs, ce)
-    if m and 0 < int(m["n"]) <= int(m["total"]):
-        return [_Piece(cs, ce, True)], (int(m["n"]), "of", False)
-    if P.FOOTER.match(text, cs, ce):
+def _pieces(text: str, cs: int, ce: int, kind: str | None) -> tuple[list[_Piece], _Marker | None]:
+    """Split one chrome-bearing line into content and chrome pieces, with its marker.
+
+    ``kind`` is the :data:`~aigraph.ingest.patterns.CHROME_LINE` group that matched.
+    """
+    if kind == "of":
+        m = P.PAGE_OF.match(text, cs, ce)
+        if m and 0 < int(m["n"]) <= int(m["total"]):
+            return [_Piece(cs, ce, True)], (int(m["n"]), "of", False)
+        return [_Piece(cs, ce, False)], None
+    if kind == "foot":
         return [_Piece(cs, ce, True)], None
-    nav = P.NAV_BAR.match(text, cs, ce)
+    nav = P.NAV_BAR.match(text, cs, ce) if kind == "nav" else None
     pos = nav.end() if nav else cs
     marker = P.HASH_MARKER.search(text, pos, ce)
     found = (int(marker["n"]), "hash", nav is not None) if marker else None
@@ -91,52 +96,70 @@ class _Event:
     marker: _Marker | None
 
 
-def _events(text: str) -> list[_Event]:
-    events: list[_Event] = []
-    pos = 0
+def _events(text: str, start: int = 0, end: int | None = None) -> Iterator[_Event]:
+    """The chrome-bearing lines of ``text[start:end]`` in order, with the content between."""
+    end = len(text) if end is None else end
+    pos = start
 
-    def line(ls: int) -> None:
+    def event(ls: int, kind: str | None) -> _Event:
         nonlocal pos
-        le = text.find("\n", ls)
-        le = len(text) if le < 0 else le
+        le = text.find("\n", ls, end)
+        le = end if le < 0 else le
         gap = _NON_SPACE.search(text, pos, ls)
         cs, ce = content_bounds(text, ls, le)
-        pieces, marker = _pieces(text, cs, ce)
-        events.append(_Event(_Piece(*content_bounds(text, gap.start(), ls), False) if gap else None, pieces, marker))
+        pieces, marker = _pieces(text, cs, ce, kind)
         pos = le
+        return _Event(_Piece(*content_bounds(text, gap.start(), ls), False) if gap else None, pieces, marker)
 
-    if P.CHROME_LINE_FIRST.match(text):
-        line(0)
-    for m in P.CHROME_LINE.finditer(text):
+    if start == 0 or text[start - 1] == "\n":
+        m = P.CHROME_LINE_FIRST.match(text, start, end)
+        if m:
+            yield event(start, m.lastgroup)
+    for m in P.CHROME_LINE.finditer(text, start, end):
         if m.start() + 1 >= pos:
-            line(m.start() + 1)
-    tail = _NON_SPACE.search(text, pos)
+            yield event(m.start() + 1, m.lastgroup)
+    tail = _NON_SPACE.search(text, pos, end)
     if tail is not None:
-        events.append(_Event(_Piece(*content_bounds(text, tail.start(), len(text)), False), [], None))
-    return events
+        yield _Event(_Piece(*content_bounds(text, tail.start(), end), False), [], None)
 
 
-def _orientation(events: list[_Event]) -> str:
-    """"of", "header" or "footer": how this document's markers relate to content."""
-    markers = [e.marker for e in events if e.marker is not None]
-    if any(kind == "of" for _, kind, _ in markers):
+def _has_content(text: str, start: int, end: int) -> bool:
+    """Whether slide content (not chrome) stands in ``text[start:end]``."""
+    for e in _events(text, start, end):
+        if e.gap is not None or any(not p.chrome for p in e.pieces):
+            return True
+    return False
+
+
+def _line_bounds(text: str, pos: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return start, len(text) if end < 0 else end
+
+
+def _orientation(text: str) -> str:
+    """"of", "header" or "footer": how this document's markers relate to its content.
+
+    Decided from the first markers and what stands before them, without a pass
+    of its own over the whole text.
+    """
+    first_end = text.find("\n")
+    if P.PAGE_OF_LINE.search(text) or P.PAGE_OF.match(text, 0, len(text) if first_end < 0 else first_end):
         return "of"
-    if sum(nav for _, _, nav in markers) * 2 > len(markers):
-        return "header"
-    before_first = after_last = 0
-    seen = False
-    for e in events:
-        content = (e.gap is not None) + (0 if e.marker else sum(not p.chrome for p in e.pieces))
-        if not seen:
-            before_first += content
-        after_last += content
-        if e.marker is not None:
-            seen, after_last = True, 0
-    if before_first == 0:
-        return "header"
-    if after_last == 0:
+    first = None
+    on_nav = seen = 0
+    for m in P.HASH_MARKER.finditer(text):
+        ls, _ = _line_bounds(text, m.start())
+        on_nav += P.NAV_BAR.match(text, ls, m.start()) is not None
+        first = first or m
+        seen += 1
+        if seen == 5:
+            break
+    if first is None:
         return "footer"
-    return "header" if before_first < after_last else "footer"
+    if on_nav * 2 > seen:
+        return "header"
+    return "footer" if _has_content(text, 0, _line_bounds(text, first.start())[0]) else "header"
 
 
 @dataclass(slots=True)
@@ -204,10 +227,9 @@ def segment_deck(text: str) -> DeckResult:
     >>> r.slide_titles
     {7: 'GPT-4 arrives'}
     """
-    events = _events(text)
-    mode = _orientation(events)
+    mode = _orientation(text)
     build = _Builder(text)
-    for e in events:
+    for e in _events(text):
         if e.gap is not None:
             build.add([e.gap])
         marker = e.marker

@@ -117,13 +117,18 @@ UNIT = re.compile("^" + _UNIT, re.M)
 UNIT_HERE = re.compile(_UNIT, re.M)
 
 #: A line of slide-deck text that holds page furniture or a page marker (the
-#: newline before it included; :data:`CHROME_LINE_FIRST` tests the text's first line).
+#: newline before it included; :data:`CHROME_LINE_FIRST` tests the text's first
+#: line). The group that matched says what it is: ``of`` ("12 of 188"), ``foot``
+#: ("stateof.ai 2023"), ``nav`` (a navigation bar) or ``hash`` (a "#stateofai | 12"
+#: somewhere in the line).
+_NAV = r"(?:(?:" + _SECTION_ALT + r")[ \t]*[|\u2502\uff5c][ \t]*){2,}(?:" + _SECTION_ALT + r")\b"
+_HASH = r"#[ \t]?stateofai[ \t]*[|/\uff5c\u2502][ \t]*\d"
 _CHROME_LEAD = (
     r"[^\S\n]*(?:"
-    r"\d{1,4}[ \t]+of[ \t]+\d{1,4}[ \t]*(?=\n|$)"
-    r"|(?:#[ \t]?stateofai|stateof\.ai(?:[ \t]+20\d\d)?)[ \t]*(?=\n|$)"
-    r"|(?:(?:" + _SECTION_ALT + r")[ \t]*[|\u2502\uff5c][ \t]*){2,}(?:" + _SECTION_ALT + r")\b"
-    r"|[^\n]*?#[ \t]?stateofai[ \t]*[|/\uff5c\u2502][ \t]*\d"
+    r"(?P<of>\d{1,4}[ \t]+of[ \t]+\d{1,4}[ \t]*(?=\n|$))"
+    r"|(?P<foot>(?:#[ \t]?stateofai|stateof\.ai(?:[ \t]+20\d\d)?)[ \t]*(?=\n|$))"
+    r"|(?P<nav>" + _NAV + r")"
+    r"|(?P<hash>[^\n]*?" + _HASH + r")"
     r")"
 )
 CHROME_LINE = re.compile(r"\n" + _CHROME_LEAD, re.I)
