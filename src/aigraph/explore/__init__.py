@@ -1,0 +1,63 @@
+"""What the explorer shows, computed from the built graph (pure functions, no Streamlit).
+
+The Streamlit pages under ``app/`` only wire widgets to these functions; everything a
+page shows can be had from here too. Modules (each loaded on first use):
+
+- :mod:`~aigraph.explore.labels`: label order, colours, entity tests, report years.
+- :mod:`~aigraph.explore.status`: is a graph directory usable, and its build stamp.
+- :mod:`~aigraph.explore.overview`: counts per label and year, top organisations/models.
+- :mod:`~aigraph.explore.search`: fuzzy search over names and aliases (rapidfuzz).
+- :mod:`~aigraph.explore.entity`: everything an entity page shows (mentions with the
+  mention highlighted, relations, neighbours, merge-log entries).
+- :mod:`~aigraph.explore.mergelog`: reading ``merge_log.jsonl``.
+- :mod:`~aigraph.explore.timeline`: an organisation's models by report year.
+- :mod:`~aigraph.explore.years`: entities new, dropped and continuing between two years.
+- :mod:`~aigraph.explore.neighbourhood`: the subgraph around a node, as Cytoscape elements.
+- :mod:`~aigraph.explore.console`: running console queries (length check, row cap,
+  CSV/JSON), and the canned questions as example queries.
+- :mod:`~aigraph.explore.downloads`: any export format as one downloadable file.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+_EXPORTS = {
+    "ENTITY_LABELS": "aigraph.explore.labels",
+    "LABEL_COLORS": "aigraph.explore.labels",
+    "GraphStatus": "aigraph.explore.status",
+    "graph_status": "aigraph.explore.status",
+    "Overview": "aigraph.explore.overview",
+    "overview": "aigraph.explore.overview",
+    "SearchHit": "aigraph.explore.search",
+    "SearchIndex": "aigraph.explore.search",
+    "search": "aigraph.explore.search",
+    "EntityView": "aigraph.explore.entity",
+    "EntityNotFound": "aigraph.explore.entity",
+    "entity_view": "aigraph.explore.entity",
+    "highlight": "aigraph.explore.entity",
+    "read_merge_log": "aigraph.explore.mergelog",
+    "models_by_year": "aigraph.explore.timeline",
+    "organisations": "aigraph.explore.timeline",
+    "year_diff": "aigraph.explore.years",
+    "neighbourhood": "aigraph.explore.neighbourhood",
+    "cytoscape_elements": "aigraph.explore.neighbourhood",
+    "ConsoleResult": "aigraph.explore.console",
+    "run_console_query": "aigraph.explore.console",
+    "examples": "aigraph.explore.console",
+    "export_file": "aigraph.explore.downloads",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(module), name)
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_EXPORTS))
