@@ -3,7 +3,7 @@
 import pytest
 
 from aigraph.ingest import parse_text
-from aigraph.ingest.patterns import MAX_RANGE, parse_slide_numbers
+from aigraph.ingest.patterns import MAX_RANGE, MAX_SLIDES, parse_slide_numbers
 from aigraph.records import BLOCK_KINDS
 
 
@@ -44,6 +44,11 @@ def test_a_long_range_is_cut_at_the_cap():
     got = parse_slide_numbers("10 - 900")
     assert len(got) == MAX_RANGE
     assert got[0] == 10 and got[-1] == 10 + MAX_RANGE - 1
+
+
+def test_a_citation_names_at_most_max_slides():
+    assert len(parse_slide_numbers(", ".join(str(n) for n in range(1, 5000)))) == MAX_SLIDES
+    assert len(parse_slide_numbers("1-50, 101-150, 201-250")) == MAX_SLIDES
 
 
 @pytest.mark.parametrize(

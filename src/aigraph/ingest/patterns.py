@@ -25,8 +25,10 @@ _SECTION_BY_KEY = {name.casefold(): name for name in SECTIONS}
 _SECTION_ALT = "|".join(SECTIONS)
 
 #: A range longer than this is cut short: a typo such as "Slides 10-740" must not
-#: attribute a paragraph to hundreds of slides.
+#: attribute a paragraph to hundreds of slides. One citation names at most
+#: ``MAX_SLIDES`` slides, whatever it lists.
 MAX_RANGE = 50
+MAX_SLIDES = 100
 
 #: Slide numbers in a citation: "12", "163 + 164", "175 - 180", "12, 14 and 16".
 _NUMS = r"\d{1,4}(?:[ \t]*(?:[-\u2010\u2011\u2012\u2013\u2014+&,/]|to|and|through)[ \t]*\d{1,4})*"
@@ -153,7 +155,8 @@ def parse_slide_numbers(spec: str) -> tuple[int, ...]:
     -------
     tuple of int
         Sorted, distinct slide numbers. A range gives every number in it, cut at
-        :data:`MAX_RANGE` slides; a reversed range gives its two ends.
+        :data:`MAX_RANGE` slides; a reversed range gives its two ends; reading
+        stops at :data:`MAX_SLIDES` numbers.
 
     Examples
     --------
@@ -166,6 +169,8 @@ def parse_slide_numbers(spec: str) -> tuple[int, ...]:
     previous: int | None = None
     pending_range = False
     for token in _NUM_TOKEN.findall(spec):
+        if len(numbers) >= MAX_SLIDES:
+            break
         if not token[0].isdigit():
             pending_range = previous is not None
             continue
@@ -175,7 +180,7 @@ def parse_slide_numbers(spec: str) -> tuple[int, ...]:
         else:
             numbers.add(value)
         previous, pending_range = value, False
-    return tuple(sorted(numbers))
+    return tuple(sorted(numbers)[:MAX_SLIDES])
 
 
 def section_name(name: str) -> str | None:
