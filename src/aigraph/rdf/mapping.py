@@ -111,7 +111,7 @@ _SUBJECT, _PREDICATE, _OBJECT = str(RDF.subject), str(RDF.predicate), str(RDF.ob
 _COUNT, _CURATED = str(AIG.count), str(AIG.curated)
 _DERIVED, _ATTRIBUTED = str(PROV.wasDerivedFrom), str(PROV.wasAttributedTo)
 _MENTION, _ASSERTION, _EVIDENCE = IRI(AIG.Mention), IRI(AIG.Assertion), IRI(AIG.Evidence)
-_ENTITY, _AGENT = IRI(PROV.Entity), IRI(PROV.SoftwareAgent)
+_AGENT = IRI(PROV.SoftwareAgent)
 
 # Characters an IRI may not hold unescaped (RFC 3987 excludes these from ipchar).
 _IRI_SAFE = "/:@!$&'()*+,;=-._~"
@@ -191,7 +191,6 @@ def edge_triples(u: str, v: str, attrs: dict[str, Any]) -> Iterator[Triple]:
     resource_id = edge_resource_id(u, edge_type, v)
     resource = node_iri(resource_id)
     yield resource, _TYPE, _MENTION if edge_type in MENTION_TYPES else _ASSERTION
-    yield resource, _TYPE, _ENTITY
     yield resource, _SUBJECT, IRI(head)
     yield resource, _PREDICATE, IRI(predicate)
     yield resource, _OBJECT, tail
@@ -202,7 +201,6 @@ def edge_triples(u: str, v: str, attrs: dict[str, Any]) -> Iterator[Triple]:
         evidence = node_iri(f"{resource_id}/evidence/{n}")
         yield resource, _DERIVED, IRI(evidence)
         yield evidence, _TYPE, _EVIDENCE
-        yield evidence, _TYPE, _ENTITY
         for key, ev_predicate in EVIDENCE_PROPERTIES.items():
             for value in _literals(item.get(key)):
                 yield evidence, ev_predicate, value

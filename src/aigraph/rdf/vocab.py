@@ -104,7 +104,6 @@ class PROV(DefinedNamespace):
     _NS = Namespace("http://www.w3.org/ns/prov#")
     _fail = True
 
-    Entity: URIRef
     SoftwareAgent: URIRef
     wasDerivedFrom: URIRef
     wasAttributedTo: URIRef
