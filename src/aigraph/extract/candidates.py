@@ -8,6 +8,9 @@ of text among gazetteer, rule and statistical candidates and writes ``doc.ents``
 
 from __future__ import annotations
 
+import re
+
+import numpy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -26,7 +29,16 @@ _STRONG_RULES = frozenset({"rule:paper-the-x-paper", "rule:paper-x-is-a-paper", 
 
 if not Doc.has_extension("aig_pairs"):
     Doc.set_extension("aig_pairs", default=None)
+    Doc.set_extension("aig_sents", default=None)
     Span.set_extension("aig_metric", default=None)
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, computed once per Doc (spaCy rebuilds it from the tokens on every access)."""
+    text = doc.user_data.get("aig.text")
+    if text is None:
+        text = doc.user_data["aig.text"] = doc.text
+    return text
 
 
 def _span(doc: Doc, start: int, end: int, label: str, rule: str) -> Span | None:
@@ -35,6 +47,42 @@ def _span(doc: Doc, start: int, end: int, label: str, rule: str) -> Span | None:
         return None
     span.kb_id_ = rule
     return span
+
+
+_SENTENCE_END = re.compile(r"(?<![A-Z])[.!?][\"')\]]*[ \t]+(?=[\"'(\[]?[A-Z0-9])|\n\s*")
+_ABBREVIATIONS = frozenset("dr mr mrs ms prof vs st no co al inc ltd etc fig e.g i.e u.s jr sr approx".split())
+_LAST_WORD = re.compile(r"([\w.]+)$")
+
+
+def sentence_starts(text: str) -> list[int]:
+    """Character offsets where sentences start: after . ! ? before a capital, and at every new line."""
+    starts = [0]
+    for m in _SENTENCE_END.finditer(text):
+        if m.end() >= len(text):
+            continue
+        if text[m.start()] == ".":
+            word = _LAST_WORD.search(text, max(0, m.start() - 12), m.start())
+            if word and word.group(1).lower() in _ABBREVIATIONS:
+                continue
+        starts.append(m.end())
+    return starts
+
+
+@Language.component("aigraph_sentences")
+def sentences(doc: Doc) -> Doc:
+    """Sentence boundaries from punctuation and line breaks, in one pass over the text.
+
+    Sets ``Token.is_sent_start`` (so ``doc.sents`` works) and keeps the start offsets in
+    ``doc._.aig_sents`` for the rules, which look them up by bisection.
+    """
+    starts = sentence_starts(doc_text(doc))
+    if len(doc):
+        idx = doc.to_array("IDX")
+        positions = numpy.searchsorted(idx, starts)
+        for i in sorted(set(positions[positions < len(doc)].tolist())):
+            doc[i].is_sent_start = True
+    doc._.aig_sents = starts
+    return doc
 
 
 class RuleCandidates:
@@ -46,7 +94,7 @@ class RuleCandidates:
         self.is_known = is_known or (lambda text: False)
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         spans: list[Span] = []
         pairs: list[tuple[tuple[int, int], tuple[int, int]]] = []
         acronym_labels: dict[tuple[int, int], str] = {}
@@ -80,6 +128,14 @@ def make_rule_candidates(nlp: Language, name: str) -> RuleCandidates:
     return RuleCandidates(nlp, name)
 
 
+def _starts_sentence(doc: Doc, text: str, char: int) -> bool:
+    import bisect
+
+    starts = doc._.aig_sents or [0]
+    i = bisect.bisect_right(starts, char) - 1
+    return not text[starts[i] : char].strip(" \t-*•\"'(")
+
+
 class Resolver:
     """Picks non-overlapping entities among the candidates and writes ``doc.ents``.
 
@@ -100,7 +156,7 @@ class Resolver:
             return False
         if key in (EXACT_KEY, LOWER_KEY) and span.id_ in self.ambiguous_ids:
             doc = span.doc
-            first = span.start == span.sent.start if doc.has_annotation("SENT_START") else span.start == 0
+            first = _starts_sentence(doc, self._text, span.start_char)
             possessive = span.end < len(doc) and doc[span.end].text in ("'s", "'")
             if first and not possessive and all(is_common_word(t.text) for t in span):
                 return False
@@ -116,6 +172,7 @@ class Resolver:
         return True
 
     def __call__(self, doc: Doc) -> Doc:
+        self._text = doc_text(doc)
         cands: list[tuple[int, int, int, Span]] = []
         for key in (EXACT_KEY, RULES_KEY, LOWER_KEY, STAT_KEY):
             for span in doc.spans.get(key, ()):

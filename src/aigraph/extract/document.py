@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 
 from aigraph.extract import relations as rel
 from aigraph.extract.canonical import canonicalize, metric_entities, propagate
-from aigraph.extract.pipeline import mentions_of, run_blocks
+from aigraph.extract.pipeline import mentions_of, run_chunks
 from aigraph.extract.textnorm import normalize
 from aigraph.records import Document, Entity, Evidence, Extraction, Relation
 
@@ -17,10 +18,8 @@ def extract(doc: Document, *, spacy_model: str | None = None) -> Extraction:
     knowledge = load_knowledge()
     normalized = normalize(doc.text)
     mentions, pairs, details = [], [], {}
-    block_of: dict[int, object] = {}
-    for block, sdoc in run_blocks(doc, spacy_model=spacy_model):
-        mentions.extend(mentions_of(block, sdoc, doc.text))
-        base = block.start
+    for base, blocks, sdoc in run_chunks(doc, spacy_model=spacy_model):
+        mentions.extend(mentions_of(base, blocks, sdoc, doc.text))
         for a, b in sdoc._.aig_pairs or ():
             pairs.append(((base + a[0], base + a[1]), (base + b[0], base + b[1])))
         for span in sdoc.spans.get("aig.metrics", ()):
@@ -32,11 +31,24 @@ def extract(doc: Document, *, spacy_model: str | None = None) -> Extraction:
     return Extraction(document=doc, entities=entities, relations=relations)
 
 
+@functools.cache
+def _children_cached(knowledge_id: int, knowledge) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = defaultdict(set)
+    for e in knowledge.by_label("ORG"):
+        if e.parent:
+            out[e.parent].add(e.id)
+    return out
+
+
+def _children(knowledge) -> dict[str, set[str]]:
+    return _children_cached(id(knowledge), knowledge)
+
+
 def _relations(doc: Document, normalized: str, entities: list[Entity], details: dict, knowledge) -> list[Relation]:
-    by_span: dict[tuple[int, int], Entity] = {}
+    by_span: dict[tuple[int, int], tuple[Entity, object]] = {}
     for e in entities:
         for m in e.mentions:
-            by_span[(m.start, m.end)] = e
+            by_span[(m.start, m.end)] = (e, m)
     curated = {e.name: e.attrs.get("curated_id") for e in entities if e.attrs.get("curated_id")}
 
     def curated_dev(org: str, model: str, exact: bool = False) -> bool:
@@ -50,7 +62,7 @@ def _relations(doc: Document, normalized: str, entities: list[Entity], details: 
         parent = knowledge.parent_of(org_id)
         if parent is not None:
             family.add(parent.id)
-        family |= {e.id for e in knowledge.by_label("ORG") if e.parent == org_id}
+        family |= _children(knowledge).get(org_id, set())
         return bool(devs & family)
 
     per_block: dict[int, list[rel.Ment]] = defaultdict(list)
@@ -58,8 +70,7 @@ def _relations(doc: Document, normalized: str, entities: list[Entity], details: 
     starts = [b.start for b in blocks]
     import bisect
 
-    for (start, end), entity in by_span.items():
-        m = next(x for x in entity.mentions if x.start == start and x.end == end)
+    for (start, end), (entity, m) in by_span.items():
         i = bisect.bisect_right(starts, start) - 1
         kind = getattr(details.get((start, end)), "kind", "")
         per_block[i].append(rel.Ment(entity.name, entity.label, start, end, (m.sentence_start, m.sentence_end), kind))

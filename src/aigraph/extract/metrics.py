@@ -94,6 +94,23 @@ def _value(num: str) -> float:
     return float(num.lstrip("~≈").replace(",", ""))
 
 
+_DIGIT = re.compile(r"(?<!Slide )(?<!Slides )(?<![\d.,])\d")
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    """Stretches of text around numbers, cut at line breaks: the only places a metric can be."""
+    spans: list[list[int]] = []
+    for m in _DIGIT.finditer(text):
+        lo = max(text.rfind("\n", 0, m.start()) + 1, m.start() - 160)
+        hi = text.find("\n", m.start())
+        hi = min(len(text) if hi == -1 else hi, m.start() + 200)
+        if spans and lo <= spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], hi)
+        else:
+            spans.append([lo, hi])
+    return [(lo, hi) for lo, hi in spans]
+
+
 def find_metrics(text: str, *, is_dataset=lambda name: False) -> list[MetricMatch]:
     """Return the metric results in ``text``, left to right, without overlaps.
 
@@ -102,14 +119,43 @@ def find_metrics(text: str, *, is_dataset=lambda name: False) -> list[MetricMatc
 
     Examples
     --------
-    >>> [m.text for m in find_metrics("SEER reaches 84.2% top-1 accuracy on ImageNet.")]
+    >>> [m.text for m in find_metrics("SEER reaches 84.2% top-1 accuracy on ImageNet.", is_dataset={"ImageNet"}.__contains__)]
     ['84.2% top-1 accuracy on ImageNet']
     >>> find_metrics("26% of papers share code; it raised $3B.")
     []
     """
     found: list[MetricMatch] = []
-    for base_kind, pattern in _patterns():
-        for m in pattern.finditer(text):
+    for lo, hi in _windows(text):
+        for m in _find_in(text[lo:hi], is_dataset):
+            found.append(MetricMatch(m.start + lo, m.end + lo, m.text, m.value, m.unit, m.measure, m.kind, m.dataset))
+    return _without_overlaps(found)
+
+
+@functools.cache
+def _starts() -> tuple[re.Pattern[str], ...]:
+    """Where each pattern of :func:`_patterns` can begin: a number, a measure, a verb."""
+    measure = re.compile(rf"(?<![\w-])(?:{_measure_alternation()})(?![\w-])", re.IGNORECASE)
+    number = re.compile(_NUM)
+    verb = re.compile(rf"\b{_DELTA_VERBS}", re.IGNORECASE)
+    return (number, measure, verb, number)
+
+
+def _anchored(pattern: re.Pattern[str], start: re.Pattern[str], text: str):
+    """``pattern.finditer(text)``, tried only where ``start`` matches (far fewer places)."""
+    end = -1
+    for s in start.finditer(text):
+        if s.start() < end:
+            continue
+        m = pattern.match(text, s.start())
+        if m:
+            end = m.end()
+            yield m
+
+
+def _find_in(text: str, is_dataset) -> list[MetricMatch]:
+    found: list[MetricMatch] = []
+    for (base_kind, pattern), start in zip(_patterns(), _starts()):
+        for m in _anchored(pattern, start, text):
             kind = base_kind
             num = m.group("num")
             unit = (m.group("unit") or "").strip().lower() if "unit" in m.groupdict() else ""
@@ -143,7 +189,7 @@ def find_metrics(text: str, *, is_dataset=lambda name: False) -> list[MetricMatc
         if is_dataset(ds):
             unit = "pp" if "p" in m.group("unit").lower() and "%" not in m.group("unit") else "%"
             found.append(MetricMatch(m.start(), m.end(), m.group(0), _value(m.group("num")), unit, "", "absolute", ds))
-    return _without_overlaps(found)
+    return found
 
 
 def _without_overlaps(found: list[MetricMatch]) -> list[MetricMatch]:

@@ -1,6 +1,6 @@
 """Build the spaCy pipeline and run it over a document's blocks.
 
-``spacy.blank("en")`` + sentencizer + the gazetteer rulers + the rule component
+``spacy.blank("en")`` + a sentence splitter + the gazetteer rulers + the rule component
 + the resolver. When a statistical pipeline is installed and named (``--spacy-model``
 or ``AIGRAPH_SPACY_MODEL``), its entities join as low-ranked candidates.
 """
@@ -34,7 +34,7 @@ def build_nlp(spacy_model: str | None = None):
 
     knowledge = load_knowledge()
     nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("aigraph_sentences")
     add_gazetteer(nlp, knowledge)
     datasets = {f.casefold() for e in knowledge.by_label("DATASET") for f in e.surface_forms}
     known = {f for e in knowledge for f in e.surface_forms if e.label in ("MODEL", "ORG", "DATASET", "SOFTWARE")}
@@ -49,14 +49,43 @@ def build_nlp(spacy_model: str | None = None):
     return nlp
 
 
-def _block_texts(doc: Document, normalized: str) -> Iterator[tuple[str, Block]]:
+#: Contiguous content blocks are processed together, in chunks of about this many characters.
+CHUNK_CHARS = 20_000
+
+
+def content_chunks(doc: Document, normalized: str) -> list[tuple[int, str, tuple[Block, ...]]]:
+    """Split the readable text into chunks of whole content blocks: ``(offset, text, blocks)``.
+
+    Text between blocks and chrome (navigation bars, footers) is blanked to spaces of
+    the same length, so offsets stay valid and furniture yields nothing.
+    """
+    chunks: list[tuple[int, str, tuple[Block, ...]]] = []
+    current: list[Block] = []
+
+    def flush() -> None:
+        if not current:
+            return
+        lo, hi = current[0].start, current[-1].end
+        parts, at = [], lo
+        for b in current:
+            parts.append(" " * (b.start - at))
+            parts.append(normalized[b.start : b.end])
+            at = b.end
+        chunks.append((lo, "".join(parts), tuple(current)))
+        current.clear()
+
     for block in doc.blocks:
-        if block.kind in CONTENT_KINDS and block.end > block.start:
-            yield normalized[block.start : block.end], block
+        if block.kind not in CONTENT_KINDS or block.end <= block.start:
+            continue
+        if current and (block.end - current[0].start > CHUNK_CHARS):
+            flush()
+        current.append(block)
+    flush()
+    return chunks
 
 
-def run_blocks(doc: Document, *, spacy_model: str | None = None, batch_size: int = 256):
-    """Yield ``(block, spacy_doc)`` for each content block of ``doc``."""
+def run_chunks(doc: Document, *, spacy_model: str | None = None, batch_size: int = 16):
+    """Yield ``(offset, blocks, spacy_doc)`` for each chunk of the document's content."""
     from aigraph.extract.textnorm import normalize
 
     try:
@@ -64,17 +93,37 @@ def run_blocks(doc: Document, *, spacy_model: str | None = None, batch_size: int
     except OSError as err:
         raise ExtractionError(f"cannot load spaCy pipeline {spacy_model!r}: {err}") from err
     normalized = normalize(doc.text)
-    for sdoc, block in nlp.pipe(_block_texts(doc, normalized), as_tuples=True, batch_size=batch_size):
-        yield block, sdoc
+    chunks = content_chunks(doc, normalized)
+
+    def docs():
+        for offset, text, blocks in chunks:
+            sdoc = nlp.make_doc(text)
+            sdoc.user_data["aig.text"] = text  # spaCy rebuilds doc.text on every access
+            yield sdoc, (offset, blocks)
+
+    for sdoc, (offset, blocks) in nlp.pipe(docs(), as_tuples=True, batch_size=batch_size):
+        yield offset, blocks, sdoc
 
 
-def mentions_of(block: Block, sdoc, source_text: str) -> list[Mention]:
-    """Turn a processed block into :class:`Mention` records (offsets into the document)."""
+def mentions_of(offset: int, blocks: tuple[Block, ...], sdoc, source_text: str) -> list[Mention]:
+    """Turn a processed chunk into :class:`Mention` records (offsets into the document)."""
+    import bisect
+
+    from aigraph.extract.candidates import doc_text
+
+    starts = [b.start for b in blocks]
+    sents = sdoc._.aig_sents or [0]
+    chunk_len = len(doc_text(sdoc))
     out: list[Mention] = []
-    base = block.start
     for span in (*sdoc.ents, *sdoc.spans.get("aig.metrics", ())):
-        sent = span.sent if sdoc.has_annotation("SENT_START") else sdoc[:]
-        start, end = base + span.start_char, base + span.end_char
+        start, end = offset + span.start_char, offset + span.end_char
+        i = bisect.bisect_right(starts, start) - 1
+        if i < 0 or blocks[i].end < end:
+            continue  # straddles two blocks
+        block = blocks[i]
+        j = bisect.bisect_right(sents, span.start_char) - 1
+        sent_start = offset + sents[j]
+        sent_end = offset + (sents[j + 1] if j + 1 < len(sents) else chunk_len)
         out.append(
             Mention(
                 text=source_text[start:end],
@@ -83,8 +132,8 @@ def mentions_of(block: Block, sdoc, source_text: str) -> list[Mention]:
                 end=end,
                 slides=block.slides,
                 section=block.section,
-                sentence_start=base + sent.start_char,
-                sentence_end=base + sent.end_char,
+                sentence_start=max(block.start, sent_start),
+                sentence_end=min(block.end, sent_end),
                 extractor=span.kb_id_ or "gazetteer",
                 curated_id=span.id_ if span.label_ != "METRIC" else "",
             )
