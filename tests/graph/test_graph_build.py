@@ -8,11 +8,10 @@ import shutil
 
 import pytest
 
+import aigraph.extract as extract
 import aigraph.graph.build as build_module
 from aigraph.errors import GraphError
 from aigraph.graph import GraphPaths, build_graph, load_graph
-
-extract = pytest.importorskip("aigraph.extract")
 
 REPORT_2022 = """# State of AI Report 2022: notes for a test
 
