@@ -153,8 +153,9 @@ def test_rdf_reads_back_with_rdflib(graph, tmp_path, fmt, rdf_format):
 @pytest.mark.parametrize("fmt", ["csv", "jsonl", "graphml", "gexf", "ttl", "jsonld", "nt", "neo4j"])
 def test_same_graph_same_bytes(graph, tmp_path, fmt):
     def snapshot(out):
-        files = sorted(out.rglob("*")) if out.is_dir() else [out]
-        return [(p.name, p.read_bytes()) for p in files if p.is_file()]
+        if not out.is_dir():
+            return out.read_bytes()
+        return [(p.name, p.read_bytes()) for p in sorted(out.rglob("*")) if p.is_file()]
 
     export_graph(graph, fmt, tmp_path / "a")
     export_graph(sample_graph(), fmt, tmp_path / "b")
