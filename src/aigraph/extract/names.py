@@ -225,8 +225,20 @@ _OPENERS = frozenset({"The", "A", "An", "This", "That", "These", "Those", "Our",
 def name_runs(text: str) -> list[tuple[int, int]]:
     """Maximal runs of name-shaped words (``University of Washington``), left to right.
 
-    One linear pass; leading sentence openers ("The", "In") are dropped.
+    One linear pass; leading sentence openers ("The", "In") are dropped. The last
+    text's runs are remembered: the organisation, model and "called" rules share them.
     """
+    if _RUNS_CACHE and _RUNS_CACHE[0] is text:
+        return _RUNS_CACHE[1]
+    runs = _name_runs(text)
+    _RUNS_CACHE[:] = [text, runs]
+    return runs
+
+
+_RUNS_CACHE: list = []
+
+
+def _name_runs(text: str) -> list[tuple[int, int]]:
     runs: list[list[int]] = []
     for m in _NAME_WORD_RE.finditer(text):
         if runs and text[runs[-1][1] : m.start()] in _JOINERS and len(text[runs[-1][0] : m.end()].split()) <= 6:

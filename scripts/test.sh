@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Install aigraph with its test tools and run the whole test suite.
+# The browser test needs Debian's Chromium; as root with apt-get it is installed here,
+# elsewhere the test is skipped with a message (AIGRAPH_NO_BROWSER=1 skips the install).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh test
+if [ ! -x /usr/bin/chromium ] && [ -z "${AIGRAPH_NO_BROWSER:-}" ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "installing Chromium for the browser test (apt-get)..."
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+fi
+exec .venv/bin/python -m pytest "$@"
