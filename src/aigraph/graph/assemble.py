@@ -77,6 +77,7 @@ class _Assembler:
         self.years: dict[str, set[int]] = {}
         self.sources: dict[str, set[str]] = {}
         self.edges: dict[tuple[str, str, str], _EdgeAcc] = {}
+        self._sections: dict[int, str] = {}  # slide number -> section, of the current document
 
     # -- nodes -------------------------------------------------------------------
     def _node(self, node_id: str, label: str, year: int | None) -> dict[str, object]:
@@ -103,7 +104,7 @@ class _Assembler:
         props.setdefault("name", f"Slide {number} ({key})")
         props.setdefault("number", number)
         _set_once(props, "year", doc.year)
-        _set_once(props, "section", doc.section_of(number))
+        _set_once(props, "section", self._sections.get(number))
         _set_once(props, "title", doc.slide_titles.get(number))
         return node_id
 
@@ -119,11 +120,17 @@ class _Assembler:
         doc = extraction.document
         key = report_key(doc)
         report = self._report(doc, key)
-        for number in doc.slide_numbers:
+        spans: dict[int, tuple[int, int]] = {}
+        sections: dict[int, str] = {}
+        for block in doc.blocks:
+            for number in block.slides:
+                start, end = spans.get(number, (block.start, block.end))
+                spans[number] = (min(start, block.start), max(end, block.end))
+                if block.section:
+                    sections.setdefault(number, block.section)
+        self._sections = sections
+        for number, (start, end) in sorted(spans.items()):
             slide = self._slide(doc, key, number)
-            spans = [b for b in doc.blocks if number in b.slides]
-            start = min(b.start for b in spans)
-            end = max(b.end for b in spans)
             item = evidence_item(
                 doc.year, number, doc.source, start, end,
                 doc.slide_titles.get(number) or "", "ingest", 1.0,
