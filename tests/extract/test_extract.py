@@ -60,3 +60,23 @@ def test_relation_evidence_records_rule_and_sentence(extract_text):
     ev = rel.evidence[0]
     assert ev.slide == 5 and "Anthropic released Claude 2" in ev.sentence and ev.extractor.startswith("rule:")
     assert not rel.curated
+
+
+def test_developed_from_anaphora_and_co_development(extract_text):
+    ex = extract_text(
+        "- Slide 8: At CASP14, AlphaFold 2 reached a median GDT score of 92.4. DeepMind described the system in Nature.\n"
+        "- Slide 9: AlphaFold 3, built with Isomorphic Labs, models complexes.\n"
+    )
+    got = relations(ex, "DEVELOPED")
+    assert ("DeepMind", "AlphaFold 2") in got
+    assert ("Isomorphic Labs", "AlphaFold 3") in got
+
+
+def test_sentence_subject_with_curated_developer_but_not_comparisons(extract_text):
+    ex = extract_text(
+        "- Slide 3: DeepMind entered the CASP13 assessment with AlphaFold and won.\n"
+        "- Slide 4: OpenAI researchers found that models trained like BERT generalise.\n"
+    )
+    got = relations(ex, "DEVELOPED")
+    assert ("DeepMind", "AlphaFold") in got
+    assert not any(t == "BERT" for _, t in got)

@@ -21,7 +21,17 @@ _DEV_VERBS = (
 )
 _VERB_RE = re.compile(rf"\b{_DEV_VERBS}\b", re.IGNORECASE)
 _PRONOUN_SUBJECT = re.compile(r"^\s*(?:yet\s+|and\s+|but\s+|so\s+)?(?:they|it|the company|the lab|the startup|the team|its researchers|their researchers)\b", re.IGNORECASE)
-_BY_ORG = re.compile(r"^\s*,?\s*(?:\(\s*)?(?:(?:developed|built|released|created|trained|introduced|made|designed|published|proposed|unveiled|launched)\s+)?(?:by|from)\s+(?:the\s+)?$", re.IGNORECASE)
+_BY_ORG = re.compile(
+    r"^\s*,?\s*(?:\(\s*)?(?:(?:developed|built|released|created|trained|introduced|made|designed|published|proposed|unveiled|launched)\s+"
+    r"(?:together\s+with|jointly\s+with|in\s+collaboration\s+with|with)\s+|(?:(?:developed|built|released|created|trained|introduced|made|designed|published|proposed|unveiled|launched)\s+)?(?:by|from)\s+)(?:the\s+)?$",
+    re.IGNORECASE,
+)
+#: "DeepMind described the system in ..." - the model of the sentence before.
+_ORG_THEN_ANAPHOR = re.compile(
+    r"^\s*(?:described|released|open-sourced|published|introduced|unveiled|detailed|presented|trained|built|developed)\s+"
+    r"(?:the|this|its|their)\s+(?:new\s+)?(?:system|model|method|architecture|network|algorithm|agent|work)\b",
+    re.IGNORECASE,
+)
 _POSSESSIVE = re.compile(r"^'s?\s+(?:(?:new|latest|open[- ]source|own|recent|flagship|upcoming|first|second|next)\s+|[\w-]+\s+){0,3}?$")
 #: Between a verb and its object: articles, adjectives, "called", but no preposition.
 _OBJECT_GAP = re.compile(
@@ -32,6 +42,8 @@ _OBJECT_GAP = re.compile(
 _NEAR = re.compile(r"^(?:\s*[(,/-]?\s*|'s\s+|\s+and\s+[\w-]+'s\s+)$")
 #: A model named after a metric as the baseline it is compared with.
 _BASELINE = re.compile(r"\b(?:over|than|vs\.?|versus|against|compared\s+(?:to|with)|relative\s+to|beating|beats|outperforming)\s+(?:the\s+)?$")
+#: A model named as a point of comparison, not as the subject's work.
+_COMPARED = re.compile(r"\b(?:like|than|as|unlike|versus|vs\.?|over|beyond|of|to|against|including|such\s+as)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
 _LIST_GAP = re.compile(r"^\s*(?:,|and|or|&|,\s*and)\s*$")
 
 
@@ -90,6 +102,14 @@ def developed(ments: list[Ment], text: str, *, context_org: Ment | None = None, 
             out.append(Found("DEVELOPED", org, m, "rule:possessive", 0.9))
             linked.add(m.name)
             prev_end = m.end
+    for org in orgs:
+        # DeepMind described the system in ... -> the previous sentence's model.
+        if _ORG_THEN_ANAPHOR.match(text[org.end : org.end + 80]):
+            prev = [m for m in models if m.sent[1] <= org.sent[0]]
+            if prev and prev[-1].name not in linked:
+                first = next(m for m in prev if m.sent == prev[-1].sent)
+                out.append(Found("DEVELOPED", org, first, "rule:org-described-model", 0.7))
+                linked.add(first.name)
     for model in models:
         if model.name in linked:
             continue
@@ -125,6 +145,14 @@ def developed(ments: list[Ment], text: str, *, context_org: Ment | None = None, 
                 out.append(Found("DEVELOPED", prev[-1], model, "rule:pronoun-subject", 0.7))
                 linked.add(model.name)
                 continue
+        # The organisation opens the sentence, and the curated knowledge agrees.
+        opener = next((o for o in orgs if o.sent == model.sent), None)
+        if opener is not None and opener.start < model.start and not text[opener.sent[0] : opener.start].strip(" \t\"'(-*") \
+                and not _COMPARED.search(text, max(0, model.start - 25), model.start) \
+                and curated_dev(opener.name, model.name, exact=True):
+            out.append(Found("DEVELOPED", opener, model, "rule:subject+curated", 0.6))
+            linked.add(model.name)
+            continue
         # Same sentence, and the curated knowledge says so.
         same = [
             o for o in orgs
