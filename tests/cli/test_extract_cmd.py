@@ -1,0 +1,92 @@
+"""`aigraph extract` and `aigraph eval` on good and bad inputs (issue 2, sections 4 and 8)."""
+
+import json
+
+import pytest
+
+from aigraph.cli import main
+
+GOOD = "- Slide 12: DeepMind's AlphaFold 2 reached a median GDT score of 92.4 at CASP14.\n"
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def good(tmp_path):
+    path = tmp_path / "state-of-ai-2021.md"
+    path.write_text(GOOD, encoding="utf-8")
+    return path
+
+
+def test_json_contract(capsys, good):
+    code, out, err = run(capsys, "extract", str(good), "--json")
+    assert code == 0 and err == ""
+    doc = json.loads(out)["documents"][0]
+    assert doc["source"].endswith("state-of-ai-2021.md") and doc["year"] == 2021
+    model = next(e for e in doc["entities"] if e["name"] == "AlphaFold 2")
+    assert model["label"] == "MODEL"
+    assert model["mentions"][0]["slide"] == 12
+    assert GOOD[model["mentions"][0]["start"] : model["mentions"][0]["end"]] == "AlphaFold 2"
+    assert {"type": "DEVELOPED", "head": "DeepMind", "tail": "AlphaFold 2"}.items() <= next(
+        r for r in doc["relations"] if r["type"] == "DEVELOPED").items()
+
+
+@pytest.mark.parametrize(
+    "name, content, says",
+    [
+        ("empty.md", b"", "empty"),
+        ("blob.txt", b"\x00\x01\x02binary\x00data" * 50, "binary"),
+        ("broken.pdf", b"%PDF-1.4\n1 0 obj << /Type /Catalog", "PDF"),
+        ("notes.docx", b"PK\x03\x04 not ours", "docx"),
+    ],
+)
+def test_bad_file_gets_one_line_and_the_others_still_print(capsys, tmp_path, good, name, content, says):
+    bad = tmp_path / name
+    bad.write_bytes(content)
+    code, out, err = run(capsys, "extract", str(bad), str(good), "--json")
+    assert code != 0
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and says.lower() in lines[0].lower() and "Traceback" not in err
+    assert [d["source"] for d in json.loads(out)["documents"]] == [str(good)]
+
+
+def test_missing_path(capsys, tmp_path, good):
+    code, out, err = run(capsys, "extract", str(tmp_path / "nope.md"), str(good), "--json")
+    assert code != 0 and len(err.strip().splitlines()) == 1 and "nope.md" in err
+    assert len(json.loads(out)["documents"]) == 1
+
+
+def test_cp1252_text_is_read(capsys, tmp_path):
+    path = tmp_path / "summary-2022.txt"
+    path.write_bytes("- Slide 3: DeepMind\u2019s Gato costs \u20ac1M \u2014 a \u201cgeneralist\u201d agent.\n".encode("cp1252"))
+    code, out, _ = run(capsys, "extract", str(path), "--json")
+    assert code == 0
+    names = {e["name"] for e in json.loads(out)["documents"][0]["entities"]}
+    assert {"DeepMind", "Gato"} <= names
+
+
+def test_eval_agrees_with_a_saved_prediction(capsys, tmp_path, good):
+    gold = tmp_path / "gold" / "g.json"
+    gold.parent.mkdir()
+    gold.write_text(json.dumps({"source": good.name, "entities": [
+        {"label": "ORG", "name": "DeepMind", "slides": [12]},
+        {"label": "MODEL", "name": "AlphaFold 2", "slides": [12]},
+        {"label": "MODEL", "name": "AlphaGo", "slides": [3]},
+    ], "relations": [{"type": "DEVELOPED", "head": "DeepMind", "tail": "AlphaFold 2"}]}))
+    _, out, _ = run(capsys, "extract", str(good), "--json")
+    pred = tmp_path / "pred.json"
+    pred.write_text(out)
+    code, out, _ = run(capsys, "eval", str(gold), "--pred", str(pred), "--json")
+    result = json.loads(out)["g.json"]
+    assert code == 0
+    assert result["labels"]["MODEL"]["tp"] == 1 and result["labels"]["MODEL"]["fn"] == 1
+    assert result["relations"]["tp"] == 1
+
+
+def test_eval_of_a_missing_gold_file_is_one_line(capsys, tmp_path):
+    code, _, err = run(capsys, "eval", str(tmp_path / "none.json"))
+    assert code == 1 and err.startswith("aigraph: error:") and len(err.strip().splitlines()) == 1
