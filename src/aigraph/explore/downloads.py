@@ -53,6 +53,20 @@ def export_formats() -> list[tuple[str, str]]:
     return [(name, FORMATS[name].description) for name in formats()]
 
 
+def download_name(fmt: str) -> tuple[str, str]:
+    """Return the file name and MIME type a download of format ``fmt`` gets.
+
+    Examples
+    --------
+    >>> download_name("ttl"), download_name("parquet")
+    (('aigraph.ttl', 'text/turtle'), ('aigraph-parquet.zip', 'application/zip'))
+    """
+    if fmt in SINGLE_FILE:
+        extension, mime = SINGLE_FILE[fmt]
+        return f"{STEM}.{extension}", mime
+    return f"{STEM}-{fmt}.zip", "application/zip"
+
+
 def _zip(root: Path, files: list[Path]) -> bytes:
     buffer = BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
@@ -81,14 +95,14 @@ def export_file(graph: nx.MultiDiGraph, fmt: str) -> ExportFile:
     """
     from aigraph.export import export_graph
 
+    file_name, mime = download_name(fmt)
     with tempfile.TemporaryDirectory(prefix="aigraph-export-") as tmp:
         root = Path(tmp)
         if fmt in SINGLE_FILE:
-            extension, mime = SINGLE_FILE[fmt]
-            target = root / f"{STEM}.{extension}"
+            target = root / file_name
             written = export_graph(graph, fmt, target)
             if written == [target]:
-                return ExportFile(fmt, target.name, mime, target.read_bytes())
+                return ExportFile(fmt, file_name, mime, target.read_bytes())
         else:
             target = root / f"{STEM}-{fmt}"
             written = export_graph(graph, fmt, target)

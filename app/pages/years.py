@@ -1,0 +1,61 @@
+"""Years: two report years side by side; entities new, dropped and continuing, per label."""
+
+import altair as alt
+import streamlit as st
+
+from aigraph.explore.labels import report_years
+from aigraph.explore.years import year_diff
+from explorer_support import cached_graph, entity_link, require_graph
+
+loaded = require_graph()
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def diff_of(root: str, stamp: str, first: int, second: int):
+    return year_diff(cached_graph(root, stamp), first, second)
+
+
+st.title("Years")
+years = report_years(loaded.graph)
+if len(years) < 2:
+    st.info("Comparing years needs reports of at least two years; this graph has "
+            f"{len(years)} ({', '.join(map(str, years)) or 'none'}).")
+    st.stop()
+
+left, right = st.columns(2)
+first = left.selectbox("From", years, index=len(years) - 2, key="years_first")
+second = right.selectbox("To", years, index=len(years) - 1, key="years_second")
+if first == second:
+    st.warning("Pick two different years.")
+    st.stop()
+
+diff = diff_of(loaded.root, loaded.stamp, int(first), int(second))
+counts = diff.counts()
+st.caption(f"**New**: in {second} but not in {first}. **Dropped**: in {first} but not in {second}. "
+           f"**Continuing**: in both. Metrics are left out (each belongs to one report).")
+st.dataframe(counts, hide_index=True, width="stretch")
+long_rows = [{"label": row["label"], "change": change, "entities": row[change]}
+             for row in counts for change in ("new", "dropped", "continuing")]
+chart = alt.Chart(alt.Data(values=long_rows)).mark_bar().encode(
+    y=alt.Y("label:N", sort=[row["label"] for row in counts], title=None),
+    x=alt.X("entities:Q", stack="zero"),
+    color=alt.Color("change:N", scale=alt.Scale(domain=["new", "dropped", "continuing"],
+                                                range=["#009E73", "#D55E00", "#9A9A9A"])),
+    tooltip=["label:N", "change:N", "entities:Q"],
+)
+st.altair_chart(chart.properties(height=max(120, 28 * len(counts))), width="stretch")
+
+labels = [d.label for d in diff.labels]
+label = st.selectbox("Show the entities of", labels, index=labels.index("Model") if "Model" in labels else 0,
+                     key="years_label")
+chosen = next(d for d in diff.labels if d.label == label)
+columns = st.columns(3)
+for column, title, group in zip(columns, ("New", "Dropped", "Continuing"),
+                                (chosen.new, chosen.dropped, chosen.continuing)):
+    with column:
+        st.subheader(f"{title} ({len(group)})")
+        with st.container(height=420, border=False):
+            if not group:
+                st.caption("None.")
+            for named in group:
+                entity_link(named.id, named.name)

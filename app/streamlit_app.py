@@ -1,0 +1,31 @@
+"""aigraph explorer: the entry file. It declares the pages; each page lives in ``pages/``.
+
+Run it with ``aigraph explore`` (or ``streamlit run app/streamlit_app.py``); the graph
+directory comes from ``$AIGRAPH_GRAPH_DIR`` (default ``data/graph``).
+"""
+
+import streamlit as st
+
+from explorer_support import PAGES, graph_dir
+
+st.set_page_config(page_title="aigraph explorer", page_icon=":material/hub:", layout="wide")
+
+pages = {
+    "Explore": [
+        st.Page(PAGES["overview"], title="Overview", icon=":material/dashboard:", default=True),
+        st.Page(PAGES["search"], title="Search", icon=":material/search:"),
+        st.Page(PAGES["entity"], title="Entity", icon=":material/label:"),
+        st.Page(PAGES["organisation"], title="Organisation \u2192 models by year", icon=":material/apartment:",
+                url_path="organisation"),
+        st.Page(PAGES["years"], title="Years", icon=":material/compare_arrows:"),
+        st.Page(PAGES["graph"], title="Graph", icon=":material/hub:"),
+    ],
+    "Data": [
+        st.Page(PAGES["query"], title="Query", icon=":material/terminal:"),
+        st.Page(PAGES["export"], title="Export", icon=":material/download:"),
+    ],
+}
+
+page = st.navigation(pages)
+st.sidebar.caption(f"Graph: `{graph_dir()}`")
+page.run()
