@@ -18,7 +18,7 @@ def extract(doc: Document, *, spacy_model: str | None = None) -> Extraction:
     knowledge = load_knowledge()
     normalized = normalize(doc.text)
     mentions, pairs, details = [], [], {}
-    for base, blocks, sdoc in run_chunks(doc, spacy_model=spacy_model):
+    for base, blocks, sdoc in run_chunks(doc, spacy_model=spacy_model, normalized=normalized):
         mentions.extend(mentions_of(base, blocks, sdoc, doc.text))
         for a, b in sdoc._.aig_pairs or ():
             pairs.append(((base + a[0], base + a[1]), (base + b[0], base + b[1])))

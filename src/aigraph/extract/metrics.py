@@ -134,9 +134,10 @@ def find_metrics(text: str, *, is_dataset=lambda name: False) -> list[MetricMatc
 @functools.cache
 def _starts() -> tuple[re.Pattern[str], ...]:
     """Where each pattern of :func:`_patterns` can begin: a number, a measure, a verb."""
-    measure = re.compile(rf"(?<![\w-])(?:{_measure_alternation()})(?![\w-])", re.IGNORECASE)
+    firsts = sorted({t.split()[0] for t in lower_words("measures")}, key=len, reverse=True)
+    measure = re.compile(rf"(?<![\w-])(?i:{'|'.join(re.escape(f) for f in firsts)})(?![\w-])")
     number = re.compile(_NUM)
-    verb = re.compile(rf"\b{_DELTA_VERBS}", re.IGNORECASE)
+    verb = re.compile(rf"\b(?i:reduc|improv|cut|lower|decreas|increas|boost|rais|halv|shrink|sp[ee]+d|outperform|beat)")
     return (number, measure, verb, number)
 
 

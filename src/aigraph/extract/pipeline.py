@@ -84,7 +84,7 @@ def content_chunks(doc: Document, normalized: str) -> list[tuple[int, str, tuple
     return chunks
 
 
-def run_chunks(doc: Document, *, spacy_model: str | None = None, batch_size: int = 16):
+def run_chunks(doc: Document, *, spacy_model: str | None = None, batch_size: int = 16, normalized: str | None = None):
     """Yield ``(offset, blocks, spacy_doc)`` for each chunk of the document's content."""
     from aigraph.extract.textnorm import normalize
 
@@ -92,7 +92,8 @@ def run_chunks(doc: Document, *, spacy_model: str | None = None, batch_size: int
         nlp = build_nlp(spacy_model)
     except OSError as err:
         raise ExtractionError(f"cannot load spaCy pipeline {spacy_model!r}: {err}") from err
-    normalized = normalize(doc.text)
+    if normalized is None:
+        normalized = normalize(doc.text)
     chunks = content_chunks(doc, normalized)
 
     def docs():
