@@ -46,8 +46,9 @@ def app_path() -> Path:
 
 
 def port_is_free(host: str, port: int) -> bool:
-    """Return true when ``host:port`` can be bound now."""
+    """Return true when ``host:port`` can be bound now (as a server binds: TIME_WAIT does not count)."""
     with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             probe.bind((host, port))
         except OSError:
