@@ -1,8 +1,8 @@
 """Is the graph directory already what a build would write?
 
 A build's fingerprint hashes everything its output depends on: each input's path
-and content hash, the ``--year`` override, the extractor version, the aigraph code
-and data files, and the versions of the libraries that write the stores. When the
+and content hash, the ``--year`` override, the extractor version, the code and data
+files of the packages that make the output (:data:`BUILD_CODE`), and the versions of the libraries that write the stores. When the
 fingerprint in the previous manifest matches and that build's files are intact, a
 new build would write the same bytes, so it can stop early.
 """
@@ -18,19 +18,24 @@ from typing import Any
 from aigraph.graph.paths import GraphPaths
 
 _CODE_SUFFIXES = frozenset({".py", ".json", ".jsonl", ".txt"})
+#: The parts of the package whose code or data shape what a build writes.
+BUILD_CODE = ("__init__.py", "records.py", "ingest", "extract", "knowledge", "graph", "rdf", "cypher")
 
 
 @lru_cache(maxsize=1)
 def code_fingerprint() -> str:
-    """Return a short hash of the aigraph package's code and data files."""
+    """Return a short hash of the code and data files a build's output depends on."""
     import aigraph
 
     root = Path(aigraph.__file__).parent
     digest = hashlib.sha256()
-    for path in sorted(root.rglob("*")):
-        if path.suffix in _CODE_SUFFIXES and "__pycache__" not in path.parts and path.is_file():
-            digest.update(path.relative_to(root).as_posix().encode() + b"\0")
-            digest.update(path.read_bytes())
+    for part in BUILD_CODE:
+        base = root / part
+        files = [base] if base.is_file() else sorted(base.rglob("*"))
+        for path in files:
+            if path.suffix in _CODE_SUFFIXES and "__pycache__" not in path.parts and path.is_file():
+                digest.update(path.relative_to(root).as_posix().encode() + b"\0")
+                digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
 
