@@ -54,18 +54,42 @@ _ABBREVIATIONS = frozenset("dr mr mrs ms prof vs st no co al inc ltd etc fig e.g
 _LAST_WORD = re.compile(r"([\w.]+)$")
 
 
+_CONTINUES = frozenset("by of the a an and or to with for in on at from as than that which its their".split())
+
+
 def sentence_starts(text: str) -> list[int]:
-    """Character offsets where sentences start: after . ! ? before a capital, and at every new line."""
+    """Character offsets where sentences start.
+
+    After . ! ? before a capital; at a new line, unless the line is wrapped mid-sentence
+    (PDF text): the next line starts in lower case, or this one ends on a comma or a
+    word like "by" or "the".
+    """
     starts = [0]
     for m in _SENTENCE_END.finditer(text):
-        if m.end() >= len(text):
+        end = m.end()
+        if end >= len(text):
             continue
         if text[m.start()] == ".":
             word = _LAST_WORD.search(text, max(0, m.start() - 12), m.start())
             if word and word.group(1).lower() in _ABBREVIATIONS:
                 continue
-        starts.append(m.end())
+        elif text[m.start()] == "\n" and _wrapped(text, m.start(), end):
+            continue
+        starts.append(end)
     return starts
+
+
+def _wrapped(text: str, newline: int, next_start: int) -> bool:
+    if "\n" in text[newline + 1 : next_start]:
+        return False  # a blank line ends a paragraph
+    nxt = text[next_start : next_start + 1]
+    if nxt.islower():
+        return True
+    before = text[max(0, newline - 20) : newline].rstrip()
+    if before.endswith(","):
+        return True
+    last = before.rsplit(None, 1)[-1].lower() if before.split() else ""
+    return last in _CONTINUES and nxt.isalnum()
 
 
 @Language.component("aigraph_sentences")
@@ -133,7 +157,7 @@ def _starts_sentence(doc: Doc, text: str, char: int) -> bool:
 
     starts = doc._.aig_sents or [0]
     i = bisect.bisect_right(starts, char) - 1
-    return not text[starts[i] : char].strip(" \t-*•\"'(")
+    return not text[starts[i] : char].strip(" \t-*•●▪◦○■\"'(")
 
 
 class Resolver:
