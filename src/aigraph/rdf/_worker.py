@@ -17,6 +17,8 @@ import json
 import sys
 from typing import Any
 
+import pyoxigraph as ox  # this module only runs in the worker process
+
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 _INTEGERS = {
     _XSD + t
@@ -27,37 +29,35 @@ _INTEGERS = {
     )
 }
 _FLOATS = {_XSD + "double", _XSD + "float", _XSD + "decimal"}
+_CONVERTERS: dict[str, Any] = {
+    **dict.fromkeys(_INTEGERS, int),
+    **dict.fromkeys(_FLOATS, float),
+    _XSD + "boolean": lambda lexical: lexical in ("true", "1"),
+}
 
 
 def python_value(term: Any) -> Any:
     """Return a Python value for an RDF term: numbers and booleans typed, IRIs as strings."""
-    import pyoxigraph as ox
-
     if term is None:
         return None
-    if isinstance(term, ox.Literal):
-        datatype = term.datatype.value
+    kind = type(term)
+    if kind is ox.Literal:
+        convert = _CONVERTERS.get(term.datatype.value)
+        if convert is None:
+            return term.value
         try:
-            if datatype in _INTEGERS:
-                return int(term.value)
-            if datatype in _FLOATS:
-                return float(term.value)
+            return convert(term.value)
         except ValueError:
             return term.value
-        if datatype == _XSD + "boolean":
-            return term.value in ("true", "1")
+    if kind is ox.NamedNode:
         return term.value
-    if isinstance(term, ox.BlankNode):
+    if kind is ox.BlankNode:
         return f"_:{term.value}"
-    if isinstance(term, ox.Triple):
-        return f"<< {term} >>"
-    return term.value
+    return str(term)
 
 
 def term_from_param(kind: str, lexical: str, datatype: str | None) -> Any:
     """Return the pyoxigraph term a bound parameter stands for."""
-    import pyoxigraph as ox
-
     if kind == "iri":
         return ox.NamedNode(lexical)
     if datatype:
@@ -67,8 +67,6 @@ def term_from_param(kind: str, lexical: str, datatype: str | None) -> Any:
 
 def answer(store: Any, request: dict[str, Any]) -> dict[str, Any]:
     """Run one request against the store; never raises for a bad query."""
-    import pyoxigraph as ox
-
     substitutions = {
         ox.Variable(name): term_from_param(*spec) for name, spec in (request.get("params") or {}).items()
     }
@@ -78,7 +76,8 @@ def answer(store: Any, request: dict[str, Any]) -> dict[str, Any]:
             return {"ok": True, "columns": ["ask"], "rows": [[bool(result)]]}
         if isinstance(result, ox.QuerySolutions):
             columns = [v.value for v in result.variables]
-            rows = [[python_value(solution[i]) for i in range(len(columns))] for solution in result]
+            indexes = range(len(columns))
+            rows = [[python_value(solution[i]) for i in indexes] for solution in result]
             return {"ok": True, "columns": columns, "rows": rows}
         rows = [[python_value(t.subject), python_value(t.predicate), python_value(t.object)] for t in result]
         return {"ok": True, "columns": ["subject", "predicate", "object"], "rows": rows}
@@ -89,8 +88,6 @@ def answer(store: Any, request: dict[str, Any]) -> dict[str, Any]:
 
 
 def main(argv: list[str]) -> int:
-    import pyoxigraph as ox
-
     sys.stdin.reconfigure(encoding="utf-8")
     sys.stdout.reconfigure(encoding="utf-8")
     out = sys.stdout
