@@ -12,11 +12,3 @@ def extract_text():
         return extract_document(parse_text(text, source="example.md", year=year))
 
     return run
-
-
-def names(ex, label):
-    return {e.name for e in ex.entities if e.label == label}
-
-
-def relations(ex, kind):
-    return {(r.head, r.tail) for r in ex.relations if r.type == kind}

@@ -1,4 +1,9 @@
-from conftest import names, relations
+def names(ex, label):
+    return {e.name for e in ex.entities if e.label == label}
+
+
+def relations(ex, kind):
+    return {(r.head, r.tail) for r in ex.relations if r.type == kind}
 
 
 def test_curated_names_with_slides_and_aliases(extract_text):
