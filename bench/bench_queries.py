@@ -1,0 +1,155 @@
+"""Latency of every canned question via networkx, SPARQL (Oxigraph) and Cypher (LadybugDB).
+
+Usage::
+
+    python bench/bench_queries.py                      # the data/raw build (data/graph, built if missing)
+    python bench/bench_queries.py data/graph bench/out/graph-100x --repeat 200 --json bench/out/queries.json
+
+For each graph directory, each question is asked with an argument picked from that build
+(the organisation with most models, the most mentioned entity, ...) through the public
+:func:`aigraph.questions.ask`, warm (stores open, caches loaded), ``--repeat`` times per
+via; the script prints p50 and p95 in milliseconds and checks that the three vias return
+the same rows. Targets (issue 3): embedded stores p95 < 20 ms at 1x, < 200 ms at 100x.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from aigraph.graph import GraphPaths, build_graph, load_graph
+from aigraph.questions import QUESTIONS, VIAS, ask, close_stores
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def pick_arguments(graph: Any) -> dict[str, Any]:
+    """Return one telling argument per question, chosen from the build itself."""
+
+    def busiest(edge_type: str, end: int, label: str) -> str:
+        counts = Counter(
+            (u, v)[end] for u, v, k in graph.edges(keys=True)
+            if k == edge_type and graph.nodes[(u, v)[end]].get("label") == label
+        )
+        if not counts:
+            return "nothing"
+        node = min(counts, key=lambda n: (-counts[n], n))
+        return graph.nodes[node]["name"]
+
+    mentioned = Counter(u for u, _, k in graph.edges(keys=True) if k == "MENTIONED_ON")
+    entity = min(mentioned, key=lambda n: (-mentioned[n], n)) if mentioned else None
+    years = sorted({a["year"] for _, a in graph.nodes(data=True) if a.get("label") == "Report" and a.get("year")})
+    year = years[len(years) // 2] if years else 2020
+    return {
+        "models-by-org": busiest("DEVELOPED", 0, "Organization"),
+        "mentions": graph.nodes[entity]["name"] if entity else "nothing",
+        "metrics-on": busiest("MEASURED_ON", 1, "Dataset"),
+        "new-in": year,
+        "dropped-in": year,
+        "co-occurring": busiest("MENTIONED_ON", 0, "Organization"),
+    }
+
+
+def percentile(samples: list[float], q: float) -> float:
+    """Return the q-th percentile (0-100) of the samples, interpolated."""
+    ordered = sorted(samples)
+    if len(ordered) == 1:
+        return ordered[0]
+    position = (len(ordered) - 1) * q / 100
+    low = int(position)
+    high = min(low + 1, len(ordered) - 1)
+    return ordered[low] + (ordered[high] - ordered[low]) * (position - low)
+
+
+def bench_dir(graph_dir: Path, repeat: int) -> dict[str, Any]:
+    """Time every question through every via on one build; return the figures."""
+    graph = load_graph(graph_dir)
+    manifest = json.loads(GraphPaths(graph_dir).manifest.read_text(encoding="utf-8"))
+    arguments = pick_arguments(graph)
+    results: dict[str, Any] = {
+        "graph_dir": str(graph_dir),
+        "inputs": len(manifest.get("inputs", [])),
+        "nodes": graph.number_of_nodes(),
+        "edges": graph.number_of_edges(),
+        "questions": {},
+    }
+    for via in VIAS:  # open the stores and load the data once, outside the timings
+        started = time.perf_counter()
+        ask("new-in", 1900, via=via, graph_dir=graph_dir)
+        results.setdefault("open_ms", {})[via] = round((time.perf_counter() - started) * 1000, 1)
+    for name in QUESTIONS:
+        arg = arguments[name]
+        entry: dict[str, Any] = {"arg": arg, "rows": None, "same_rows": True}
+        reference = None
+        for via in VIAS:
+            rows = ask(name, arg, via=via, graph_dir=graph_dir)
+            for _ in range(2):
+                ask(name, arg, via=via, graph_dir=graph_dir)
+            samples = []
+            for _ in range(repeat):
+                started = time.perf_counter()
+                ask(name, arg, via=via, graph_dir=graph_dir)
+                samples.append((time.perf_counter() - started) * 1000)
+            entry[via] = {"p50_ms": round(percentile(samples, 50), 3), "p95_ms": round(percentile(samples, 95), 3)}
+            if reference is None:
+                reference, entry["rows"] = rows, len(rows)
+            elif rows != reference:
+                entry["same_rows"] = False
+        results["questions"][name] = entry
+    close_stores()
+    return results
+
+
+def render(results: dict[str, Any]) -> str:
+    """Return a plain-text table of one build's figures."""
+    head = (
+        f"{results['graph_dir']}: {results['inputs']} inputs, {results['nodes']} nodes, "
+        f"{results['edges']} edges; first open (ms): "
+        + ", ".join(f"{via} {ms}" for via, ms in results["open_ms"].items())
+    )
+    lines = [head, f"{'question':14} {'arg':24} {'rows':>5}  " + "  ".join(f"{v + ' p50/p95 ms':>22}" for v in VIAS) + "  same"]
+    for name, entry in results["questions"].items():
+        cells = "  ".join(f"{entry[v]['p50_ms']:>10.2f} /{entry[v]['p95_ms']:>9.2f}" for v in VIAS)
+        lines.append(f"{name:14} {str(entry['arg'])[:24]:24} {entry['rows']:>5}  {cells}  {'yes' if entry['same_rows'] else 'NO'}")
+    return "\n".join(lines)
+
+
+def default_graph_dir() -> Path:
+    """Return data/graph when it is a complete build, else build data/raw into bench/out."""
+    graph_dir = ROOT / "data" / "graph"
+    if GraphPaths(graph_dir).is_complete():
+        return graph_dir
+    out = ROOT / "bench" / "out" / "graph-1x"
+    if not GraphPaths(out).is_complete():
+        print(f"building {ROOT / 'data' / 'raw'} into {out} ...", file=sys.stderr)
+        build_graph(ROOT / "data" / "raw", out)
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("graph_dirs", nargs="*", type=Path, help="graph directories (default: the data/raw build)")
+    parser.add_argument("--repeat", type=int, default=100, help="timed runs per question and via (default 100)")
+    parser.add_argument("--json", type=Path, help="also write the figures to this JSON file")
+    args = parser.parse_args(argv)
+    all_results = []
+    for graph_dir in args.graph_dirs or [default_graph_dir()]:
+        results = bench_dir(graph_dir, args.repeat)
+        all_results.append(results)
+        print(render(results))
+        print()
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps(all_results, indent=2) + "\n", encoding="utf-8")
+    same = all(e["same_rows"] for r in all_results for e in r["questions"].values())
+    return 0 if same else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
