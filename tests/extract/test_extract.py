@@ -85,3 +85,9 @@ def test_sentence_subject_with_curated_developer_but_not_comparisons(extract_tex
     got = relations(ex, "DEVELOPED")
     assert ("DeepMind", "AlphaFold") in got
     assert not any(t == "BERT" for _, t in got)
+
+
+def test_organisation_after_a_preposition_is_not_the_subject(extract_text):
+    ex = extract_text("- Slide 24: Google announced Gemini, a model trained by Google DeepMind, and shipped PaLM 2 the same day.\n")
+    got = relations(ex, "DEVELOPED")
+    assert ("Google", "PaLM 2") in got and ("DeepMind", "PaLM 2") not in got

@@ -44,6 +44,7 @@ _NEAR = re.compile(r"^(?:\s*[(,/-]?\s*|'s\s+|\s+and\s+[\w-]+'s\s+)$")
 _BASELINE = re.compile(r"\b(?:over|than|vs\.?|versus|against|compared\s+(?:to|with)|relative\s+to|beating|beats|outperforming)\s+(?:the\s+)?$")
 #: A model named as a point of comparison, not as the subject's work.
 _COMPARED = re.compile(r"\b(?:like|than|as|unlike|versus|vs\.?|over|beyond|of|to|against|including|such\s+as)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
+_PREPOSITION_BEFORE = re.compile(r"\b(?:by|from|with|at|of|for|to|than|like)\s+(?:the\s+)?$", re.IGNORECASE)
 _LIST_GAP = re.compile(r"^\s*(?:,|and|or|&|,\s*and)\s*$")
 
 
@@ -122,8 +123,12 @@ def developed(ments: list[Ment], text: str, *, context_org: Ment | None = None, 
         # Facebook AI creates SEER / US air force build ... called µZero
         s0 = model.sent[0]
         before = [o for o in orgs if o.sent == model.sent and o.end <= model.start]
-        if before:
-            org = before[-1]
+        # "... trained by Google DeepMind, and shipped PaLM 2": an organisation after a
+        # preposition is not the subject; the one before it may be.
+        subjects = [o for o in before if not _PREPOSITION_BEFORE.search(text, max(0, o.start - 12), o.start)]
+        if subjects:
+            org = subjects[-1]
+            before = subjects
             between = text[org.end : model.start]
             verb = _last_verb(between)
             if verb and _OBJECT_GAP.match(between[verb.end() :]) and not re.search(r"[;]|\bwhich\b|\bwhile\b|\bbut\b", between[: verb.start()]) and len(between) < 160:
