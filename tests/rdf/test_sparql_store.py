@@ -105,3 +105,11 @@ def test_a_rebuilt_directory_is_picked_up(tmp_path, graph):
         (tmp_path / "manifest.json").unlink()
         write_manifest({"format": 1, "rebuilt": True}, tmp_path / "manifest.json")
         assert store.query(query)[1] == [(True,)]
+
+
+def test_a_worker_that_died_between_queries_is_replaced(turtle_dir):
+    with SparqlStore(turtle_dir) as store:
+        assert store.query("ASK { ?s ?p ?o }")[1] == [(True,)]
+        store._worker.proc.kill()  # as if the system had ended it
+        store._worker.proc.wait()
+        assert store.query("ASK { ?s ?p ?o }")[1] == [(True,)]

@@ -225,8 +225,13 @@ class SparqlStore:
         request = {"query": text, "params": {k: encode_param(v) for k, v in (params or {}).items()}}
         with self._lock:
             worker = self._ensure_worker()
+            try:
+                worker.send(request)
+            except OSError:  # the worker died since the last query: start another, once
+                self.close()
+                worker = self._ensure_worker()
+                worker.send(request)
             started = time.monotonic()
-            worker.send(request)
             answer = worker.receive(timeout)
             if answer is None:
                 died = not worker.alive() and (timeout is None or time.monotonic() - started < timeout)
