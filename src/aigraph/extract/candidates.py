@@ -121,9 +121,6 @@ class RuleCandidates:
         text = doc_text(doc)
         spans: list[Span] = []
         pairs: list[tuple[tuple[int, int], tuple[int, int]]] = []
-        acronym_labels: dict[tuple[int, int], str] = {}
-        for m in names.find_called(text):
-            acronym_labels[(m.start, m.end)] = m.label
         for m in names.find_acronyms(text):
             pairs.append(((m.start, m.end), m.partner))
         for m in (*names.find_called(text), *names.find_orgs(text), *names.find_models(text),

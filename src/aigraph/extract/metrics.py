@@ -135,8 +135,10 @@ def find_metrics(text: str, *, is_dataset=lambda name: False) -> list[MetricMatc
 def _starts() -> tuple[re.Pattern[str], ...]:
     """Where each pattern of :func:`_patterns` can begin: a number, a measure, a verb."""
     firsts = sorted({t.split()[0] for t in lower_words("measures")}, key=len, reverse=True)
-    measure = re.compile(rf"(?<![\w-])(?i:{'|'.join(re.escape(f) for f in firsts)})(?![\w-])")
-    number = re.compile(_NUM)
+    # A measure counts as a start only with a number soon after it ("accuracy of 92%").
+    measure = re.compile(rf"(?<![\w-])(?i:{'|'.join(re.escape(f) for f in firsts)})(?![\w-])(?=[^\n\d]{{0,40}}\d)")
+    # Numbers with a unit or a decimal point; bare integers (years, counts) start nothing.
+    number = re.compile(rf"{_NUM}(?=\s?(?:%|[x×](?!\w)|percent\b|pp\b|percentage))|(?<![\w.$€£/-])[~≈]?\d+\.\d+")
     verb = re.compile(rf"\b(?i:reduc|improv|cut|lower|decreas|increas|boost|rais|halv|shrink|sp[ee]+d|outperform|beat)")
     return (number, measure, verb, number)
 

@@ -84,6 +84,33 @@ def find_papers(text: str, *, known=lambda name: False) -> list[PaperMatch]:
     ['Attention Is All You Need']
     """
     found: list[PaperMatch] = []
+    for lo, line in _cue_lines(text):
+        found.extend(_find_in(line, lo, known))
+    found.sort(key=lambda p: (p.start, -(p.end - p.start)))
+    kept: list[PaperMatch] = []
+    for p in found:
+        if kept and p.start < kept[-1].end:
+            continue
+        kept.append(p)
+    return kept
+
+
+_CUE = re.compile(
+    r"paper|preprint|study|article|publication|\bIn\s+[\"'A-Z0-9]", re.IGNORECASE
+)
+
+
+def _cue_lines(text: str):
+    """Lines that mention a paper at all (the patterns need one of these words)."""
+    at = 0
+    for line in text.split("\n"):
+        if _CUE.search(line):
+            yield at, line
+        at += len(line) + 1
+
+
+def _find_in(text: str, offset: int, known) -> list[PaperMatch]:
+    found: list[PaperMatch] = []
     for rule, pattern, need_title_case in _PATTERNS:
         for m in pattern.finditer(text):
             title = m.group("t").strip().strip("\"'").rstrip(",")
@@ -94,11 +121,5 @@ def find_papers(text: str, *, known=lambda name: False) -> list[PaperMatch]:
                 continue
             if known(title):
                 continue
-            found.append(PaperMatch(start, start + len(title), title, rule))
-    found.sort(key=lambda p: (p.start, -(p.end - p.start)))
-    kept: list[PaperMatch] = []
-    for p in found:
-        if kept and p.start < kept[-1].end:
-            continue
-        kept.append(p)
-    return kept
+            found.append(PaperMatch(offset + start, offset + start + len(title), title, rule))
+    return found

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 from collections.abc import Iterator
 
 from aigraph.errors import ExtractionError
@@ -49,6 +50,8 @@ def build_nlp(spacy_model: str | None = None):
     return nlp
 
 
+_NOT_NEWLINE = re.compile(r"[^\n]")
+
 #: Contiguous content blocks are processed together, in chunks of about this many characters.
 CHUNK_CHARS = 20_000
 
@@ -56,8 +59,8 @@ CHUNK_CHARS = 20_000
 def content_chunks(doc: Document, normalized: str) -> list[tuple[int, str, tuple[Block, ...]]]:
     """Split the readable text into chunks of whole content blocks: ``(offset, text, blocks)``.
 
-    Text between blocks and chrome (navigation bars, footers) is blanked to spaces of
-    the same length, so offsets stay valid and furniture yields nothing.
+    Text between blocks and chrome (navigation bars, footers) is blanked to spaces (line
+    breaks kept), so offsets stay valid and furniture yields nothing.
     """
     chunks: list[tuple[int, str, tuple[Block, ...]]] = []
     current: list[Block] = []
@@ -68,7 +71,7 @@ def content_chunks(doc: Document, normalized: str) -> list[tuple[int, str, tuple
         lo, hi = current[0].start, current[-1].end
         parts, at = [], lo
         for b in current:
-            parts.append(" " * (b.start - at))
+            parts.append(_NOT_NEWLINE.sub(" ", normalized[at : b.start]))
             parts.append(normalized[b.start : b.end])
             at = b.end
         chunks.append((lo, "".join(parts), tuple(current)))
