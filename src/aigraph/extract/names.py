@@ -53,6 +53,7 @@ _COMPOUND_ADJECTIVE = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=65536)
 def is_novel(name: str) -> bool:
     """True when ``name`` could be a name: not a stop-listed acronym, not all ordinary words."""
     if name in words("stop_names"):
