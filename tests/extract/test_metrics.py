@@ -43,3 +43,9 @@ def test_shares_money_counts_and_years_are_not_metrics():
         "the lab hired 300 people and 7 of 10 founders left."
     )
     assert found(text) == []
+
+
+def test_metric_spans_stop_before_function_words():
+    assert found("It trains 6.1x faster at scale and is 8.4x smaller and cheaper.") == [
+        ("6.1x faster", "multiplier"), ("8.4x smaller", "multiplier")]
+    assert found("The run used 20% of the compute and 87.5% at high compute.") == []

@@ -32,3 +32,9 @@ def test_quoted_title_after_paper():
 def test_models_dates_and_plain_phrases_are_not_titles():
     text = "In 2022, researchers found more. In this work, they show a lot. The GPT-4 paper was short."
     assert titles(text, known={"GPT-4"}) == []
+
+
+def test_long_quoted_title_case_string_is_a_title():
+    text = 'NVIDIA grew GANs layer by layer ("Progressive Growing of GANs for Improved Quality, Stability, and Variation").'
+    assert titles(text) == ["Progressive Growing of GANs for Improved Quality, Stability, and Variation"]
+    assert titles('He said "Not Now" and "we will see what happens next".') == []

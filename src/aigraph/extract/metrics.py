@@ -16,7 +16,7 @@ from aigraph.extract.lexicon import lower_words
 _NUM = r"(?<![\w.$€£/-])(?P<num>[~≈]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[~≈]?\d+(?:\.\d+)?)"
 _PCT = r"(?P<unit>\s?%|\s?percent\b|\s?pp\b|\s?percentage points?\b)"
 _MULT = r"(?P<unit>\s?[x×])(?![\w])"
-_FILLER = r"(?:(?:[a-z][\w-]*|\d+-shot|\d+-[a-z]+)\s+){0,2}?"
+_FILLER = r"(?:(?!(?:of|at|in|on|for|to|and|or|than|the|with)\b)(?:[a-z][\w-]*|\d+-shot|\d+-[a-z]+)\s+){0,2}?"
 _DATASET_TAIL = (
     r"(?:\s+(?:on|in|at|for)\s+(?:the\s+)?(?P<ds>[A-Z][\w+-]*(?:\.[\w+-]+)*(?:\s+(?:[A-Z0-9][\w+-]*(?:\.[\w+-]+)*)){0,2}))?"
 )
@@ -77,7 +77,7 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             ),
         ),
         # 23x less data / 3x more citations
-        ("multiplier", re.compile(rf"{_NUM}{_MULT}\s+{_COMPARATIVE}(?:\s+[a-z][\w-]*)?", flags)),
+        ("multiplier", re.compile(rf"{_NUM}{_MULT}\s+{_COMPARATIVE}(?:\s+(?!(?:at|and|or|than|the|a|an|of|in|on|to|for|with|while|but|as)\b)[A-Za-z][\w-]*(?:\s+(?:hours|tokens|parameters|compute|data|memory|cost))?)?", flags)),
     )
 
 

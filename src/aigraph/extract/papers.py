@@ -51,6 +51,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
     ("rule:paper-titled", re.compile(r"\b(?:paper|preprint|study)\s+(?:titled|entitled)\s+(?P<t>[A-Z][^.;\n]{4,120}?)(?=[,.;]|\s+\()"), True),
     # "X", a paper ...
     ("rule:paper-quoted", re.compile(r"\"(?P<t>[A-Z][^\"\n]{6,150})\",?\s+(?:a|the|their)\s+(?:new\s+)?(?:paper|preprint|study)\b"), True),
+    # a long quoted title in Title Case: ("Progressive Growing of GANs for Improved Quality, ...")
+    ("rule:paper-quoted-title", re.compile(r"\"(?P<t>[A-Z][^\"\n]{15,200}?)\""), True),
 )
 
 
@@ -96,7 +98,7 @@ def find_papers(text: str, *, known=lambda name: False) -> list[PaperMatch]:
 
 
 _CUE = re.compile(
-    r"paper|preprint|study|article|publication|\bIn\s+[\"'A-Z0-9]", re.IGNORECASE
+    r"paper|preprint|study|article|publication|\bIn\s+[\"'A-Z0-9]|\"[A-Z]", re.IGNORECASE
 )
 
 
@@ -118,6 +120,8 @@ def _find_in(text: str, offset: int, known) -> list[PaperMatch]:
             if len(title.split()) < 2 or len(title.split()) > 20 or _MONTHS.search(title):
                 continue
             if need_title_case and not is_title_case(title):
+                continue
+            if rule == "rule:paper-quoted-title" and len(title.split()) < 4:
                 continue
             if known(title):
                 continue
