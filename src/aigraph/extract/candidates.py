@@ -209,6 +209,8 @@ class Resolver:
                 if this in by_chars or other not in by_chars:
                     continue
                 partner = by_chars[other]
+                if partner.label_ == "PAPER":
+                    continue  # a method named after its paper is not the paper
                 span = doc.char_span(*this, label=partner.label_, alignment_mode="expand")
                 if span is not None:
                     span.kb_id_ = "rule:acronym"
