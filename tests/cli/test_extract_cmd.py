@@ -90,3 +90,9 @@ def test_eval_agrees_with_a_saved_prediction(capsys, tmp_path, good):
 def test_eval_of_a_missing_gold_file_is_one_line(capsys, tmp_path):
     code, _, err = run(capsys, "eval", str(tmp_path / "none.json"))
     assert code == 1 and err.startswith("aigraph: error:") and len(err.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("argv", [["query", "--bogus"], ["extract"], ["no-such-command"]])
+def test_usage_errors_are_one_message_not_a_traceback(capsys, argv):
+    code, _, err = run(capsys, *argv)
+    assert code == 2 and "Traceback" not in err and ("No such" in err or "Missing" in err)

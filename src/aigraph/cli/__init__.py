@@ -35,13 +35,13 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("aigraph: interrupted", file=sys.stderr)
         return 130
-    except Exception as err:  # click's usage errors
-        import click
-
-        if isinstance(err, click.exceptions.ClickException):
+    except Exception as err:
+        # Usage errors (unknown option, missing argument) come from the click copy that
+        # typer bundles; recognise them by shape rather than by class.
+        if callable(getattr(err, "show", None)) and isinstance(getattr(err, "exit_code", None), int):
             err.show()
-            return err.exit_code
-        if isinstance(err, click.exceptions.Abort):
+            return err.exit_code or 2
+        if type(err).__name__ == "Abort":
             return 1
         raise
     return code if isinstance(code, int) else 0
