@@ -12,8 +12,7 @@ Public API (loaded lazily, so ``import aigraph.graph`` stays cheap):
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
+from aigraph._lazy import lazy_exports
 
 _EXPORTS = {
     "BuildResult": "aigraph.graph.build",
@@ -30,12 +29,4 @@ _EXPORTS = {
 __all__ = sorted(_EXPORTS)
 
 
-def __getattr__(name: str) -> Any:
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return getattr(importlib.import_module(module), name)
-
-
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(_EXPORTS))
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS, globals())
