@@ -91,3 +91,25 @@ def test_organisation_after_a_preposition_is_not_the_subject(extract_text):
     ex = extract_text("- Slide 24: Google announced Gemini, a model trained by Google DeepMind, and shipped PaLM 2 the same day.\n")
     got = relations(ex, "DEVELOPED")
     assert ("Google", "PaLM 2") in got and ("DeepMind", "PaLM 2") not in got
+
+
+DECK = """Introduction | Research | Industry | Politics | Safety | Predictions
+OpenAI's Whisper transcribes speech robustly
+● Whisper was trained on 680,000 hours of multilingual audio.
+● On LibriSpeech test-clean it reaches a word error rate of 2.7%, and it is far more robust
+on other datasets than models trained only on LibriSpeech.
+#stateofai | 25
+stateof.ai 2022
+"""
+
+
+def test_deck_text_slides_and_relations(extract_text):
+    ex = extract_text(DECK, year=None)
+    assert ex.document.year == 2022
+    slides = {e.name: e.slides for e in ex.entities}
+    assert slides["Whisper"] == (25,) and slides["OpenAI"] == (25,) and slides["LibriSpeech"] == (25,)
+    assert ("OpenAI", "Whisper") in relations(ex, "DEVELOPED")
+    metric = next(e.name for e in ex.entities if e.label == "METRIC")
+    assert ("Whisper", metric) in relations(ex, "ACHIEVES")
+    assert (metric, "LibriSpeech") in relations(ex, "MEASURED_ON")
+    assert not any(e.name in ("Research", "Industry", "Safety") for e in ex.entities)

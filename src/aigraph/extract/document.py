@@ -86,7 +86,7 @@ def _relations(doc: Document, normalized: str, entities: list[Entity], details: 
             continue
         ctx = context_org if block.kind in ("bullet", "slide") else None
         for f in (*rel.developed(ments, normalized, context_org=ctx, curated_dev=curated_dev),
-                  *rel.achieves(ments, normalized), *rel.measured_on(ments, dataset_of)):
+                  *rel.achieves(ments, normalized), *rel.measured_on(ments, dataset_of, normalized)):
             found.append((f, block))
     merged: dict[tuple[str, str, str], list[Evidence]] = defaultdict(list)
     labels: dict[tuple[str, str, str], tuple[str, str]] = {}
