@@ -33,17 +33,21 @@ _NON_SPACE = re.compile(r"\S")
 _Marker = tuple[int, str, bool]
 
 
+#: A page marker on a line of its own (or ending a navigation bar): a slide's footer or header.
+_LONE_MARKER = re.compile(r"(?im)^[^\n]*?(?:\|\s*[A-Za-z]+\s+)?#stateofai\s*[|/]\s*\d+\s*$")
+
+
 def looks_like_deck(text: str) -> bool:
     """True when ``text`` is slide text with page markers rather than a summary.
 
-    It is when it has at least two page-marker lines and more of them than
-    lines that cite slides (``Slide 12: ...``).
+    It is when it has a page-marker line (one slide pasted alone counts) and more
+    of them than lines that cite slides (``Slide 12: ...``).
     """
     first_end = text.find("\n")
     first_end = len(text) if first_end < 0 else first_end
     markers = sum(1 for _ in P.HASH_MARKER.finditer(text))
     markers += sum(1 for _ in P.PAGE_OF_LINE.finditer(text)) + bool(P.PAGE_OF.match(text, 0, first_end))
-    if markers < 2:
+    if markers < 1 or (markers == 1 and not _LONE_MARKER.search(text)):
         return False
     citations = sum(1 for _ in P.CITATION_LINE.finditer(text))
     return markers > citations
