@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -101,10 +102,11 @@ def sentences(doc: Doc) -> Doc:
     """
     starts = sentence_starts(doc_text(doc))
     if len(doc):
-        idx = doc.to_array("IDX")
-        positions = numpy.searchsorted(idx, starts)
-        for i in sorted(set(positions[positions < len(doc)].tolist())):
-            doc[i].is_sent_start = True
+        positions = numpy.searchsorted(doc.to_array("IDX"), starts)
+        flags = numpy.full(len(doc), -1, dtype="int32")  # -1: not a sentence start
+        flags[positions[positions < len(doc)]] = 1
+        flags[0] = 1
+        doc.from_array([SENT_START], flags.reshape(-1, 1).astype("uint64"))
     doc._.aig_sents = starts
     return doc
 

@@ -131,25 +131,45 @@ def find_metrics(text: str, *, is_dataset=lambda name: False) -> list[MetricMatc
     return _without_overlaps(found)
 
 
+_CONNECTOR_NUM = re.compile(
+    r"(?:\bof|\bat|:|=|\breach(?:ing|ed)|\babove|\bover|\baround)\s+(?:about\s+|around\s+|nearly\s+|almost\s+|over\s+)?[~≈]?\d"
+)
+
+
 @functools.cache
-def _starts() -> tuple[re.Pattern[str], ...]:
-    """Where each pattern of :func:`_patterns` can begin: a number, a measure, a verb."""
-    firsts = sorted({t.split()[0] for t in lower_words("measures")}, key=len, reverse=True)
-    # A measure counts as a start only with a number soon after it ("accuracy of 92%").
-    measure = re.compile(rf"(?<![\w-])(?i:{'|'.join(re.escape(f) for f in firsts)})(?![\w-])(?=[^\n\d]{{0,40}}\d)")
-    # Numbers with a unit or a decimal point; bare integers (years, counts) start nothing.
+def _starts():
+    """Where each pattern of :func:`_patterns` can begin, as functions text -> positions.
+
+    Numbers with a unit or a decimal point (bare integers such as years and counts start
+    nothing); a measure written just before "of 92%", found from the connector back;
+    an improvement verb.
+    """
     number = re.compile(rf"{_NUM}(?=\s?(?:%|[x×](?!\w)|percent\b|pp\b|percentage))|(?<![\w.$€£/-])[~≈]?\d+\.\d+")
-    verb = re.compile(rf"\b(?i:reduc|improv|cut|lower|decreas|increas|boost|rais|halv|shrink|sp[ee]+d|outperform|beat)")
-    return (number, measure, verb, number)
+    measure_at_end = re.compile(rf"(?<![\w-])(?i:{_measure_alternation()})\s*$")
+    verb = re.compile(r"\b(?i:reduc|improv|cut|lower|decreas|increas|boost|rais|halv|shrink|sp[ee]+d|outperform|beat)")
+
+    def numbers(text: str):
+        return (m.start() for m in number.finditer(text))
+
+    def measures(text: str):
+        for c in _CONNECTOR_NUM.finditer(text):
+            m = measure_at_end.search(text, max(0, c.start() - 40), c.start())
+            if m:
+                yield m.start()
+
+    def verbs(text: str):
+        return (m.start() for m in verb.finditer(text))
+
+    return (numbers, measures, verbs, numbers)
 
 
-def _anchored(pattern: re.Pattern[str], start: re.Pattern[str], text: str):
-    """``pattern.finditer(text)``, tried only where ``start`` matches (far fewer places)."""
+def _anchored(pattern: re.Pattern[str], starts, text: str):
+    """``pattern.finditer(text)``, tried only at the given start positions (far fewer places)."""
     end = -1
-    for s in start.finditer(text):
-        if s.start() < end:
+    for at in starts(text):
+        if at < end:
             continue
-        m = pattern.match(text, s.start())
+        m = pattern.match(text, at)
         if m:
             end = m.end()
             yield m
