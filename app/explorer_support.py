@@ -21,14 +21,14 @@ GRAPH_ENV = "AIGRAPH_GRAPH_DIR"
 
 #: Page files, relative to the entry script (for ``st.page_link`` / ``st.switch_page``).
 PAGES = {
-    "overview": "pages/overview.py",
-    "search": "pages/search.py",
-    "entity": "pages/entity.py",
-    "organisation": "pages/organisation.py",
-    "years": "pages/years.py",
-    "graph": "pages/graph.py",
-    "query": "pages/query.py",
-    "export": "pages/export.py",
+    "overview": "views/overview.py",
+    "search": "views/search.py",
+    "entity": "views/entity.py",
+    "organisation": "views/organisation.py",
+    "years": "views/years.py",
+    "graph": "views/graph.py",
+    "query": "views/query.py",
+    "export": "views/export.py",
 }
 
 

@@ -1,4 +1,8 @@
-"""aigraph explorer: the entry file. It declares the pages; each page lives in ``pages/``.
+"""aigraph explorer: the entry file. It declares the pages; each page lives in ``views/``.
+
+The folder is not called ``pages/``: Streamlit treats a ``pages/`` folder next to the entry
+file as a version-1 multipage app until ``st.navigation`` first runs, so a fresh server
+whose first visitor opens ``/query`` directly would run that page without this file.
 
 Run it with ``aigraph explore`` (or ``streamlit run app/streamlit_app.py``); the graph
 directory comes from ``$AIGRAPH_GRAPH_DIR`` (default ``data/graph``).
@@ -8,7 +12,7 @@ import streamlit as st
 
 from explorer_support import PAGES, graph_dir
 
-st.set_page_config(page_title="aigraph explorer", page_icon=":material/hub:", layout="wide")
+st.set_page_config(page_title="aigraph explorer", page_icon="\U0001F578\ufe0f", layout="wide")
 
 pages = {
     "Explore": [

@@ -42,7 +42,7 @@ def open_app(monkeypatch, graph_dir):
         at = AppTest.from_file(str(APP), default_timeout=60).run()
         if page is not None or query:
             at.query_params.update(query)
-            at.switch_page(f"pages/{page or 'overview'}.py").run()
+            at.switch_page(f"views/{page or 'overview'}.py").run()
         return at
 
     return start

@@ -117,3 +117,10 @@ def test_csv_and_json_round_trip():
     assert back[0] == {"name": "Gemini, Ultra", "years": "[2023, 2024]", "value": ""}
     assert back[1]["name"] == 'Say "hi"'
     assert json.loads(rows_to_json(columns, rows)) == [dict(zip(columns, row)) for row in rows]
+
+
+def test_parameters_the_query_does_not_use_are_left_out(stores):
+    for language, text in (("sparql", "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"),
+                           ("cypher", "MATCH (n) RETURN count(*) AS n")):
+        result = run_console_query(stores[language], text, language=language, params={"key": "deepmind"})
+        assert result.rows[0][0] > 0 and result.unused_params == ("key",)

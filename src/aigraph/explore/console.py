@@ -42,6 +42,8 @@ class ConsoleResult:
     rows: tuple[tuple[Any, ...], ...]
     total_rows: int
     seconds: float
+    #: Parameters given but not used by the query (left out rather than sent).
+    unused_params: tuple[str, ...] = ()
 
     @property
     def truncated(self) -> bool:
@@ -123,6 +125,28 @@ def parse_params(text: str | None) -> dict[str, Any]:
     return value
 
 
+def used_params(text: str, params: dict[str, Any], language: str) -> dict[str, Any]:
+    """Return the parameters the query text refers to (``?name``/``$name`` in SPARQL, ``$name`` in Cypher).
+
+    A console keeps its parameter field between queries; sending a parameter the new
+    query does not use would make the SPARQL store fail, so it is left out.
+
+    Examples
+    --------
+    >>> used_params("SELECT ?org WHERE { ?o aig:key ?key }", {"key": "x", "year": 1}, "sparql")
+    {'key': 'x'}
+    >>> used_params("MATCH (n) WHERE n.year = $year RETURN '$key'", {"key": "x", "year": 1}, "cypher")
+    {'year': 1}
+    """
+    from aigraph.readonly import cypher_tokens, sparql_tokens
+
+    if language == "sparql":
+        names = {t.text[1:] for t in sparql_tokens(text) if t.kind == "var"}
+    else:
+        names = {t.text[1:].strip("`") for t in cypher_tokens(text) if t.kind == "param"}
+    return {name: value for name, value in params.items() if name in names}
+
+
 def run_console_query(
     store: Any,
     text: str,
@@ -144,7 +168,8 @@ def run_console_query(
     language
         ``"sparql"`` or ``"cypher"`` (for the checks and messages).
     params
-        Values bound to the query's parameters (never pasted into the text).
+        Values bound to the query's parameters (never pasted into the text); those
+        the text does not refer to are left out and named in ``unused_params``.
     timeout
         Seconds the query may run, at most :data:`MAX_TIMEOUT`.
     max_rows
@@ -160,12 +185,15 @@ def run_console_query(
         The graph directory is missing or incomplete.
     """
     check_query_text(text, language)
+    given = dict(params or {})
+    bound = used_params(text, given, language)
     limit = MAX_TIMEOUT if timeout is None else min(float(timeout), MAX_TIMEOUT)
     started = time.perf_counter()
-    columns, rows = store.query(text, timeout=limit, params=params or None)
+    columns, rows = store.query(text, timeout=limit, params=bound or None)
     seconds = time.perf_counter() - started
     kept = tuple(tuple(row) for row in rows[: max(0, max_rows)])
-    return ConsoleResult(language, tuple(columns), kept, len(rows), seconds)
+    unused = tuple(sorted(set(given) - set(bound)))
+    return ConsoleResult(language, tuple(columns), kept, len(rows), seconds, unused)
 
 
 def rows_to_csv(columns: tuple[str, ...] | list[str], rows: Any) -> str:

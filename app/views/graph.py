@@ -53,8 +53,10 @@ focus = controls[0].selectbox(
 )
 depth = controls[1].radio("Depth", [1, 2], horizontal=True, key="graph_depth")
 cap = controls[2].number_input("Node cap", min_value=5, max_value=MAX_CAP, value=DEFAULT_CAP, step=5, key="graph_cap")
-labels = st.multiselect("Walk through these labels", labels_present,
-                        default=[label for label in labels_present if label != "Report"], key="graph_labels")
+# Slides are left out at first: they link everything mentioned on them, and crowd the view.
+labels = st.multiselect("Walk through these labels (add Slide to see what shares slides)", labels_present,
+                        default=[label for label in labels_present if label not in ("Slide", "Report")],
+                        key="graph_labels")
 st.session_state["graph_synced"] = focus
 if st.query_params.get("id") != focus:
     st.query_params["id"] = focus

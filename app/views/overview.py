@@ -38,7 +38,7 @@ with left:
                        legend=None)
     chart = alt.Chart(alt.Data(values=label_rows)).mark_bar().encode(
         x=alt.X("nodes:Q", title="nodes"),
-        y=alt.Y("label:N", sort=labels, title=None),
+        y=alt.Y("label:N", sort=labels, title=None, axis=alt.Axis(labelOverlap=False)),
         color=colour,
         tooltip=["label:N", "nodes:Q"],
     )
@@ -48,7 +48,7 @@ with right:
     year_rows = [{"year": str(y), "label": label, "entities": n} for y, label, n in view.year_counts]
     year_labels = list(dict.fromkeys(row["label"] for row in year_rows))
     chart = alt.Chart(alt.Data(values=year_rows)).mark_bar().encode(
-        x=alt.X("year:O", title="report year"),
+        x=alt.X("year:O", title="report year", axis=alt.Axis(labelAngle=0)),
         y=alt.Y("entities:Q", stack="zero"),
         color=alt.Color("label:N", scale=alt.Scale(domain=year_labels,
                                                    range=[LABEL_COLORS.get(x, "#666") for x in year_labels])),

@@ -44,7 +44,10 @@ if not rows:
     entity_link(org, f"Open {org_name}'s entity page")
     st.stop()
 
-models = sorted({r.model_id: r for r in rows}.values(), key=lambda r: (r.year, r.model.lower()))
+first_rows: dict[str, object] = {}
+for r in rows:  # rows come ordered by year: the first row of a model is its first year
+    first_rows.setdefault(r.model_id, r)
+models = sorted(first_rows.values(), key=lambda r: (r.year, r.model.lower()))
 years = sorted({r.year for r in rows})
 m1, m2, m3 = st.columns(3)
 m1.metric("Models", len(models))
@@ -59,8 +62,8 @@ st.dataframe(models_per_year(rows), hide_index=True, width="stretch",
 first_seen = [m.model for m in models]
 chart_rows = [{"year": r.year, "model": r.model, "developer": r.org} for r in rows]
 chart = alt.Chart(alt.Data(values=chart_rows)).mark_circle(size=120).encode(
-    x=alt.X("year:O", title="report year"),
-    y=alt.Y("model:N", sort=first_seen, title=None),
+    x=alt.X("year:O", title="report year", axis=alt.Axis(labelAngle=0)),
+    y=alt.Y("model:N", sort=first_seen, title=None, axis=alt.Axis(labelOverlap=False)),
     color=alt.Color("developer:N", legend=alt.Legend(orient="bottom") if include_parts else None),
     tooltip=["model:N", "year:O", "developer:N"],
 )

@@ -37,13 +37,13 @@ st.dataframe(counts, hide_index=True, width="stretch")
 long_rows = [{"label": row["label"], "change": change, "entities": row[change]}
              for row in counts for change in ("new", "dropped", "continuing")]
 chart = alt.Chart(alt.Data(values=long_rows)).mark_bar().encode(
-    y=alt.Y("label:N", sort=[row["label"] for row in counts], title=None),
+    y=alt.Y("label:N", sort=[row["label"] for row in counts], title=None, axis=alt.Axis(labelOverlap=False)),
     x=alt.X("entities:Q", stack="zero"),
     color=alt.Color("change:N", scale=alt.Scale(domain=["new", "dropped", "continuing"],
                                                 range=["#009E73", "#D55E00", "#9A9A9A"])),
     tooltip=["label:N", "change:N", "entities:Q"],
 )
-st.altair_chart(chart.properties(height=max(120, 28 * len(counts))), width="stretch")
+st.altair_chart(chart.properties(height=max(120, 30 * len(counts))), width="stretch")
 
 labels = [d.label for d in diff.labels]
 label = st.selectbox("Show the entities of", labels, index=labels.index("Model") if "Model" in labels else 0,

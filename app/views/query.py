@@ -75,7 +75,8 @@ def console(language: str, title: str) -> None:
     if kind == "error":
         st.error(value)
         return
-    st.caption(f"{value.total_rows:,} row{'s' if value.total_rows != 1 else ''} in {value.seconds * 1000:.0f} ms.")
+    unused = f" Parameters not used by this query: {', '.join(value.unused_params)}." if value.unused_params else ""
+    st.caption(f"{value.total_rows:,} row{'s' if value.total_rows != 1 else ''} in {value.seconds * 1000:.0f} ms.{unused}")
     if value.truncated:
         st.warning(f"Showing the first {len(value.rows):,} of {value.total_rows:,} rows (the console's cap is "
                    f"{MAX_ROWS:,}); add a LIMIT or narrow the query to see the rest.")
