@@ -6,7 +6,7 @@ shown on the page and the app carries on.
 
 import streamlit as st
 
-from aigraph.errors import AigraphError
+from aigraph.errors import AigraphError, QueryTimeout
 from aigraph.explore.console import (
     DEFAULT_TIMEOUT,
     MAX_QUERY_CHARS,
@@ -47,6 +47,9 @@ def run(language: str) -> None:
     try:
         result = answer(language, text, params, timeout, loaded.root, loaded.stamp)
         st.session_state[f"{language}_outcome"] = ("ok", result)
+    except QueryTimeout as err:
+        st.session_state[f"{language}_outcome"] = (
+            "error", f"{type(err).__name__}: {err} (here: the Timeout field, at most {MAX_TIMEOUT:g} s)")
     except AigraphError as err:
         st.session_state[f"{language}_outcome"] = ("error", f"{type(err).__name__}: {err}")
 

@@ -75,3 +75,12 @@ def test_huge_result_is_capped_with_a_note(query_page):
     at = run(query_page, "sparql", "SELECT ?s ?p ?o WHERE { ?s ?p ?o }")
     assert len(at.dataframe[0].value) == MAX_ROWS
     assert f"Showing the first {MAX_ROWS:,} of" in at.warning[0].value
+
+
+def test_slow_query_is_stopped_and_the_console_carries_on(query_page):
+    at = query_page
+    at.number_input(key="sparql_timeout").set_value(1.0)
+    at = run(at, "sparql", "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }")
+    assert "QueryTimeout" in at.error[0].value and "stopped after 1 s" in at.error[0].value
+    at = run(at, "sparql", "ASK { ?s ?p ?o }")
+    assert not at.error and at.dataframe[0].value["ask"][0]
