@@ -41,8 +41,10 @@ def _lexeme_probs() -> dict[str, float]:
             probs = json.load(fh)
     except (ModuleNotFoundError, FileNotFoundError, OSError):  # pragma: no cover - optional data
         return {}
-    # Keep only what the rules ask about: alphabetic words, to bound memory.
-    return {w: p for w, p in probs.items() if p > -16.0 and w.replace("-", "").isalpha()}
+    # Keep only what is_common_word asks about: words whose lower-case form is common
+    # (and the cased forms of those), to bound memory and the garbage collector's work.
+    common = {w for w, p in probs.items() if p >= COMMON_LOGPROB and w.islower() and w.replace("-", "").isalpha()}
+    return {w: p for w, p in probs.items() if w.lower() in common}
 
 
 def word_logprob(word: str) -> float | None:
