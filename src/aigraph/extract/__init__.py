@@ -16,7 +16,7 @@ from aigraph.errors import InputError
 from aigraph.records import Document, Extraction
 
 #: Bumped whenever extraction output can change; keys the build cache.
-EXTRACTOR_VERSION = "0.1.0"
+EXTRACTOR_VERSION = "0.2.0"
 
 __all__ = ["EXTRACTOR_VERSION", "extract_document", "extract_paths"]
 
