@@ -35,7 +35,7 @@ def test_port_in_use_is_one_clear_line(tmp_path, capsys):
 
 def test_command_line_and_environment(tmp_path):
     command = streamlit_command(app_path(), host="127.0.0.1", port=8600)
-    assert command[:5] == [sys.executable, "-m", "streamlit", "run", str(app_path())]
+    assert command[:5] == [sys.executable, "-m", "aigraph.explore.serve", "run", str(app_path())]
     pairs = dict(zip(command[5::2], command[6::2]))
     assert pairs["--server.address"] == "127.0.0.1"
     assert pairs["--server.headless"] == "true"
@@ -100,7 +100,7 @@ def test_explore_serves_the_app_and_stops_with_its_process(sample_graph_dir, tmp
         status, page = _get(f"http://127.0.0.1:{port}/")
         assert status == 200 and "<html" in page.lower()
         servers = psutil.Process(process.pid).children(recursive=True)
-        assert any("streamlit" in " ".join(child.cmdline()) for child in servers)
+        assert any("aigraph.explore.serve" in " ".join(child.cmdline()) for child in servers)
     finally:
         process.terminate()
         process.wait(timeout=30)

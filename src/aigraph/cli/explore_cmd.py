@@ -66,14 +66,17 @@ def free_port(host: str = "127.0.0.1") -> int:
 def streamlit_command(app_file: Path, *, host: str, port: int, python: str | None = None) -> list[str]:
     """Return the command line that serves the explorer: headless, no usage statistics.
 
+    It is ``streamlit run`` through :mod:`aigraph.explore.serve`, which imports the
+    explorer's heavy libraries while the server starts rather than on the first visit.
+
     Examples
     --------
     >>> cmd = streamlit_command(Path("app/streamlit_app.py"), host="127.0.0.1", port=8501, python="python")
     >>> cmd[:4], "--browser.gatherUsageStats" in cmd
-    (['python', '-m', 'streamlit', 'run'], True)
+    (['python', '-m', 'aigraph.explore.serve', 'run'], True)
     """
     return [
-        python or sys.executable, "-m", "streamlit", "run", str(app_file),
+        python or sys.executable, "-m", "aigraph.explore.serve", "run", str(app_file),
         "--server.address", host,
         "--server.port", str(port),
         "--server.headless", "true",
