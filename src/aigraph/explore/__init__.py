@@ -16,6 +16,9 @@ page shows can be had from here too. Modules (each loaded on first use):
 - :mod:`~aigraph.explore.console`: running console queries (length check, row cap,
   CSV/JSON), and the canned questions as example queries.
 - :mod:`~aigraph.explore.downloads`: any export format as one downloadable file.
+- :mod:`~aigraph.explore.markdown`: report text made safe for Streamlit Markdown, mentions marked.
+- :mod:`~aigraph.explore.serve`: ``streamlit run`` with the heavy libraries preloaded
+  (what ``aigraph explore`` starts).
 """
 
 from __future__ import annotations
@@ -47,6 +50,7 @@ _EXPORTS = {
     "run_console_query": "aigraph.explore.console",
     "examples": "aigraph.explore.console",
     "export_file": "aigraph.explore.downloads",
+    "highlighted_markdown": "aigraph.explore.markdown",
 }
 
 __all__ = sorted(_EXPORTS)
