@@ -1,7 +1,9 @@
 """What the explorer shows, computed from the built graph (pure functions, no Streamlit).
 
 The Streamlit pages under ``app/`` only wire widgets to these functions; everything a
-page shows can be had from here too. Modules (each loaded on first use):
+page shows can be had from here too. Import the functions from their modules
+(``from aigraph.explore.search import search``); the names below that do not clash with
+a module name are also available from the package. Modules (each loaded on first use):
 
 - :mod:`~aigraph.explore.labels`: label order, colours, entity tests, report years.
 - :mod:`~aigraph.explore.status`: is a graph directory usable, and its build stamp.
@@ -32,10 +34,8 @@ _EXPORTS = {
     "GraphStatus": "aigraph.explore.status",
     "graph_status": "aigraph.explore.status",
     "Overview": "aigraph.explore.overview",
-    "overview": "aigraph.explore.overview",
     "SearchHit": "aigraph.explore.search",
     "SearchIndex": "aigraph.explore.search",
-    "search": "aigraph.explore.search",
     "EntityView": "aigraph.explore.entity",
     "EntityNotFound": "aigraph.explore.entity",
     "entity_view": "aigraph.explore.entity",
@@ -44,7 +44,6 @@ _EXPORTS = {
     "models_by_year": "aigraph.explore.timeline",
     "organisations": "aigraph.explore.timeline",
     "year_diff": "aigraph.explore.years",
-    "neighbourhood": "aigraph.explore.neighbourhood",
     "cytoscape_elements": "aigraph.explore.neighbourhood",
     "ConsoleResult": "aigraph.explore.console",
     "run_console_query": "aigraph.explore.console",
