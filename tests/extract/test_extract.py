@@ -113,3 +113,11 @@ def test_deck_text_slides_and_relations(extract_text):
     assert ("Whisper", metric) in relations(ex, "ACHIEVES")
     assert (metric, "LibriSpeech") in relations(ex, "MEASURED_ON")
     assert not any(e.name in ("Research", "Industry", "Safety") for e in ex.entities)
+
+
+def test_sentences_end_after_acronyms_but_not_initials():
+    from aigraph.extract.candidates import sentence_starts
+
+    text = "It scaled up RL. IMPALA followed. The U.S. Air Force flew it. Dr. Smith agreed."
+    starts = sentence_starts(text)
+    assert [text[s : s + 6] for s in starts] == ["It sca", "IMPALA", "The U.", "Dr. Sm"]

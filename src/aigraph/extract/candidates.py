@@ -50,7 +50,7 @@ def _span(doc: Doc, start: int, end: int, label: str, rule: str) -> Span | None:
     return span
 
 
-_SENTENCE_END = re.compile(r"(?<![A-Z])[.!?][\"')\]]*[ \t]+(?=[\"'(\[]?[A-Z0-9])|\n\s*")
+_SENTENCE_END = re.compile(r"(?<!\b[A-Z])[.!?][\"')\]]*[ \t]+(?=[\"'(\[]?[A-Z0-9])|\n\s*")
 _ABBREVIATIONS = frozenset("dr mr mrs ms prof vs st no co al inc ltd etc fig e.g i.e u.s jr sr approx".split())
 _LAST_WORD = re.compile(r"([\w.]+)$")
 
