@@ -298,11 +298,17 @@ def _contexts():
     }
 
 
-def find_orgs(text: str) -> list[NameMatch]:
-    """Organisation names given away by their context."""
+def find_orgs(text: str, *, known: frozenset[tuple[int, int]] = frozenset()) -> list[NameMatch]:
+    """Organisation names given away by their context.
+
+    ``known`` holds (start, end) spans the gazetteer already names; runs equal to one
+    are skipped.
+    """
     cx = _contexts()
     out = []
     for start, end in name_runs(text):
+        if (start, end) in known:
+            continue
         name = text[start:end]
         before = text[max(0, start - 60) : start]
         after = text[end : end + 80]
@@ -332,11 +338,13 @@ def find_orgs(text: str) -> list[NameMatch]:
     return out
 
 
-def find_models(text: str) -> list[NameMatch]:
-    """Name-shaped words that the context marks as a model (or a dataset)."""
+def find_models(text: str, *, known: frozenset[tuple[int, int]] = frozenset()) -> list[NameMatch]:
+    """Name-shaped words that the context marks as a model (or a dataset); see :func:`find_orgs`."""
     cx = _contexts()
     out = []
     for start, end in name_runs(text):
+        if (start, end) in known:
+            continue
         name = text[start:end]
         distinctive = any(c.isdigit() for c in name) or any(c.isupper() for c in name[1:])
         if not distinctive or not is_novel(name):

@@ -98,7 +98,7 @@ def find_papers(text: str, *, known=lambda name: False) -> list[PaperMatch]:
 
 
 _CUE = re.compile(
-    r"paper|preprint|study|article|publication|\bIn\s+[\"'A-Z0-9]|\"[A-Z]", re.IGNORECASE
+    r"(?i:paper|preprint|study|article|publication)|\bIn\s+[\"'A-Z]|\"[A-Z]"
 )
 
 
