@@ -31,6 +31,8 @@ def timings(artifacts):
 def expect(locator):
     from playwright.sync_api import expect as playwright_expect
 
+    # Generous: two busy cores can take seconds to lay out a page; a broken page still fails.
+    playwright_expect.set_options(timeout=30_000)
     return playwright_expect(locator)
 
 

@@ -11,9 +11,11 @@ from __future__ import annotations
 import importlib
 import sys
 
-#: Modules the first page run would otherwise import.
+#: Modules the first page run would otherwise import. Not Streamlit components
+#: (``st_link_analysis``): they register their files with the running server when
+#: imported, so importing them before the server exists leaves their frames empty.
 PRELOAD = (
-    "pandas", "pyarrow", "altair", "networkx", "rapidfuzz", "st_link_analysis",
+    "pandas", "pyarrow", "altair", "networkx", "rapidfuzz",
     "aigraph.graph.store", "aigraph.explore.overview", "aigraph.explore.search",
     "aigraph.explore.entity", "aigraph.explore.timeline", "aigraph.explore.years",
     "aigraph.explore.neighbourhood", "aigraph.explore.console",
