@@ -25,8 +25,7 @@ a module name are also available from the package. Modules (each loaded on first
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
+from aigraph._lazy import lazy_exports
 
 _EXPORTS = {
     "ENTITY_LABELS": "aigraph.explore.labels",
@@ -55,12 +54,4 @@ _EXPORTS = {
 __all__ = sorted(_EXPORTS)
 
 
-def __getattr__(name: str) -> Any:
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return getattr(importlib.import_module(module), name)
-
-
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(_EXPORTS))
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS, globals())
