@@ -121,3 +121,9 @@ def test_sentences_end_after_acronyms_but_not_initials():
     text = "It scaled up RL. IMPALA followed. The U.S. Air Force flew it. Dr. Smith agreed."
     starts = sentence_starts(text)
     assert [text[s : s + 6] for s in starts] == ["It sca", "IMPALA", "The U.", "Dr. Sm"]
+
+
+def test_word_like_company_names_at_sentence_start(extract_text):
+    ex = extract_text("- Slide 5: Apple released new on-device models. Apple pie is not a company.\n")
+    apple = [m for e in ex.entities if e.name == "Apple" for m in e.mentions]
+    assert len(apple) == 1 and apple[0].text == "Apple"

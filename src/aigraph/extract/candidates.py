@@ -152,6 +152,10 @@ def make_rule_candidates(nlp: Language, name: str) -> RuleCandidates:
     return RuleCandidates(nlp, name)
 
 
+#: Words after a sentence-initial name that make it the subject ("Apple said ...").
+_SUBJECT_VERBS = frozenset("has had is was will said says plans wants unveiled reported".split())
+
+
 def _starts_sentence(doc: Doc, text: str, char: int) -> bool:
     import bisect
 
@@ -181,8 +185,9 @@ class Resolver:
         if key in (EXACT_KEY, LOWER_KEY) and span.id_ in self.ambiguous_ids:
             doc = span.doc
             first = _starts_sentence(doc, self._text, span.start_char)
-            possessive = span.end < len(doc) and doc[span.end].text in ("'s", "'")
-            if first and not possessive and all(is_common_word(t.text) for t in span):
+            following = doc[span.end].text if span.end < len(doc) else ""
+            acts = following in ("'s", "'") or following in words("org_verbs") or following in _SUBJECT_VERBS
+            if first and not acts and all(is_common_word(t.text) for t in span):
                 return False
             # Part of a longer capitalised name ("Data Science Bootcamp"): not this entry.
             left = doc[span.start - 1] if span.start > 0 else None
