@@ -94,7 +94,8 @@ def _value(num: str) -> float:
     return float(num.lstrip("~≈").replace(",", ""))
 
 
-_DIGIT = re.compile(r"(?<!Slide )(?<!Slides )(?<![\d.,])\d")
+#: What every metric pattern needs somewhere: a number with a unit, a decimal, or thousands.
+_DIGIT = re.compile(r"\d(?:\s?(?:%|[x×](?!\w)|percent\b|pp\b|percentage)|[.,]\d)")
 
 
 def _windows(text: str) -> list[tuple[int, int]]:
