@@ -172,9 +172,9 @@ _SOFTWARE_NOUNS = r"(?:framework|library|toolkit|app|application|tool|platform|p
 
 
 _CALLED = re.compile(
-    r"\b(?P<noun>[A-Za-z][\w-]*)\s*,?\s+(?:called|named|dubbed|nicknamed|known\s+as|branded)\s+"
-    r"(?:\"(?P<q>[^\"\n]{2,60})\")?"
+    r"(?:called|named|dubbed|nicknamed|known\s+as|branded)\s+(?:\"(?P<q>[^\"\n]{2,60})\")?"
 )
+_NOUN_BEFORE = re.compile(r"\b(?P<noun>[A-Za-z][\w-]*)\s*,?\s+$")
 _CALLED_NOUN_EXTRA = frozenset(
     "environment program device copilot product game simulator service ai framework library toolkit app "
     "application tool platform package browser plugin".split()
@@ -198,7 +198,10 @@ def find_called(text: str) -> list[NameMatch]:
     runs = None
     out = []
     for m in _CALLED.finditer(text):
-        noun = m.group("noun").lower()
+        before = _NOUN_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        if before is None or (m.start() > 0 and text[m.start() - 1].isalnum()):
+            continue
+        noun = before.group("noun").lower()
         if noun not in known_nouns:
             continue
         label = _label_for_noun(noun)
@@ -218,8 +221,6 @@ def find_called(text: str) -> list[NameMatch]:
 
 
 # ---------------------------------------------------------------- name runs
-_NAME_WORD_RE = re.compile(rf"(?<![\w$€£-]){_NW}(?![\w])")
-_JOINERS = frozenset({" ", " of ", " for ", " de ", " & ", " To ", " the "})
 _OPENERS = frozenset({"The", "A", "An", "This", "That", "These", "Those", "Our", "Their", "Its", "In", "On", "At", "But", "And", "So", "If", "When", "While", "After", "Before", "Yet"})
 
 
@@ -239,24 +240,21 @@ def name_runs(text: str) -> list[tuple[int, int]]:
 _RUNS_CACHE: list = []
 
 
+_RUN_RE = re.compile(rf"(?<![\w$€£-]){_NW}(?:(?: | of | for | de | & | To | the ){_NW})*(?![\w])")
+
+
 def _name_runs(text: str) -> list[tuple[int, int]]:
-    runs: list[list[int]] = []
-    for m in _NAME_WORD_RE.finditer(text):
-        if runs and text[runs[-1][1] : m.start()] in _JOINERS and len(text[runs[-1][0] : m.end()].split()) <= 6:
-            runs[-1][1] = m.end()
-        else:
-            runs.append([m.start(), m.end()])
     out = []
-    for start, end in runs:
+    for m in _RUN_RE.finditer(text):
+        start, end = m.start(), m.end()
+        if text.count(" ", start, end) > 7:
+            continue  # a headline in Title Case, not a name
         while True:
             first = text[start:end].split(" ", 1)
             if len(first) == 2 and first[0] in _OPENERS:
                 start += len(first[0]) + 1
                 continue
             break
-        # Trailing joiners are not part of a name ("Google and" -> "Google").
-        while text[start:end].endswith((" of", " for", " and", " the", " To", " de", " &")):
-            end = start + text[start:end].rsplit(" ", 1)[0].__len__()
         out.append((start, end))
     return out
 
