@@ -296,6 +296,10 @@ def _contexts():
     }
 
 
+_UNIVERSITY_HEADS = ("University of", "Institute of", "School of", "College of", "Academy of")
+_UNIVERSITY_WORDS = frozenset({"University", "Technology"})
+
+
 def find_orgs(text: str, *, known: frozenset[tuple[int, int]] = frozenset()) -> list[NameMatch]:
     """Organisation names given away by their context.
 
@@ -308,12 +312,17 @@ def find_orgs(text: str, *, known: frozenset[tuple[int, int]] = frozenset()) -> 
         if (start, end) in known:
             continue
         name = text[start:end]
+        last = name.rsplit(" ", 1)[-1]
+        institutional = last in _UNIVERSITY_WORDS or any(w in name for w in _UNIVERSITY_HEADS)
+        suffixed = " " in name and last in words("org_suffixes")
+        if not institutional and not suffixed and not is_novel(name):
+            continue  # the cheap test first: most runs are ordinary capitalised words
         before = text[max(0, start - 60) : start]
         after = text[end : end + 80]
         rule = None
-        if cx["university"].search(name):
+        if institutional and cx["university"].search(name):
             rule = "rule:org-university"
-        elif cx["suffix_org"].search(name) and " " in name and (
+        elif suffixed and (
             is_novel(name.rsplit(" ", 1)[0]) or (cx["strong_suffix"].search(name) and len(name.split()) >= 3)
         ):
             rule = "rule:org-suffix"
