@@ -49,3 +49,7 @@ def test_metric_spans_stop_before_function_words():
     assert found("It trains 6.1x faster at scale and is 8.4x smaller and cheaper.") == [
         ("6.1x faster", "multiplier"), ("8.4x smaller", "multiplier")]
     assert found("The run used 20% of the compute and 87.5% at high compute.") == []
+
+
+def test_decimal_score_on_a_known_benchmark():
+    assert found("GPT-4 reached 92.5 on GSM8K but 12 on Tuesday.") == [("92.5 on GSM8K", "absolute")]

@@ -82,7 +82,7 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
 
 
 _ON_DATASET = re.compile(
-    rf"{_NUM}{_PCT}\s+(?:on|in)\s+(?:the\s+)?(?P<ds>[A-Z][\w+-]*(?:\.[\w+-]+)*(?:\s+[A-Z0-9][\w+-]*(?:\.[\w+-]+)*){{0,2}})"
+    rf"{_NUM}(?:{_PCT}|(?<=\.\d)|(?<=\.\d\d)|(?<=\.\d\d\d))\s+(?:on|in)\s+(?:the\s+)?(?P<ds>[A-Z][\w+-]*(?:\.[\w+-]+)*(?:\s+[A-Z0-9][\w+-]*(?:\.[\w+-]+)*){{0,2}})"
 )
 _BY_BEFORE = re.compile(r"\bby\s+(?:up\s+to\s+|about\s+|around\s+|nearly\s+|over\s+)?$")
 _TRAILING_PREP = re.compile(r"\s+(?:on|in|at|for)\s+(?:the\s+)?$")
@@ -211,7 +211,8 @@ def _find_in(text: str, is_dataset) -> list[MetricMatch]:
     for m in _ON_DATASET.finditer(text):
         ds = m.group("ds")
         if is_dataset(ds):
-            unit = "pp" if "p" in m.group("unit").lower() and "%" not in m.group("unit") else "%"
+            raw_unit = (m.group("unit") or "").lower()
+            unit = "" if not raw_unit else "pp" if "p" in raw_unit and "%" not in raw_unit else "%"
             found.append(MetricMatch(m.start(), m.end(), m.group(0), _value(m.group("num")), unit, "", "absolute", ds))
     return found
 
