@@ -13,13 +13,13 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
+from aigraph.evaluate import metric_number
 from aigraph.extract.lexicon import is_common_word
 from aigraph.knowledge import Knowledge, surface_key
 from aigraph.records import CONTENT_KINDS, Document, Entity, Mention
 
 _LABEL_PRIORITY = {"PAPER": 0, "ORG": 1, "MODEL": 2, "DATASET": 3, "SOFTWARE": 4, "PERSON": 5, "COUNTRY": 6, "MONEY": 7}
 _STATING_RULES = frozenset({"rule:called", "rule:acronym", "rule:acronym-long"})
-_METRIC_NUMBER = re.compile(r"(?<![\w-])[~≈]?(\d+(?:[.,]\d+)*)\s*(%|x|×|pp)?(?![\w])", re.I)
 
 
 def name_key(text: str, label: str) -> str:
@@ -38,19 +38,6 @@ def singular(name: str) -> str:
         if sum(c.isupper() for c in stem) >= 2 or (stem[-1].islower() and any(c.isupper() for c in stem[1:])):
             return name[:-1]
     return name
-
-
-def metric_key(text: str) -> str:
-    """The number a metric is known by: ``84.2% top-1 accuracy`` -> ``84.2%``."""
-    found = [(m.group(1).replace(",", "."), (m.group(2) or "").lower().replace("×", "x")) for m in _METRIC_NUMBER.finditer(text)]
-    for want in ("%", "x"):
-        for num, unit in found:
-            if unit == want:
-                return num + unit
-    for num, unit in found:
-        if "." in num or unit:
-            return num + unit
-    return found[0][0] if found else text
 
 
 class _Union:
@@ -215,7 +202,7 @@ def metric_entities(mentions: Iterable[Mention], details: dict[tuple[int, int], 
     groups: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
         if m.label == "METRIC":
-            groups[metric_key(m.text)].append(m)
+            groups[metric_number(m.text) or m.text].append(m)
     out = []
     for members in groups.values():
         best = max(members, key=lambda m: len(m.text))
