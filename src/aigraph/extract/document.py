@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 from collections import defaultdict
 
@@ -32,16 +33,13 @@ def extract(doc: Document, *, spacy_model: str | None = None) -> Extraction:
 
 
 @functools.cache
-def _children_cached(knowledge_id: int, knowledge) -> dict[str, set[str]]:
+def _children(knowledge) -> dict[str, set[str]]:
+    """Organisation id -> ids of the organisations whose parent it is (computed once)."""
     out: dict[str, set[str]] = defaultdict(set)
     for e in knowledge.by_label("ORG"):
         if e.parent:
             out[e.parent].add(e.id)
     return out
-
-
-def _children(knowledge) -> dict[str, set[str]]:
-    return _children_cached(id(knowledge), knowledge)
 
 
 def _relations(doc: Document, normalized: str, entities: list[Entity], details: dict, knowledge) -> list[Relation]:
@@ -68,8 +66,6 @@ def _relations(doc: Document, normalized: str, entities: list[Entity], details: 
     per_block: dict[int, list[rel.Ment]] = defaultdict(list)
     blocks = list(doc.blocks)
     starts = [b.start for b in blocks]
-    import bisect
-
     for (start, end), (entity, m) in by_span.items():
         i = bisect.bisect_right(starts, start) - 1
         kind = getattr(details.get((start, end)), "kind", "")
