@@ -236,7 +236,7 @@ class Resolver:
             if label is None:
                 continue
             for span in (short, long_):
-                span = doc.char_span(span.start_char, span.end_char, label=label)
+                span = Span(doc, span.start, span.end, label=label)
                 span.kb_id_ = "rule:acronym"
                 cands.append((len(span.text), 1, span.start, span))
         cands.sort(key=lambda c: (-c[0], c[1], c[2]))
