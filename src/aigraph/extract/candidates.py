@@ -177,39 +177,42 @@ class Resolver:
         self.name = name
         self.ambiguous_ids = ambiguous_ids
 
-    def _acceptable(self, key: str, span: Span) -> bool:
-        if key == LOWER_KEY and span.text.islower() and len(span) == 1:
+    def _ambiguous_ok(self, span: Span) -> bool:
+        """Whether a curated name that is also an ordinary word stands as a name here."""
+        doc = span.doc
+        first = _starts_sentence(doc, self._text, span.start_char)
+        following = doc[span.end].text if span.end < len(doc) else ""
+        acts = following in ("'s", "'") or following in words("org_verbs") or following in _SUBJECT_VERBS
+        if first and not acts and all(is_common_word(t.text) for t in span):
             return False
-        if key in (EXACT_KEY, LOWER_KEY) and span.text in words("stop_names"):
-            return False
-        if key in (EXACT_KEY, LOWER_KEY) and span.id_ in self.ambiguous_ids:
-            doc = span.doc
-            first = _starts_sentence(doc, self._text, span.start_char)
-            following = doc[span.end].text if span.end < len(doc) else ""
-            acts = following in ("'s", "'") or following in words("org_verbs") or following in _SUBJECT_VERBS
-            if first and not acts and all(is_common_word(t.text) for t in span):
-                return False
-            # Part of a longer capitalised name ("Data Science Bootcamp"): not this entry.
-            left = doc[span.start - 1] if span.start > 0 else None
-            right = doc[span.end] if span.end < len(doc) else None
-            if (left is not None and not first and left.text[:1].isupper()) or (
-                right is not None and right.text[:1].isupper() and right.text not in ("'s", "'")
-            ):
-                return False
-        if key == STAT_KEY and all(is_common_word(t.text) or t.text in words("stop_names") for t in span):
-            return False
-        return True
+        # Part of a longer capitalised name ("Data Science Bootcamp"): not this entry.
+        left = doc[span.start - 1] if span.start > 0 else None
+        right = doc[span.end] if span.end < len(doc) else None
+        return not (
+            (left is not None and not first and left.text[:1].isupper())
+            or (right is not None and right.text[:1].isupper() and right.text not in ("'s", "'"))
+        )
 
     def __call__(self, doc: Doc) -> Doc:
-        self._text = doc_text(doc)
+        text = self._text = doc_text(doc)
+        stop = words("stop_names")
         cands: list[tuple[int, int, int, Span]] = []
         for key in (EXACT_KEY, RULES_KEY, LOWER_KEY, STAT_KEY):
             for span in doc.spans.get(key, ()):
-                if self._acceptable(key, span):
-                    rank = _RANK[key]
-                    if key == RULES_KEY and span.kb_id_ in _STRONG_RULES:
-                        rank = -1 if span.label_ == "PAPER" or span.kb_id_ == "rule:called" else 0
-                    cands.append((len(span.text), rank, span.start, span))
+                start, end = span.start_char, span.end_char
+                surface = text[start:end]
+                rank = _RANK[key]
+                if key in (EXACT_KEY, LOWER_KEY):
+                    if surface in stop or (key == LOWER_KEY and surface.islower() and " " not in surface):
+                        continue
+                    if span.id_ in self.ambiguous_ids and not self._ambiguous_ok(span):
+                        continue
+                elif key == STAT_KEY:
+                    if all(is_common_word(w) or w in stop for w in surface.split()):
+                        continue
+                elif span.kb_id_ in _STRONG_RULES:
+                    rank = -1 if span.label_ == "PAPER" or span.kb_id_ == "rule:called" else 0
+                cands.append((end - start, rank, span.start, span))
         # Acronym pairs: a form without a label takes its partner's.
         by_chars = {(s.start_char, s.end_char): s for *_, s in cands}
         for a, b in doc._.aig_pairs or ():
