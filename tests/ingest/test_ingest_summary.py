@@ -138,7 +138,7 @@ def test_text_outside_bullets_has_no_slides():
     )
     assert slides_of(text, "DeepMind") == ()
     assert slides_of(text, "Stable Diffusion") == (12,)
-    assert slides_of(text, "OpenAI") == ()  # an inline "(slide 46)" is not a citation
+    assert slides_of(text, "OpenAI") == (46,)  # an inline "(slide 46)" cites the text before it
     assert slides_of(text, "Anthropic") == ()
     assert slides_of(text, "Hugging Face") == ()
 

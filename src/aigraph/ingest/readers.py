@@ -14,6 +14,7 @@ from pathlib import Path
 from aigraph.errors import InputError
 from aigraph.ingest.decode import decode_text, normalise_newlines, read_text_file
 from aigraph.ingest.deck import looks_like_deck, segment_deck
+from aigraph.ingest.inline import split_inline_citations
 from aigraph.ingest.meta import detect_title, detect_year
 from aigraph.ingest.summary import segment_summary
 from aigraph.records import Document
@@ -72,7 +73,7 @@ def parse_text(
         blocks, titles = found.blocks, found.slide_titles
     else:
         summary = segment_summary(text)
-        blocks, titles = summary.blocks, summary.slide_titles
+        blocks, titles = split_inline_citations(text, summary.blocks), summary.slide_titles
     return Document(
         source=source,
         text=text,
