@@ -21,7 +21,8 @@ How blocks are cut
   section titles, lines carrying a slide range such as ``1. Research (Slides
   10 — 74)``) are ``heading`` blocks spanning the name only. A heading's range
   never gives slides to anything.
-* Everything else has no slides.
+* Everything else has no slides here; :mod:`aigraph.ingest.inline` then gives an
+  inline citation (``... on ImageNet (slide 12).``) to the text before it.
 """
 
 from __future__ import annotations
