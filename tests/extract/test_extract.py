@@ -127,3 +127,14 @@ def test_word_like_company_names_at_sentence_start(extract_text):
     ex = extract_text("- Slide 5: Apple released new on-device models. Apple pie is not a company.\n")
     apple = [m for e in ex.entities if e.name == "Apple" for m in e.mentions]
     assert len(apple) == 1 and apple[0].text == "Apple"
+
+
+def test_organisations_listed_after_a_preposition_and_lower_case_phrases(extract_text):
+    ex = extract_text(
+        "- Slide 92: Inflection raised $1.3B, led by Microsoft and NVIDIA, to build its personal assistant Pi.\n"
+        "- Slide 31: Researchers at Stanford built generative agents that simulate a town.\n"
+    )
+    got = relations(ex, "DEVELOPED")
+    assert not any(h in ("Microsoft", "NVIDIA") for h, _ in got)
+    assert ("Inflection", "Pi") in got
+    assert "Generative Agents" not in names(ex, "MODEL")

@@ -203,7 +203,9 @@ class Resolver:
                 surface = text[start:end]
                 rank = _RANK[key]
                 if key in (EXACT_KEY, LOWER_KEY):
-                    if surface in stop or (key == LOWER_KEY and surface.islower() and " " not in surface):
+                    # A case-blind match written all in lower case is a phrase, not a name
+                    # ("built generative agents"); "US air force" keeps its capitals.
+                    if surface in stop or (key == LOWER_KEY and surface.islower()):
                         continue
                     if span.id_ in self.ambiguous_ids and not self._ambiguous_ok(span):
                         continue

@@ -70,6 +70,15 @@ class Found:
     confidence: float
 
 
+def _after_preposition(org: Ment, orgs: list[Ment], text: str) -> bool:
+    """True when ``org`` (or the list it ends, "by Microsoft and NVIDIA") follows a preposition."""
+    i = orgs.index(org)
+    while i > 0 and _LIST_GAP.match(text[orgs[i - 1].end : orgs[i].start]):
+        i -= 1
+    first = orgs[i]
+    return bool(_PREPOSITION_BEFORE.search(text, max(0, first.start - 12), first.start))
+
+
 def _last_verb(text: str):
     found = None
     for found in _VERB_RE.finditer(text):
@@ -126,7 +135,7 @@ def developed(ments: list[Ment], text: str, *, context_org: Ment | None = None, 
         before = [o for o in orgs if o.sent == model.sent and o.end <= model.start]
         # "... trained by Google DeepMind, and shipped PaLM 2": an organisation after a
         # preposition is not the subject; the one before it may be.
-        subjects = [o for o in before if not _PREPOSITION_BEFORE.search(text, max(0, o.start - 12), o.start)]
+        subjects = [o for o in before if not _after_preposition(o, before, text)]
         if subjects:
             org = subjects[-1]
             before = subjects
