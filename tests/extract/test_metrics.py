@@ -53,3 +53,9 @@ def test_metric_spans_stop_before_function_words():
 
 def test_decimal_score_on_a_known_benchmark():
     assert found("GPT-4 reached 92.5 on GSM8K but 12 on Tuesday.") == [("92.5 on GSM8K", "absolute")]
+
+
+def test_a_scored_percentage_is_a_metric():
+    assert found("Gemini Ultra reached human-level performance on the test, scoring 90.0%.") == [
+        ("scoring 90.0%", "absolute")]
+    assert found("The party scored 25% of the vote.") == []

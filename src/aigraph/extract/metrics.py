@@ -90,6 +90,13 @@ _BARE_MEASURES = frozenset({"score", "scores", "points", "performance", "error",
 _MONEY_OR_COUNT = re.compile(r"^\s?(?:[BMKT]\b|bn\b|billion|million|trillion|thousand|k\b)", re.IGNORECASE)
 
 
+#: "scoring 90.0%", "achieved 67%": a percentage reported as what a model scored.
+_SCORED = re.compile(
+    rf"\b(?:scor(?:es|ed|ing)|achiev(?:es|ed|ing)|reach(?:es|ed|ing)|obtain(?:s|ed|ing)|post(?:s|ed|ing))\s+"
+    rf"(?:an?\s+(?:average\s+)?(?:of\s+)?)?{_NUM}(?P<unit>\s?%)(?!\s+(?:of|on|in|at)\b)"
+)
+
+
 def _value(num: str) -> float:
     return float(num.lstrip("~≈").replace(",", ""))
 
@@ -208,6 +215,10 @@ def _find_in(text: str, is_dataset) -> list[MetricMatch]:
             found.append(
                 MetricMatch(m.start(), end, text[m.start() : end], _value(num), unit, measure, kind, ds)
             )
+    for m in _SCORED.finditer(text):
+        if any(f.start <= m.start("num") < f.end for f in found):
+            continue  # a fuller form ("91.1% top-1 accuracy on ImageNet") already has it
+        found.append(MetricMatch(m.start(), m.end(), m.group(0), _value(m.group("num")), "%", "score", "absolute"))
     for m in _ON_DATASET.finditer(text):
         ds = m.group("ds")
         if is_dataset(ds):

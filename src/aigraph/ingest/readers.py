@@ -119,7 +119,7 @@ def read_html(path: Path, year: int | None) -> Document:
     return Document(
         source=str(path),
         text=visible,
-        blocks=tuple(summary.blocks),
+        blocks=tuple(split_inline_citations(visible, summary.blocks)),
         year=detect_year(str(path), ((title or "") + "\n" + visible[:20_000]), year),
         title=title or detect_title(visible, summary.blocks),
         format="html",
