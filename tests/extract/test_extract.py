@@ -138,3 +138,12 @@ def test_organisations_listed_after_a_preposition_and_lower_case_phrases(extract
     assert not any(h in ("Microsoft", "NVIDIA") for h, _ in got)
     assert ("Inflection", "Pi") in got
     assert "Generative Agents" not in names(ex, "MODEL")
+
+
+def test_model_is_organisations_model(extract_text):
+    ex = extract_text(
+        "- Slide 11: GPT-4 is OpenAI's latest large language model.\n"
+        "- Slide 12: Gato, DeepMind's generalist agent, plays Atari.\n"
+    )
+    got = relations(ex, "DEVELOPED")
+    assert ("OpenAI", "GPT-4") in got and ("DeepMind", "Gato") in got

@@ -46,6 +46,7 @@ _BASELINE = re.compile(r"\b(?:over|than|vs\.?|versus|against|compared\s+(?:to|wi
 _COMPARED = re.compile(r"\b(?:like|than|as|unlike|versus|vs\.?|over|beyond|of|to|against|including|such\s+as)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
 _PREPOSITION_BEFORE = re.compile(r"\b(?:by|from|with|at|of|for|to|than|like)\s+(?:the\s+)?$", re.IGNORECASE)
 _ON_BEFORE = re.compile(r"\b(?:[Oo]n|[Ii]n|[Aa]cross)\s+(?:the\s+)?$")
+_IS_ORGS = re.compile(r"^\s*(?:,|is|was|\(|-|–|—|,\s+(?:the|a|an))\s*$|^\s+(?:is|was)\s+(?:the\s+|a\s+|an\s+)?$")
 _LIST_GAP = re.compile(r"^\s*(?:,|and|or|&|,\s*and)\s*$")
 
 
@@ -113,6 +114,13 @@ def developed(ments: list[Ment], text: str, *, context_org: Ment | None = None, 
             out.append(Found("DEVELOPED", org, m, "rule:possessive", 0.9))
             linked.add(m.name)
             prev_end = m.end
+    for org in orgs:
+        # GPT-4 is OpenAI's latest model / Gato, DeepMind's generalist agent
+        if text[org.end : org.end + 2] == "'s":
+            prior = [m for m in models if m.sent == org.sent and m.end <= org.start]
+            if prior and prior[-1].name not in linked and _IS_ORGS.match(text[prior[-1].end : org.start]):
+                out.append(Found("DEVELOPED", org, prior[-1], "rule:model-is-orgs", 0.85))
+                linked.add(prior[-1].name)
     for org in orgs:
         # DeepMind described the system in ... -> the previous sentence's model.
         if _ORG_THEN_ANAPHOR.match(text[org.end : org.end + 80]):
