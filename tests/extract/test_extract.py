@@ -147,3 +147,8 @@ def test_model_is_organisations_model(extract_text):
     )
     got = relations(ex, "DEVELOPED")
     assert ("OpenAI", "GPT-4") in got and ("DeepMind", "Gato") in got
+
+
+def test_it_is_a_model_not_an_organisation(extract_text):
+    ex = extract_text("- Slide 11: GPT-4 is OpenAI's latest model. It is, of course, trained using RLHF.\n")
+    assert ("OpenAI", "RLHF") not in relations(ex, "DEVELOPED")

@@ -20,7 +20,7 @@ _DEV_VERBS = (
     r"demos?|demoed|showcases?|showcased|follows?\s+up\s+with|followed\s+up\s+with|has|have)"
 )
 _VERB_RE = re.compile(rf"\b{_DEV_VERBS}\b", re.IGNORECASE)
-_PRONOUN_SUBJECT = re.compile(r"^\s*(?:yet\s+|and\s+|but\s+|so\s+)?(?:they|it|the company|the lab|the startup|the team|its researchers|their researchers)\b", re.IGNORECASE)
+_PRONOUN_SUBJECT = re.compile(r"^\s*(?:yet\s+|and\s+|but\s+|so\s+)?(?:they|the company|the lab|the startup|the team|its researchers|their researchers)\b", re.IGNORECASE)
 _BY_ORG = re.compile(
     r"^\s*,?\s*(?:\(\s*)?(?:(?:developed|built|released|created|trained|introduced|made|designed|published|proposed|unveiled|launched)\s+"
     r"(?:together\s+with|jointly\s+with|in\s+collaboration\s+with|with)\s+|(?:(?:developed|built|released|created|trained|introduced|made|designed|published|proposed|unveiled|launched)\s+)?(?:by|from)\s+)(?:the\s+)?$",
@@ -35,7 +35,7 @@ _ORG_THEN_ANAPHOR = re.compile(
 _POSSESSIVE = re.compile(r"^'s?\s+(?:(?:new|latest|open[- ]source|own|recent|flagship|upcoming|first|second|next)\s+|[\w-]+\s+){0,3}?$")
 #: Between a verb and its object: articles, adjectives, "called", but no preposition.
 _OBJECT_GAP = re.compile(
-    r"^\s+(?:(?!(?:on|of|to|than|like|with|from|at|for|in|as|against|by|over|about|into|beyond)\b)[\w-]+\s+){0,7}?(?:(?:called|named|dubbed)\s+)?$",
+    r"^\s+(?:(?!(?:on|of|to|than|like|with|from|at|for|in|as|against|by|over|about|into|beyond|using|via|through|upon)\b)[\w-]+\s+){0,7}?(?:(?:called|named|dubbed)\s+)?$",
     re.IGNORECASE,
 )
 #: Close enough to read as one phrase: "GPT-4 (OpenAI)", "OpenAI GPT-4", "Google and DeepMind's Gemini".
