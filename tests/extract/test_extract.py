@@ -152,3 +152,9 @@ def test_model_is_organisations_model(extract_text):
 def test_it_is_a_model_not_an_organisation(extract_text):
     ex = extract_text("- Slide 11: GPT-4 is OpenAI's latest model. It is, of course, trained using RLHF.\n")
     assert ("OpenAI", "RLHF") not in relations(ex, "DEVELOPED")
+
+
+def test_organisation_inside_an_apposition_is_not_the_developer(extract_text):
+    ex = extract_text("- Slide 40: EvolutionaryScale, a start-up founded by former Meta researchers, released ESM3.\n")
+    got = relations(ex, "DEVELOPED")
+    assert ("EvolutionaryScale", "ESM3") in got and ("Meta", "ESM3") not in got

@@ -44,7 +44,10 @@ _NEAR = re.compile(r"^(?:\s*[(,/-]?\s*|'s\s+|\s+and\s+[\w-]+'s\s+)$")
 _BASELINE = re.compile(r"\b(?:over|than|vs\.?|versus|against|compared\s+(?:to|with)|relative\s+to|beating|beats|outperforming)\s+(?:the\s+)?$")
 #: A model named as a point of comparison, not as the subject's work.
 _COMPARED = re.compile(r"\b(?:like|than|as|unlike|versus|vs\.?|over|beyond|of|to|against|including|such\s+as)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
-_PREPOSITION_BEFORE = re.compile(r"\b(?:by|from|with|at|of|for|to|than|like)\s+(?:the\s+)?$", re.IGNORECASE)
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:by|from|with|at|of|for|to|than|like)\s+(?:the\s+)?(?:(?:former|ex-|its|their|rival|partner|[a-z]+'s)\s+)?$",
+    re.IGNORECASE,
+)
 _ON_BEFORE = re.compile(r"\b(?:[Oo]n|[Ii]n|[Aa]cross)\s+(?:the\s+)?$")
 _IS_ORGS = re.compile(r"^\s*(?:,|is|was|\(|-|–|—|,\s+(?:the|a|an))\s*$|^\s+(?:is|was)\s+(?:the\s+|a\s+|an\s+)?$")
 _LIST_GAP = re.compile(r"^\s*(?:,|and|or|&|,\s*and)\s*$")
@@ -77,7 +80,7 @@ def _after_preposition(org: Ment, orgs: list[Ment], text: str) -> bool:
     while i > 0 and _LIST_GAP.match(text[orgs[i - 1].end : orgs[i].start]):
         i -= 1
     first = orgs[i]
-    return bool(_PREPOSITION_BEFORE.search(text, max(0, first.start - 12), first.start))
+    return bool(_PREPOSITION_BEFORE.search(text, max(0, first.start - 24), first.start))
 
 
 def _last_verb(text: str):
