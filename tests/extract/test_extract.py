@@ -158,3 +158,11 @@ def test_organisation_inside_an_apposition_is_not_the_developer(extract_text):
     ex = extract_text("- Slide 40: EvolutionaryScale, a start-up founded by former Meta researchers, released ESM3.\n")
     got = relations(ex, "DEVELOPED")
     assert ("EvolutionaryScale", "ESM3") in got and ("Meta", "ESM3") not in got
+
+
+def test_the_model_outperformed_is_not_the_achiever(extract_text):
+    ex = extract_text(
+        "- Slide 14: Chinchilla showed most models were undertrained. The 70 billion parameter model "
+        "outperformed the 280 billion parameter Gopher on the same budget, and scored 67.5% on MMLU.\n"
+    )
+    assert relations(ex, "ACHIEVES") == {("Chinchilla", "67.5% on MMLU")}

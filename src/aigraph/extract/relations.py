@@ -41,7 +41,10 @@ _OBJECT_GAP = re.compile(
 #: Close enough to read as one phrase: "GPT-4 (OpenAI)", "OpenAI GPT-4", "Google and DeepMind's Gemini".
 _NEAR = re.compile(r"^(?:\s*[(,/-]?\s*|'s\s+|\s+and\s+[\w-]+'s\s+)$")
 #: A model named after a metric as the baseline it is compared with.
-_BASELINE = re.compile(r"\b(?:over|than|vs\.?|versus|against|compared\s+(?:to|with)|relative\s+to|beating|beats|outperforming)\s+(?:the\s+)?$")
+_BASELINE = re.compile(
+    r"\b(?:over|than|vs\.?|versus|against|compared\s+(?:to|with)|relative\s+to|beating|beats|beat|"
+    r"outperform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|ahead\s+of)\s+(?:the\s+)?(?:[\w.-]+\s+){0,4}?$"
+)
 #: A model named as a point of comparison, not as the subject's work.
 _COMPARED = re.compile(r"\b(?:like|than|as|unlike|versus|vs\.?|over|beyond|of|to|against|including|such\s+as)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
 _PREPOSITION_BEFORE = re.compile(
@@ -202,7 +205,8 @@ def achieves(ments: list[Ment], text: str) -> list[Found]:
     for metric in (m for m in ments if m.label == "METRIC" and m.kind == "absolute"):
         in_sent = [
             m for m in ments
-            if m.label == "MODEL" and m.sent == metric.sent and not (m.start > metric.start and _BASELINE.search(text, max(0, m.start - 30), m.start))
+            if m.label == "MODEL" and m.sent == metric.sent
+            and not _BASELINE.search(text, max(0, m.start - 60), m.start)
         ]
         before = [m for m in in_sent if m.end <= metric.start]
         model = before[-1] if before else (in_sent[0] if in_sent else None)
