@@ -70,7 +70,7 @@ def assert_local_only(page, server: str) -> None:
 
 def test_first_page_then_search_then_entity(page, server, artifacts, timings):
     timings["first_page_s"] = open_page(page, server, "/", "aigraph explorer")
-    expect(main(page).get_by_text("Report years")).to_be_visible()
+    expect(main(page).get_by_text("Report years", exact=True)).to_be_visible()
     expect(main(page).get_by_role("link", name="DeepMind", exact=False).first).to_be_visible()
     page.screenshot(path=str(artifacts / "browser-overview.png"), full_page=True)
 
