@@ -24,18 +24,25 @@ def extract(
     from aigraph.extract import extract_paths
     from aigraph.extract.output import extraction_to_json
 
-    documents, failed = [], 0
+    failed, written = 0, 0
+    if as_json:
+        # One document at a time, so a long run of files never holds every result at once.
+        sys.stdout.write('{"documents": [')
     for result in extract_paths(paths, year=year, spacy_model=spacy_model):
         if isinstance(result, InputError):
             print(f"aigraph: error: {result}", file=sys.stderr)
             failed += 1
             continue
-        documents.append(extraction_to_json(result))
+        document = extraction_to_json(result)
+        del result
+        if as_json:
+            sys.stdout.write(",\n" if written else "\n")
+            json.dump(document, sys.stdout, ensure_ascii=False)
+        else:
+            _render([document])
+        written += 1
     if as_json:
-        json.dump({"documents": documents}, sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
-    else:
-        _render(documents)
+        sys.stdout.write("\n]}\n")
     return 1 if failed else 0
 
 
