@@ -96,3 +96,16 @@ def test_eval_of_a_missing_gold_file_is_one_line(capsys, tmp_path):
 def test_usage_errors_are_one_message_not_a_traceback(capsys, argv):
     code, _, err = run(capsys, *argv)
     assert code == 2 and "Traceback" not in err and ("No such" in err or "Missing" in err)
+
+
+def test_streamed_json_equals_the_document_object(tmp_path):
+    import io
+
+    from aigraph.extract import extract_document
+    from aigraph.extract.output import extraction_to_json, write_extraction_json
+    from aigraph.ingest import parse_text
+
+    ex = extract_document(parse_text(GOOD + "- Slide 13: OpenAI's GPT-4 scored 86.4% on MMLU.\n", source="s.md"))
+    out = io.StringIO()
+    write_extraction_json(ex, out)
+    assert json.loads(out.getvalue()) == json.loads(json.dumps(extraction_to_json(ex)))

@@ -22,7 +22,7 @@ def extract(
     """Extract entities and relations from report text."""
     from aigraph.errors import InputError
     from aigraph.extract import extract_paths
-    from aigraph.extract.output import extraction_to_json
+    from aigraph.extract.output import extraction_to_json, write_extraction_json
 
     failed, written = 0, 0
     if as_json:
@@ -33,13 +33,12 @@ def extract(
             print(f"aigraph: error: {result}", file=sys.stderr)
             failed += 1
             continue
-        document = extraction_to_json(result)
-        del result
         if as_json:
             sys.stdout.write(",\n" if written else "\n")
-            json.dump(document, sys.stdout, ensure_ascii=False)
+            write_extraction_json(result, sys.stdout)
         else:
-            _render([document])
+            _render([extraction_to_json(result)])
+        del result
         written += 1
     if as_json:
         sys.stdout.write("\n]}\n")

@@ -2,32 +2,63 @@
 
 from __future__ import annotations
 
-from aigraph.records import Extraction
+import json
+from collections.abc import Iterator
+from typing import TextIO
+
+from aigraph.records import Entity, Extraction, Relation
+
+
+def entity_json(e: Entity) -> dict:
+    """One entity: label, name, aliases, slides, and a mention per (occurrence, slide)."""
+    mentions = [
+        {"text": m.text, "slide": slide, "start": m.start, "end": m.end}
+        for m in e.mentions
+        for slide in (m.slides or (None,))
+    ]
+    item = {"label": e.label, "name": e.name, "aliases": list(e.aliases), "slides": list(e.slides), "mentions": mentions}
+    if e.attrs:
+        item["attrs"] = dict(e.attrs)
+    return item
+
+
+def relation_json(r: Relation) -> dict:
+    """One relation with its first evidence's slide, rule, sentence and the best confidence."""
+    ev = r.evidence[0] if r.evidence else None
+    return {
+        "type": r.type, "head": r.head, "head_label": r.head_label, "tail": r.tail, "tail_label": r.tail_label,
+        "slide": ev.slide if ev else None, "extractor": ev.extractor if ev else None,
+        "confidence": r.confidence, "curated": r.curated,
+        "evidence": ev.sentence if ev else None,
+    }
 
 
 def extraction_to_json(ex: Extraction) -> dict:
     """One document object: source, year, entities with mentions, relations."""
-    entities = []
-    for e in ex.entities:
-        mentions = []
-        for m in e.mentions:
-            for slide in m.slides or (None,):
-                mentions.append({"text": m.text, "slide": slide, "start": m.start, "end": m.end})
-        item = {"label": e.label, "name": e.name, "aliases": list(e.aliases), "slides": list(e.slides), "mentions": mentions}
-        if e.attrs:
-            item["attrs"] = dict(e.attrs)
-        entities.append(item)
-    relations = []
-    for r in ex.relations:
-        ev = r.evidence[0] if r.evidence else None
-        relations.append({
-            "type": r.type, "head": r.head, "head_label": r.head_label, "tail": r.tail, "tail_label": r.tail_label,
-            "slide": ev.slide if ev else None, "extractor": ev.extractor if ev else None,
-            "confidence": r.confidence, "curated": r.curated,
-            "evidence": ev.sentence if ev else None,
-        })
-    return {"source": ex.document.source, "year": ex.document.year, "entities": entities, "relations": relations}
+    return {
+        "source": ex.document.source,
+        "year": ex.document.year,
+        "entities": [entity_json(e) for e in ex.entities],
+        "relations": [relation_json(r) for r in ex.relations],
+    }
 
 
 def extractions_to_json(extractions) -> dict:
     return {"documents": [extraction_to_json(ex) for ex in extractions]}
+
+
+def _chunks(ex: Extraction) -> Iterator[str]:
+    yield '{"source": ' + json.dumps(ex.document.source, ensure_ascii=False)
+    yield ', "year": ' + json.dumps(ex.document.year) + ', "entities": ['
+    for i, e in enumerate(ex.entities):
+        yield ("," if i else "") + "\n " + json.dumps(entity_json(e), ensure_ascii=False)
+    yield '], "relations": ['
+    for i, r in enumerate(ex.relations):
+        yield ("," if i else "") + "\n " + json.dumps(relation_json(r), ensure_ascii=False)
+    yield "]}"
+
+
+def write_extraction_json(ex: Extraction, out: TextIO) -> None:
+    """Write :func:`extraction_to_json` of ``ex`` entity by entity (a huge file never builds one dict)."""
+    for chunk in _chunks(ex):
+        out.write(chunk)
