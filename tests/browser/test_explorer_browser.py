@@ -165,12 +165,31 @@ SETTLED = """() => {
 }"""
 
 
+def settled_graph_frame(page, attempts: int = 5):
+    """The graph component's frame once its layout has settled.
+
+    Moving the focus re-renders the component, so a frame found a moment earlier can be
+    detached while we wait on it; then look again for the new one.
+    """
+    from playwright.sync_api import Error as PlaywrightError
+
+    for attempt in range(attempts):
+        expect(page.frame_locator("iframe").first.locator("#cy canvas").first).to_be_attached()
+        frame = next(f for f in page.frames if f is not page.main_frame and not f.is_detached())
+        try:
+            frame.wait_for_function(SETTLED, polling=300)
+            return frame
+        except PlaywrightError:
+            if attempt == attempts - 1:
+                raise
+            page.wait_for_timeout(500)
+    raise AssertionError("unreachable")
+
+
 def test_graph_click_moves_the_focus(page, server, artifacts):
     open_page(page, server, "/graph?id=org:deepmind", "Graph")
     expect(main(page).get_by_text("within 1 step of DeepMind", exact=False)).to_be_visible()
-    expect(page.frame_locator("iframe").first.locator("#cy canvas").first).to_be_attached()
-    frame = next(f for f in page.frames if f is not page.main_frame)
-    frame.wait_for_function(SETTLED, polling=300)  # the layout has stopped moving nodes
+    frame = settled_graph_frame(page)  # the layout has stopped moving nodes
     page.screenshot(path=str(artifacts / "browser-graph.png"), full_page=True)
     node_ids = frame.evaluate("() => document.getElementById('cy')._cyreg.cy.nodes().map(n => n.id())")
     assert "model:gemini" in node_ids
@@ -185,7 +204,6 @@ def test_graph_click_moves_the_focus(page, server, artifacts):
     expect(main(page).get_by_text("within 1 step of Gemini", exact=False)).to_be_visible()
     expect(page.get_by_role("combobox", name="Focus", exact=False)).to_be_visible()
     assert "id=model%3Agemini" in page.url
-    frame = next(f for f in page.frames if f is not page.main_frame)
-    frame.wait_for_function(SETTLED, polling=300)
+    settled_graph_frame(page)
     page.screenshot(path=str(artifacts / "browser-graph-gemini.png"), full_page=True)
     assert_local_only(page, server)
