@@ -36,3 +36,8 @@ class QueryTimeout(QueryError):
 
 class StoreUnavailable(AigraphError):
     """A store or server (e.g. Neo4j) cannot be reached or refused the login."""
+
+
+def first_line(message: str) -> str:
+    """The first non-blank line of a store's or library's error message (a user sees one line)."""
+    return next((line.strip() for line in message.splitlines() if line.strip()), "unknown error")

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from aigraph.cypher import statements as cy
-from aigraph.errors import GraphError, QueryError, QueryTimeout, ReadOnlyError
+from aigraph.errors import GraphError, QueryError, QueryTimeout, ReadOnlyError, first_line
 from aigraph.readonly import check_cypher
 
 if TYPE_CHECKING:
@@ -182,15 +182,11 @@ def build_database(graph: nx.MultiDiGraph, path: str | os.PathLike[str]) -> Path
         conn.execute(cy.COMMIT)
         conn.execute(cy.CHECKPOINT)
     except RuntimeError as err:
-        raise GraphError(f"cannot build the Cypher database: {_first_line(str(err))}") from err
+        raise GraphError(f"cannot build the Cypher database: {first_line(str(err))}") from err
     finally:
         conn.close()
         db.close()
     return target
-
-
-def _first_line(message: str) -> str:
-    return next((line.strip() for line in message.splitlines() if line.strip()), "unknown error")
 
 
 class CypherStore:
@@ -216,17 +212,12 @@ class CypherStore:
         self._stamp: tuple[int, int, int] | None = None
 
     def _check_build(self) -> tuple[int, int, int]:
-        try:
-            stat = self.paths.manifest.stat()
-        except OSError:
-            raise GraphError(
-                f"no complete graph in {self.paths.root} (manifest.json is missing): run `aigraph build`"
-            ) from None
+        stamp = self.paths.build_stamp()
         if not database_file(self.paths.cypher).is_file():
             raise GraphError(
                 f"the graph in {self.paths.root} has no Cypher database: run `aigraph build` again"
             )
-        return (stat.st_ino, stat.st_mtime_ns, stat.st_size)
+        return stamp
 
     def _connection(self) -> Any:
         stamp = self._check_build()
@@ -240,7 +231,7 @@ class CypherStore:
             self._conn = ladybug.Connection(self._db)
         except RuntimeError as err:
             self.close()
-            raise GraphError(f"cannot open the Cypher database: {_first_line(str(err))}") from err
+            raise GraphError(f"cannot open the Cypher database: {first_line(str(err))}") from err
         self._stamp = stamp
         return self._conn
 
@@ -285,7 +276,7 @@ class CypherStore:
                 rows = [tuple(row) for row in result.get_all()]
                 result.close()
             except RuntimeError as err:
-                message = _first_line(str(err))
+                message = first_line(str(err))
                 if message.startswith("Interrupted"):
                     raise QueryTimeout(
                         f"Cypher query stopped after {timeout:g} s (the time limit); "

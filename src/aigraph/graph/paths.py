@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from os import PathLike
 from pathlib import Path
 
+from aigraph.errors import GraphError
+
 #: Where ``aigraph build`` writes and every reader looks unless told otherwise.
 DEFAULT_GRAPH_DIR = Path("data/graph")
 
@@ -27,6 +29,20 @@ class GraphPaths:
 
     def __init__(self, root: str | PathLike[str]) -> None:
         object.__setattr__(self, "root", Path(root))
+
+    def build_stamp(self) -> tuple[int, int, int]:
+        """Identity of the current build (inode, mtime, size of ``manifest.json``).
+
+        A store compares it between queries to notice a new build swapped in. Raises
+        :class:`~aigraph.errors.GraphError` when the directory holds no complete build.
+        """
+        try:
+            stat = self.manifest.stat()
+        except OSError:
+            raise GraphError(
+                f"no complete graph in {self.root} (manifest.json is missing): run `aigraph build`"
+            ) from None
+        return (stat.st_ino, stat.st_mtime_ns, stat.st_size)
 
     @property
     def graph_json(self) -> Path:

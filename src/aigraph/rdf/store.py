@@ -21,7 +21,7 @@ import weakref
 from pathlib import Path
 from typing import Any
 
-from aigraph.errors import GraphError, QueryError, QueryTimeout
+from aigraph.errors import GraphError, QueryError, QueryTimeout, first_line
 from aigraph.readonly import check_sparql
 
 #: Seconds a query may run unless the caller says otherwise.
@@ -59,18 +59,6 @@ def encode_param(value: Any) -> list[Any]:
     if isinstance(value, str):
         return ["literal", value, None]
     raise QueryError(f"cannot bind a {type(value).__name__} as a SPARQL parameter")
-
-
-def _first_line(message: str) -> str:
-    return next((line.strip() for line in message.splitlines() if line.strip()), "unknown error")
-
-
-def _manifest_stamp(manifest: Path) -> tuple[int, int, int] | None:
-    try:
-        stat = manifest.stat()
-    except OSError:
-        return None
-    return (stat.st_ino, stat.st_mtime_ns, stat.st_size)
 
 
 def _stop(proc: subprocess.Popen[bytes]) -> None:
@@ -159,11 +147,7 @@ class SparqlStore:
         self.triples = 0
 
     def _check_build(self) -> tuple[int, int, int]:
-        stamp = _manifest_stamp(self.paths.manifest)
-        if stamp is None:
-            raise GraphError(
-                f"no complete graph in {self.paths.root} (manifest.json is missing): run `aigraph build`"
-            )
+        stamp = self.paths.build_stamp()
         if not self.paths.turtle.is_file():
             raise GraphError(f"the graph in {self.paths.root} has no graph.ttl: run `aigraph build` again")
         return stamp
@@ -178,7 +162,7 @@ class SparqlStore:
         ready = worker.receive(LOAD_TIMEOUT)
         if not ready or not ready.get("ready"):
             worker.stop()
-            detail = _first_line(ready.get("message", "")) if ready else "the SPARQL worker did not start"
+            detail = first_line(ready.get("message", "")) if ready else "the SPARQL worker did not start"
             raise GraphError(f"cannot load {self.paths.turtle}: {detail}")
         self._worker, self._stamp, self.triples = worker, stamp, int(ready.get("triples", 0))
         return worker
@@ -244,7 +228,7 @@ class SparqlStore:
                 )
         if not answer["ok"]:
             kind = "malformed SPARQL" if answer["error"] == "syntax" else "SPARQL query failed"
-            raise QueryError(f"{kind}: {_first_line(answer['message'])}")
+            raise QueryError(f"{kind}: {first_line(answer['message'])}")
         return answer["columns"], [tuple(row) for row in answer["rows"]]
 
     def close(self) -> None:
