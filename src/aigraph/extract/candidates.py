@@ -126,7 +126,9 @@ class RuleCandidates:
         for m in names.find_acronyms(text):
             pairs.append(((m.start, m.end), m.partner))
         known = frozenset((s.start_char, s.end_char) for s in doc.spans.get(EXACT_KEY, ()))
-        for m in (*names.find_called(text), *names.find_orgs(text, known=known), *names.find_models(text, known=known),
+        runs = names.name_runs(text)
+        for m in (*names.find_called(text, runs=runs), *names.find_orgs(text, known=known, runs=runs),
+                  *names.find_models(text, known=known, runs=runs),
                   *names.find_money(text), *names.find_people(text)):
             span = _span(doc, m.start, m.end, m.label, m.rule)
             if span is not None:

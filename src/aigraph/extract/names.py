@@ -192,10 +192,10 @@ def _label_for_noun(noun: str) -> str:
     return "MODEL"
 
 
-def find_called(text: str) -> list[NameMatch]:
+def find_called(text: str, *, runs: list[tuple[int, int]] | None = None) -> list[NameMatch]:
     """``a method called X``, ``a startup named X``, ``a benchmark dubbed "X"``."""
     known_nouns = lower_words("model_nouns") | lower_words("org_nouns") | lower_words("dataset_nouns") | _CALLED_NOUN_EXTRA
-    runs = None
+    run_end: dict[int, int] | None = None
     out = []
     for m in _CALLED.finditer(text):
         before = _NOUN_BEFORE.search(text, max(0, m.start() - 40), m.start())
@@ -208,9 +208,9 @@ def find_called(text: str) -> list[NameMatch]:
         if m.group("q"):
             out.append(NameMatch(m.start("q"), m.end("q"), label, "rule:called"))
             continue
-        if runs is None:
-            runs = {start: end for start, end in name_runs(text)}
-        end = runs.get(m.end())
+        if run_end is None:
+            run_end = dict(runs if runs is not None else name_runs(text))
+        end = run_end.get(m.end())
         if end is None:
             continue
         name = text[m.end() : end]
@@ -227,23 +227,9 @@ _OPENERS = frozenset({"The", "A", "An", "This", "That", "These", "Those", "Our",
 def name_runs(text: str) -> list[tuple[int, int]]:
     """Maximal runs of name-shaped words (``University of Washington``), left to right.
 
-    One linear pass; leading sentence openers ("The", "In") are dropped. The last
-    text's runs are remembered: the organisation, model and "called" rules share them.
+    One linear pass; leading sentence openers ("The", "In") are dropped. The rule
+    component computes them once per text and hands them to each finder.
     """
-    if _RUNS_CACHE and _RUNS_CACHE[0] is text:
-        return _RUNS_CACHE[1]
-    runs = _name_runs(text)
-    _RUNS_CACHE[:] = [text, runs]
-    return runs
-
-
-_RUNS_CACHE: list = []
-
-
-_RUN_RE = re.compile(rf"(?<![\w$€£-]){_NW}(?:(?: | of | for | de | & | To | the ){_NW})*(?![\w])")
-
-
-def _name_runs(text: str) -> list[tuple[int, int]]:
     out = []
     for m in _RUN_RE.finditer(text):
         start, end = m.start(), m.end()
@@ -257,6 +243,9 @@ def _name_runs(text: str) -> list[tuple[int, int]]:
             break
         out.append((start, end))
     return out
+
+
+_RUN_RE = re.compile(rf"(?<![\w$€£-]){_NW}(?:(?: | of | for | de | & | To | the ){_NW})*(?![\w])")
 
 
 @functools.cache
@@ -300,15 +289,17 @@ _UNIVERSITY_HEADS = ("University of", "Institute of", "School of", "College of",
 _UNIVERSITY_WORDS = frozenset({"University", "Technology"})
 
 
-def find_orgs(text: str, *, known: frozenset[tuple[int, int]] = frozenset()) -> list[NameMatch]:
+def find_orgs(
+    text: str, *, known: frozenset[tuple[int, int]] = frozenset(), runs: list[tuple[int, int]] | None = None
+) -> list[NameMatch]:
     """Organisation names given away by their context.
 
     ``known`` holds (start, end) spans the gazetteer already names; runs equal to one
-    are skipped.
+    are skipped. ``runs`` are :func:`name_runs` of ``text`` when the caller has them.
     """
     cx = _contexts()
     out = []
-    for start, end in name_runs(text):
+    for start, end in runs if runs is not None else name_runs(text):
         if (start, end) in known:
             continue
         name = text[start:end]
@@ -345,11 +336,13 @@ def find_orgs(text: str, *, known: frozenset[tuple[int, int]] = frozenset()) -> 
     return out
 
 
-def find_models(text: str, *, known: frozenset[tuple[int, int]] = frozenset()) -> list[NameMatch]:
+def find_models(
+    text: str, *, known: frozenset[tuple[int, int]] = frozenset(), runs: list[tuple[int, int]] | None = None
+) -> list[NameMatch]:
     """Name-shaped words that the context marks as a model (or a dataset); see :func:`find_orgs`."""
     cx = _contexts()
     out = []
-    for start, end in name_runs(text):
+    for start, end in runs if runs is not None else name_runs(text):
         if (start, end) in known:
             continue
         name = text[start:end]
