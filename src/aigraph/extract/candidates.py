@@ -18,10 +18,12 @@ from spacy.tokens import Doc, Span
 from aigraph.extract import metrics, names, papers
 from aigraph.extract.gazetteer import EXACT_KEY, LOWER_KEY
 from aigraph.extract.lexicon import is_common_word, words
+from aigraph.extract.statistical import STAT_KEY
 
 RULES_KEY = "aig.rules"
 METRICS_KEY = "aig.metrics"
-STAT_KEY = "aig.stat"
+#: ``doc.user_data`` key of the Doc's text, set once (see :func:`doc_text`).
+TEXT_KEY = "aig.text"
 
 #: Lower rank wins a tie between overlapping candidates of equal length.
 _RANK = {EXACT_KEY: 0, RULES_KEY: 1, LOWER_KEY: 2, STAT_KEY: 3}
@@ -36,9 +38,9 @@ if not Doc.has_extension("aig_pairs"):
 
 def doc_text(doc: Doc) -> str:
     """``doc.text``, computed once per Doc (spaCy rebuilds it from the tokens on every access)."""
-    text = doc.user_data.get("aig.text")
+    text = doc.user_data.get(TEXT_KEY)
     if text is None:
-        text = doc.user_data["aig.text"] = doc.text
+        text = doc.user_data[TEXT_KEY] = doc.text
     return text
 
 

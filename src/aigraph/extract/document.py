@@ -7,6 +7,7 @@ import functools
 from collections import defaultdict
 
 from aigraph.extract import relations as rel
+from aigraph.extract.candidates import METRICS_KEY
 from aigraph.extract.canonical import canonicalize, metric_entities, propagate
 from aigraph.extract.pipeline import mentions_of, run_chunks
 from aigraph.extract.textnorm import normalize
@@ -23,7 +24,7 @@ def extract(doc: Document, *, spacy_model: str | None = None) -> Extraction:
         mentions.extend(mentions_of(base, blocks, sdoc, doc.text))
         for a, b in sdoc._.aig_pairs or ():
             pairs.append(((base + a[0], base + a[1]), (base + b[0], base + b[1])))
-        for span in sdoc.spans.get("aig.metrics", ()):
+        for span in sdoc.spans.get(METRICS_KEY, ()):
             if span._.aig_metric is not None:
                 details[(base + span.start_char, base + span.end_char)] = span._.aig_metric
     mentions = propagate(doc, mentions, normalized)

@@ -95,6 +95,8 @@ def run_chunks(doc: Document, *, spacy_model: str | None = None, batch_size: int
         nlp = build_nlp(spacy_model)
     except OSError as err:
         raise ExtractionError(f"cannot load spaCy pipeline {spacy_model!r}: {err}") from err
+    from aigraph.extract.candidates import TEXT_KEY
+
     if normalized is None:
         normalized = normalize(doc.text)
     chunks = content_chunks(doc, normalized)
@@ -102,7 +104,7 @@ def run_chunks(doc: Document, *, spacy_model: str | None = None, batch_size: int
     def docs():
         for offset, text, blocks in chunks:
             sdoc = nlp.make_doc(text)
-            sdoc.user_data["aig.text"] = text  # spaCy rebuilds doc.text on every access
+            sdoc.user_data[TEXT_KEY] = text  # spaCy rebuilds doc.text on every access
             yield sdoc, (offset, blocks)
 
     for sdoc, (offset, blocks) in nlp.pipe(docs(), as_tuples=True, batch_size=batch_size):
@@ -113,13 +115,13 @@ def mentions_of(offset: int, blocks: tuple[Block, ...], sdoc, source_text: str) 
     """Turn a processed chunk into :class:`Mention` records (offsets into the document)."""
     import bisect
 
-    from aigraph.extract.candidates import doc_text
+    from aigraph.extract.candidates import METRICS_KEY, doc_text
 
     starts = [b.start for b in blocks]
     sents = sdoc._.aig_sents or [0]
     chunk_len = len(doc_text(sdoc))
     out: list[Mention] = []
-    for span in (*sdoc.ents, *sdoc.spans.get("aig.metrics", ())):
+    for span in (*sdoc.ents, *sdoc.spans.get(METRICS_KEY, ())):
         start, end = offset + span.start_char, offset + span.end_char
         i = bisect.bisect_right(starts, start) - 1
         if i < 0 or blocks[i].end < end:
