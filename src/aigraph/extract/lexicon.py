@@ -47,11 +47,6 @@ def _lexeme_probs() -> dict[str, float]:
     return {w: p for w, p in probs.items() if w.lower() in common}
 
 
-def word_logprob(word: str) -> float | None:
-    """Log-probability of ``word`` exactly as cased, or None when unseen."""
-    return _lexeme_probs().get(word)
-
-
 @functools.cache
 def is_common_word(word: str) -> bool:
     """True when ``word`` is an ordinary English word, whatever its case here.

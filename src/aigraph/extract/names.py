@@ -33,19 +33,11 @@ class NameMatch:
 # A word that can be part of a name: starts upper-case or has an inner capital/digit.
 _NW = r"(?:[A-Z][\w&+.-]*[\w+]|[A-Z]|[a-z]+[A-Z][\w-]*|[a-zμ]?[A-Z0-9][\w-]*[A-Za-z][\w-]*|μ[A-Z][\w-]*)"
 NAME_SEQ = rf"(?:{_NW}(?:\s+(?:of|for|de|and|&|To|the)\s+{_NW}|\s+{_NW}){{0,4}})"
-_NAME_WORD = re.compile(rf"^{_NW}$")
 
 
 def _alternation(name: str) -> str:
     terms = sorted(lower_words(name), key=len, reverse=True)
     return "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in terms)
-
-
-def is_name_shaped(word: str) -> bool:
-    """True for CamelCase, letters-with-digits and capitalised words not in the stop list."""
-    if word in words("stop_names") or not _NAME_WORD.match(word):
-        return False
-    return True
 
 
 _COMPOUND_ADJECTIVE = re.compile(
