@@ -175,6 +175,27 @@ def _load_json(path: Path) -> dict:
         raise InputError(f"{path}: not a JSON file ({err})") from err
 
 
+def gold_paths_in(paths) -> list[Path]:
+    """Gold files named, with a folder standing for the ``*.json`` files in it."""
+    found: list[Path] = []
+    for path in map(Path, paths):
+        found += sorted(path.glob("*.json")) if path.is_dir() else [path]
+    return found
+
+
+def gold_source(path: Path, gold: dict, corpus: Path | None = None) -> Path:
+    """The corpus text a gold file annotates: in ``corpus``, or ``../corpus`` beside the gold folder."""
+    for folder in ([Path(corpus)] if corpus else []) + [path.parent.parent.parent / "corpus", path.parent.parent / "corpus"]:
+        if (folder / gold["source"]).exists():
+            return folder / gold["source"]
+    return (Path(corpus) if corpus else path.parent.parent / "corpus") / gold["source"]
+
+
+def gold_formats(gold_paths, corpus: Path | None = None) -> dict[str, str]:
+    """Each gold file's name -> the format its source declares in its header."""
+    return {Path(p).name: corpus_format(gold_source(Path(p), _load_json(p), corpus)) for p in gold_paths}
+
+
 def evaluate_files(gold_paths, *, pred: Path | None = None, corpus: Path | None = None) -> dict[str, dict]:
     """Score each gold file; without ``pred``, extract its source text now.
 
@@ -191,24 +212,75 @@ def evaluate_files(gold_paths, *, pred: Path | None = None, corpus: Path | None 
         if saved is not None:
             doc = pick_document(saved, gold["source"])
         else:
-            folder = corpus or path.parent.parent.parent / "corpus"
-            source = Path(folder) / gold["source"]
-            if not source.exists():
-                source = path.parent.parent / "corpus" / gold["source"]
+            source = gold_source(path, gold, corpus)
             ex = extract_document(read_document(source, year=gold.get("year")))
             doc = extraction_to_json(ex)
         results[path.name] = score_document(gold, doc)
     return results
 
 
-def render_scores(result: dict) -> str:
+def corpus_format(source: Path) -> str:
+    """The ``format:`` line of a corpus file's header, or ``(no header)``."""
+    try:
+        with open(source, encoding="utf-8") as f:
+            for _, line in zip(range(6), f):
+                if line.startswith("format:"):
+                    return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return "(no header)"
+
+
+def combine(results) -> dict:
+    """Add up per-document scores into one result of the same shape (corpus-level counts)."""
+    labels = {label: Counts() for label in SCORED_LABELS}
+    relations = Counts()
+    slides = [0, 0]
+    for result in results:
+        for label, c in result["labels"].items():
+            for f in ("tp", "fp", "fn"):
+                setattr(labels[label], f, getattr(labels[label], f) + c[f])
+            labels[label].fn_names += c["fn_names"]
+            labels[label].fp_names += c["fp_names"]
+        for f in ("tp", "fp", "fn"):
+            setattr(relations, f, getattr(relations, f) + result["relations"][f])
+        relations.fn_names += result["relations"]["fn_names"]
+        relations.fp_names += result["relations"]["fp_names"]
+        slides[0] += result["slides"][0]
+        slides[1] += result["slides"][1]
+    micro = Counts(*(sum(getattr(c, f) for c in labels.values()) for f in ("tp", "fp", "fn")))
+    return {
+        "labels": {label: c.as_dict() for label, c in labels.items()},
+        "micro": micro.as_dict(),
+        "slide_recall": slides[0] / slides[1] if slides[1] else None,
+        "slides": slides,
+        "relations": relations.as_dict(),
+    }
+
+
+def render_corpus(results: dict[str, dict], formats: dict[str, str]) -> str:
+    """Corpus totals per label, then entity micro and relation F1 per format and per file."""
+    total = combine(results.values())
+    lines = [render_scores(total, names=False), "", "per format (entity micro P / R / F1, relation F1, slides):"]
+    for fmt in sorted(set(formats.values())):
+        part = combine(r for name, r in results.items() if formats[name] == fmt)
+        m, found_total = part["micro"], part["slides"]
+        lines.append(f"  {fmt:16} {m['precision']:.2f} / {m['recall']:.2f} / {m['f1']:.2f}"
+                     f"   rel {part['relations']['f1']:.2f}   slides {found_total[0]}/{found_total[1]}")
+    lines += ["", "per file (entity micro F1, relation F1):"]
+    for name, r in results.items():
+        lines.append(f"  {r['micro']['f1']:.2f}  {r['relations']['f1']:.2f}  {name}")
+    return "\n".join(lines)
+
+
+def render_scores(result: dict, *, names: bool = True) -> str:
     """The scores as a small text table, per label, then relations, slides and micro."""
     lines = [f"{'label':8} {'P':>6} {'R':>6} {'F1':>6}   tp  fp  fn"]
     for label, c in result["labels"].items():
         lines.append(f"{label:8} {c['precision']:6.2f} {c['recall']:6.2f} {c['f1']:6.2f} {c['tp']:4} {c['fp']:3} {c['fn']:3}")
-        if c["fn_names"]:
+        if names and c["fn_names"]:
             lines.append("         missed: " + "; ".join(c["fn_names"]))
-        if c["fp_names"]:
+        if names and c["fp_names"]:
             lines.append("         wrong:  " + "; ".join(c["fp_names"]))
     r = result["relations"]
     lines.append(f"relations P {r['precision']:.2f} R {r['recall']:.2f} F1 {r['f1']:.2f}")

@@ -10,6 +10,7 @@ from typing import Annotated, Optional
 import typer
 
 from aigraph.cli._app import app
+from aigraph.errors import InputError
 
 
 @app.command()
@@ -63,20 +64,33 @@ def _render(documents: list[dict]) -> None:
 
 @app.command("eval")
 def evaluate(
-    gold: Annotated[list[Path], typer.Argument(help="Gold annotation files (JSON).")],
+    gold: Annotated[list[Path], typer.Argument(help="Gold annotation files (JSON), or folders of them.")],
     pred: Annotated[Optional[Path], typer.Option(help="A saved `aigraph extract --json` output; default: extract now.")] = None,
     corpus: Annotated[Optional[Path], typer.Option(help="Folder of the gold files' sources (default: ../corpus beside the gold folder).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+    per_file: Annotated[bool, typer.Option("--per-file", help="With several gold files, also print each file's table with missed and wrong names.")] = False,
 ) -> int:
-    """Score extraction against gold files by the annotation guide's rules."""
-    from aigraph.evaluate import evaluate_files, render_scores
+    """Score extraction against gold files by the annotation guide's rules.
 
-    results = evaluate_files(gold, pred=pred, corpus=corpus)
+    With several gold files (or a folder) it prints corpus totals per label, then
+    per format (from each source's header) and per file.
+    """
+    from aigraph.evaluate import evaluate_files, gold_formats, gold_paths_in, render_corpus, render_scores
+
+    paths = gold_paths_in(gold)
+    if not paths:
+        raise InputError("no gold files given (a folder must hold *.json files)")
+    results = evaluate_files(paths, pred=pred, corpus=corpus)
     if as_json:
         json.dump(results, sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
-    else:
+        return 0
+    if len(results) == 1 or per_file:
         for name, result in results.items():
             print(f"== {name}")
             print(render_scores(result))
+    if len(results) > 1:
+        if per_file:
+            print("== corpus")
+        print(render_corpus(results, gold_formats(paths, corpus)))
     return 0
