@@ -1,35 +1,13 @@
-"""aigraph explorer: the entry file. It declares the pages; each page lives in ``views/``.
+"""aigraph explorer, started from a checkout: ``streamlit run app/streamlit_app.py``.
 
-The folder is not called ``pages/``: Streamlit treats a ``pages/`` folder next to the entry
-file as a version-1 multipage app until ``st.navigation`` first runs, so a fresh server
-whose first visitor opens ``/query`` directly would run that page without this file.
-
-Run it with ``aigraph explore`` (or ``streamlit run app/streamlit_app.py``); the graph
-directory comes from ``$AIGRAPH_GRAPH_DIR`` (default ``data/graph``).
+The explorer itself ships inside the package (``src/aigraph/app/``), so an installed
+aigraph serves it with ``aigraph explore`` and no checkout. This file only runs the
+packaged entry file on every rerun; its pages are found by absolute path, so they work
+from here too. The graph directory comes from ``$AIGRAPH_GRAPH_DIR`` (default ``data/graph``).
 """
 
-import streamlit as st
+import runpy
 
-from explorer_support import PAGES, graph_dir
+from aigraph.app import entry_file
 
-st.set_page_config(page_title="aigraph explorer", page_icon="\U0001F578\ufe0f", layout="wide")
-
-pages = {
-    "Explore": [
-        st.Page(PAGES["overview"], title="Overview", icon=":material/dashboard:", default=True),
-        st.Page(PAGES["search"], title="Search", icon=":material/search:"),
-        st.Page(PAGES["entity"], title="Entity", icon=":material/label:"),
-        st.Page(PAGES["organisation"], title="Organisation \u2192 models by year", icon=":material/apartment:",
-                url_path="organisation"),
-        st.Page(PAGES["years"], title="Years", icon=":material/compare_arrows:"),
-        st.Page(PAGES["graph"], title="Graph", icon=":material/hub:"),
-    ],
-    "Data": [
-        st.Page(PAGES["query"], title="Query", icon=":material/terminal:"),
-        st.Page(PAGES["export"], title="Export", icon=":material/download:"),
-    ],
-}
-
-page = st.navigation(pages)
-st.sidebar.caption(f"Graph: `{graph_dir()}`")
-page.run()
+runpy.run_path(str(entry_file()), run_name="__main__")

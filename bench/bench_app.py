@@ -115,12 +115,14 @@ def measure_apptest(graph_dir: Path, rounds: int) -> dict[str, list[float]]:
 
     from streamlit.testing.v1 import AppTest
 
+    from aigraph.app import entry_file
+
     os.environ["AIGRAPH_GRAPH_DIR"] = str(graph_dir)
     files = ["search", "entity", "organisation", "years", "graph", "query", "export", "overview"]
     times: dict[str, list[float]] = {}
     for round_ in range(rounds):
         started = time.perf_counter()
-        at = AppTest.from_file(str(ROOT / "app" / "streamlit_app.py"), default_timeout=60).run()
+        at = AppTest.from_file(str(entry_file()), default_timeout=60).run()
         key = "first page (cold)" if round_ == 0 else "first page (warm)"
         times.setdefault(key, []).append(time.perf_counter() - started)
         for name, (link, _) in zip(files, PAGES):

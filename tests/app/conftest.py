@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-APP = ROOT / "app" / "streamlit_app.py"
+APP = ROOT / "src" / "aigraph" / "app" / "streamlit_app.py"
 GRAPH_ENV = "AIGRAPH_GRAPH_DIR"
 
 

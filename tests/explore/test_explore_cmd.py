@@ -4,6 +4,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from pathlib import Path
 
 import psutil
 import pytest
@@ -40,11 +41,25 @@ def test_command_line_and_environment(tmp_path):
     assert pairs["--server.address"] == "127.0.0.1"
     assert pairs["--server.headless"] == "true"
     assert pairs["--browser.gatherUsageStats"] == "false"
+    # Outside the checkout no .streamlit/config.toml is read: no tracebacks, no Deploy button.
+    assert pairs["--client.showErrorDetails"] == "false"
+    assert pairs["--client.toolbarMode"] == "minimal"
+    assert pairs["--server.fileWatcherType"] == "none"
     env = streamlit_env(tmp_path, base={})
     assert env == {"AIGRAPH_GRAPH_DIR": str(tmp_path.resolve()), "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false",
                    "STREAMLIT_SERVER_HEADLESS": "true"}
     assert explorer_url("0.0.0.0", 80) == "http://127.0.0.1:80"
     assert explorer_url("::1", 8501) == "http://[::1]:8501"
+
+
+def test_app_is_the_packaged_one(monkeypatch):
+    import aigraph
+
+    monkeypatch.delenv("AIGRAPH_APP", raising=False)
+    path = app_path()
+    assert path.is_file() and path.name == "streamlit_app.py"
+    assert path.parent == Path(aigraph.__file__).resolve().parent / "app"
+    assert (path.parent / "views" / "overview.py").is_file()
 
 
 def test_app_file_override(monkeypatch, tmp_path):

@@ -21,6 +21,15 @@ GRAPH_ENV = "AIGRAPH_GRAPH_DIR"
 APP_ENV = "AIGRAPH_APP"
 #: Port tried first when none is given.
 DEFAULT_PORT = 8501
+#: Streamlit settings passed on every explorer command line (option -> value).
+STREAMLIT_OPTIONS = {
+    "--server.headless": "true",
+    "--browser.gatherUsageStats": "false",
+    "--server.fileWatcherType": "none",
+    "--global.developmentMode": "false",
+    "--client.showErrorDetails": "false",
+    "--client.toolbarMode": "minimal",
+}
 
 
 class ExplorerError(AigraphError):
@@ -28,20 +37,20 @@ class ExplorerError(AigraphError):
 
 
 def app_path() -> Path:
-    """Return the explorer's entry file: ``$AIGRAPH_APP``, else ``app/streamlit_app.py`` of this checkout.
+    """Return the explorer's entry file: ``$AIGRAPH_APP``, else the one inside the installed package.
 
     Raises
     ------
     ExplorerError
-        When the file does not exist (e.g. aigraph was installed without its ``app/`` folder).
+        When the file does not exist (a wrong ``$AIGRAPH_APP``, or a broken install).
     """
+    from aigraph.app import entry_file
+
     override = os.environ.get(APP_ENV)
-    path = Path(override) if override else Path(__file__).resolve().parents[3] / "app" / "streamlit_app.py"
+    path = Path(override) if override else entry_file()
     if not path.is_file():
-        raise ExplorerError(
-            f"cannot find the explorer app at {path}; run from a checkout of aigraph "
-            f"or set {APP_ENV} to the path of app/streamlit_app.py"
-        )
+        source = f"${APP_ENV} points at {path}" if override else f"the installed package lacks {path}"
+        raise ExplorerError(f"cannot find the explorer app: {source}; unset {APP_ENV} or reinstall aigraph")
     return path
 
 
@@ -64,25 +73,28 @@ def free_port(host: str = "127.0.0.1") -> int:
 
 
 def streamlit_command(app_file: Path, *, host: str, port: int, python: str | None = None) -> list[str]:
-    """Return the command line that serves the explorer: headless, no usage statistics.
+    """Return the command line that serves the explorer.
 
     It is ``streamlit run`` through :mod:`aigraph.explore.serve`, which imports the
     explorer's heavy libraries while the server starts rather than on the first visit.
+    Every setting the explorer relies on is on the command line (:data:`STREAMLIT_OPTIONS`),
+    since Streamlit reads ``.streamlit/config.toml`` only from the folder it starts in:
+    headless, no usage statistics, no file watcher, no error details or tracebacks in the
+    browser, and the minimal toolbar (no Deploy button).
 
     Examples
     --------
-    >>> cmd = streamlit_command(Path("app/streamlit_app.py"), host="127.0.0.1", port=8501, python="python")
-    >>> cmd[:4], "--browser.gatherUsageStats" in cmd
-    (['python', '-m', 'aigraph.explore.serve', 'run'], True)
+    >>> cmd = streamlit_command(Path("streamlit_app.py"), host="127.0.0.1", port=8501, python="python")
+    >>> cmd[:5]
+    ['python', '-m', 'aigraph.explore.serve', 'run', 'streamlit_app.py']
+    >>> cmd[cmd.index("--client.showErrorDetails") + 1], cmd[cmd.index("--client.toolbarMode") + 1]
+    ('false', 'minimal')
     """
     return [
         python or sys.executable, "-m", "aigraph.explore.serve", "run", str(app_file),
         "--server.address", host,
         "--server.port", str(port),
-        "--server.headless", "true",
-        "--browser.gatherUsageStats", "false",
-        "--server.fileWatcherType", "none",
-        "--global.developmentMode", "false",
+        *(part for option in STREAMLIT_OPTIONS.items() for part in option),
     ]
 
 

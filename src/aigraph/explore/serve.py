@@ -1,9 +1,10 @@
 """Run Streamlit with the explorer's heavy libraries already imported.
 
-``python -m aigraph.explore.serve run app/streamlit_app.py [streamlit options]`` is
+``python -m aigraph.explore.serve run ENTRY.py [streamlit options]`` is
 ``python -m streamlit ...`` with one difference: pandas, Altair, networkx and the
 explorer's own modules are imported while the server starts, not during the first
 visitor's page load (they cost about a second on a small machine).
+``aigraph explore`` runs it on the packaged entry file, :func:`aigraph.app.entry_file`.
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@ import altair as alt
 import streamlit as st
 
 from aigraph.explore.timeline import default_organisation, models_by_year, models_per_year, organisations
-from explorer_support import PAGES, cached_graph, entity_link, query_param, require_graph
+from aigraph.app.explorer_support import PAGES, cached_graph, entity_link, query_param, require_graph
 
 loaded = require_graph()
 graph = loaded.graph

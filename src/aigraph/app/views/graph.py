@@ -6,7 +6,7 @@ from st_link_analysis import EdgeStyle, Event, NodeStyle, st_link_analysis
 from aigraph.explore.labels import color_of, entities, label_sort_key, present_labels
 from aigraph.explore.neighbourhood import DEFAULT_CAP, MAX_CAP, cytoscape_elements, neighbourhood
 from aigraph.explore.timeline import default_organisation
-from explorer_support import PAGES, cached_graph, entity_label, query_param, require_graph
+from aigraph.app.explorer_support import PAGES, cached_graph, entity_label, query_param, require_graph
 
 loaded = require_graph()
 graph = loaded.graph

@@ -19,16 +19,14 @@ import streamlit as st
 #: Environment variable naming the graph directory (``aigraph explore --graph`` sets it).
 GRAPH_ENV = "AIGRAPH_GRAPH_DIR"
 
-#: Page files, relative to the entry script (for ``st.page_link`` / ``st.switch_page``).
+#: The folder of the page scripts, next to this module.
+VIEWS = Path(__file__).resolve().parent / "views"
+
+#: Page files as absolute paths (for ``st.Page``, ``st.page_link`` and ``st.switch_page``), so
+#: the pages are found whichever entry file Streamlit runs: the packaged one or a launcher.
 PAGES = {
-    "overview": "views/overview.py",
-    "search": "views/search.py",
-    "entity": "views/entity.py",
-    "organisation": "views/organisation.py",
-    "years": "views/years.py",
-    "graph": "views/graph.py",
-    "query": "views/query.py",
-    "export": "views/export.py",
+    name: str(VIEWS / f"{name}.py")
+    for name in ("overview", "search", "entity", "organisation", "years", "graph", "query", "export")
 }
 
 

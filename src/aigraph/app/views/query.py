@@ -19,7 +19,7 @@ from aigraph.explore.console import (
     run_console_query,
 )
 from aigraph.explore.labels import report_years
-from explorer_support import require_graph, store
+from aigraph.app.explorer_support import require_graph, store
 
 loaded = require_graph()
 years = report_years(loaded.graph)

@@ -9,7 +9,7 @@ from aigraph.explore.entity import entity_view
 from aigraph.explore.labels import entities, label_sort_key
 from aigraph.explore.markdown import escape_markdown, highlighted_markdown
 from aigraph.explore.mergelog import MERGE_COLUMNS
-from explorer_support import PAGES, entity_label, entity_link, merge_log_index, query_param, require_graph
+from aigraph.app.explorer_support import PAGES, entity_label, entity_link, merge_log_index, query_param, require_graph
 
 loaded = require_graph()
 graph = loaded.graph
@@ -17,14 +17,14 @@ graph = loaded.graph
 
 @st.cache_data(show_spinner=False, max_entries=256)
 def view_of(root: str, stamp: str, node: str):
-    from explorer_support import cached_graph
+    from aigraph.app.explorer_support import cached_graph
 
     return entity_view(cached_graph(root, stamp), node, merge_log_index(root, stamp).get(node, ()))
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
 def choices(root: str, stamp: str) -> list[str]:
-    from explorer_support import cached_graph
+    from aigraph.app.explorer_support import cached_graph
 
     g = cached_graph(root, stamp)
     return sorted((n for n, _ in entities(g)),

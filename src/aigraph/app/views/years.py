@@ -5,7 +5,7 @@ import streamlit as st
 
 from aigraph.explore.labels import report_years
 from aigraph.explore.years import year_diff
-from explorer_support import cached_graph, entity_link, require_graph
+from aigraph.app.explorer_support import cached_graph, entity_link, require_graph
 
 loaded = require_graph()
 

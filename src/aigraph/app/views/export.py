@@ -3,7 +3,7 @@
 import streamlit as st
 
 from aigraph.explore.downloads import download_name, export_file, export_formats
-from explorer_support import cached_graph, require_graph
+from aigraph.app.explorer_support import cached_graph, require_graph
 
 loaded = require_graph()
 

@@ -4,7 +4,7 @@ import streamlit as st
 
 from aigraph.explore.labels import present_labels
 from aigraph.explore.search import search
-from explorer_support import entity_link, query_param, require_graph, search_index
+from aigraph.app.explorer_support import entity_link, query_param, require_graph, search_index
 
 loaded = require_graph()
 index = search_index(loaded.root, loaded.stamp)

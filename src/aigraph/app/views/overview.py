@@ -5,7 +5,7 @@ import streamlit as st
 
 from aigraph.explore.labels import LABEL_COLORS
 from aigraph.explore.status import graph_status
-from explorer_support import PAGES, cached_graph, entity_link, require_graph
+from aigraph.app.explorer_support import PAGES, cached_graph, entity_link, require_graph
 
 loaded = require_graph()
 
