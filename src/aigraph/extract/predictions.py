@@ -1,0 +1,299 @@
+"""Predictions a report makes, and the grades a later report gives them.
+
+A report's predictions section lists what it expects of the next twelve months;
+the next report opens its own predictions section with a scorecard that grades
+them (yes / no / sort of, with the evidence). Both are read from a document's
+blocks here; :func:`match_outcomes` ties each grade to the prediction it grades
+by text similarity (rapidfuzz), and reports what it cannot tie, never guessing.
+
+Forms read: bullets or numbered items under a heading that names predictions,
+``Prediction: ...`` and ``We predict ...`` anywhere; scorecard lines with a
+grade word or mark (``Yes``, ``No``, ``Sort of``, ``Partly``, ✅ ❌ 🟡 🟠,
+``Grade: yes``), and scorecard table rows (``| prediction | grade | evidence |``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from aigraph.records import Document
+
+__all__ = [
+    "GRADES",
+    "Outcome",
+    "OutcomeMatch",
+    "Prediction",
+    "find_outcomes",
+    "find_predictions",
+    "grade_of",
+    "match_outcomes",
+]
+
+#: The grades an outcome can have.
+GRADES = ("yes", "partly", "no")
+
+_SCORECARD_SECTION = re.compile(
+    r"scorecard|score ?card|how did (?:we|our predictions) do|review of (?:last|our|the \d{4}) predictions|"
+    r"(?:last|previous) year'?s predictions|predictions? (?:graded|reviewed)|grading", re.IGNORECASE)
+_PREDICTION_SECTION = re.compile(
+    r"\bpredictions?\b|\bforecasts?\b|next (?:12|twelve) months|the year ahead|what we expect", re.IGNORECASE)
+_PREDICTION_LEAD = re.compile(r"^\s*(?:prediction\s*(?:\d+\s*)?[:.\-–—]\s*|we predict(?:\s+that)?\s+)", re.IGNORECASE)
+_EXPECT_LEAD = re.compile(r"^\s*we (?:expect|forecast|anticipate)(?:\s+that)?\s+", re.IGNORECASE)
+#: A block this short that names predictions or a scorecard acts as a heading in plain text.
+_HEADING_CHARS = 90
+_NUMBERING = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|[-*•▪●◦]|#\d{1,2}:?)\s+")
+_TALK_ABOUT = re.compile(r"\bpredictions\b|:\s*$", re.IGNORECASE)
+
+# Grade vocabulary: marks and words. Longer phrases first, so "sort of" wins over "of".
+_MARKS = {"✅": "yes", "✔": "yes", "✔️": "yes", "☑": "yes", "👍": "yes",
+          "❌": "no", "✗": "no", "✘": "no", "👎": "no", "⛔": "no",
+          "🟡": "partly", "🟠": "partly", "🟨": "partly", "🟧": "partly", "⚠️": "partly", "⚠": "partly",
+          "〰": "partly", "🤷": "partly"}
+_WORDS = {"yes": "yes", "correct": "yes", "hit": "yes", "true": "yes",
+          "no": "no", "incorrect": "no", "wrong": "no", "miss": "no", "false": "no", "not yet": "no",
+          "sort of": "partly", "kind of": "partly", "partly": "partly", "partially": "partly",
+          "partial": "partly", "half": "partly", "mixed": "partly", "somewhat": "partly"}
+_WORD_ALT = "|".join(sorted(map(re.escape, _WORDS), key=len, reverse=True))
+_MARK_ALT = "|".join(sorted(map(re.escape, _MARKS), key=len, reverse=True))
+# "Grade: yes", "(Yes)", "— Sort of.", "Yes:", a mark anywhere.
+_GRADE_FIELD = re.compile(rf"\b(?:grade|verdict|outcome|result|score)\s*[:=]\s*(?P<word>{_WORD_ALT})\b", re.IGNORECASE)
+_GRADE_PAREN = re.compile(rf"[(\[]\s*(?P<word>{_WORD_ALT})\s*[)\]]", re.IGNORECASE)
+_GRADE_DASH = re.compile(rf"(?:^|\s[-–—:|]\s*)(?P<word>{_WORD_ALT})\s*(?:[.!:;,–—-]|$)", re.IGNORECASE)
+_GRADE_MARK = re.compile(rf"(?P<mark>{_MARK_ALT})")
+
+
+@dataclass(frozen=True, slots=True)
+class Prediction:
+    """One prediction: its text, the report year that made it, its slide and place."""
+
+    text: str
+    year: int | None
+    slide: int | None
+    start: int
+    end: int
+    number: int
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """A later report's grade of an earlier prediction, as that report restates it."""
+
+    claim: str
+    grade: str
+    evidence: str
+    year: int | None
+    slide: int | None
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class OutcomeMatch:
+    """An outcome tied to the prediction it grades, with the similarity that tied them."""
+
+    outcome: Outcome
+    prediction: Prediction
+    score: float
+
+
+def grade_of(text: str) -> tuple[str, int, int] | None:
+    """The grade a scorecard line gives, with the span of the grade in the line.
+
+    Examples
+    --------
+    >>> grade_of("Nvidia would pass $1T in value. Grade: Yes, it did in May.")[0]
+    'yes'
+    >>> grade_of("🟠 A lab would go dark")[0]
+    'partly'
+    >>> grade_of("No self-driving firm would pass 15M miles") is None
+    True
+    """
+    for pattern in (_GRADE_FIELD, _GRADE_PAREN):
+        m = pattern.search(text)
+        if m:
+            return _WORDS[m.group("word").casefold()], m.start(), m.end()
+    m = _GRADE_MARK.search(text)
+    if m:
+        return _MARKS[m.group("mark")], m.start(), m.end()
+    for m in _GRADE_DASH.finditer(text):
+        word = m.group("word")
+        # "No" opening a plain sentence ("No company would ...") is a claim, not a grade.
+        if m.start() == 0 and not re.match(rf"\s*{re.escape(word)}\s*[.!:;,–—-]", text):
+            continue
+        return _WORDS[word.casefold()], m.start("word"), m.end()
+    return None
+
+
+def _slide(block) -> int | None:
+    return block.slides[0] if block.slides else None
+
+
+def _clean(text: str) -> str:
+    return " ".join(_NUMBERING.sub("", text).split())
+
+
+def _contexts(doc: Document):
+    """Each block with what it stands under: ``"scorecard"``, ``"predictions"`` or ``None``.
+
+    The section heading decides; in plain text, a short line that names a
+    scorecard or predictions opens such a context until the next heading.
+    """
+    current: str | None = None
+    for block in doc.blocks:
+        raw = doc.block_text(block).strip()
+        short = block.kind == "heading" or (len(raw) <= _HEADING_CHARS and "\n" not in raw and not block.slides)
+        if short:
+            if _SCORECARD_SECTION.search(raw):
+                current = "scorecard"
+                continue
+            if _PREDICTION_SECTION.search(raw) and not raw.startswith(("Prediction:", "We predict")):
+                current = "predictions"
+                if block.kind == "heading" or raw.endswith((":", "?")) or len(raw.split()) <= 6:
+                    continue
+            elif block.kind == "heading":
+                current = None
+        if block.section:
+            if _SCORECARD_SECTION.search(block.section):
+                yield block, "scorecard"
+                continue
+            if _PREDICTION_SECTION.search(block.section):
+                yield block, "predictions"
+                continue
+        yield block, current
+
+
+def find_predictions(doc: Document) -> list[Prediction]:
+    """The predictions a document makes (see the module docstring for the forms).
+
+    Examples
+    --------
+    >>> from aigraph.records import Block, Document
+    >>> text = "Predictions\\nWe made three.\\nAcme would raise $1B.\\nPrediction: Zeta would open-source its model."
+    >>> blocks = (Block(0, 11, "heading", section="Predictions"), Block(12, 26, "text", section="Predictions"),
+    ...           Block(27, 48, "bullet", (9,), "Predictions"), Block(49, 94, "text", (), "Other"))
+    >>> [(p.text, p.slide) for p in find_predictions(Document("x.md", text, blocks, year=2024))]
+    [('Acme would raise $1B.', 9), ('Zeta would open-source its model.', None)]
+    """
+    found: list[Prediction] = []
+    for block, context in _contexts(doc):
+        if block.kind not in ("bullet", "text", "slide") or context == "scorecard":
+            continue
+        raw = doc.block_text(block)
+        for line_start, line in _lines(raw, block.start):
+            bare = _NUMBERING.sub("", line)
+            lead = _PREDICTION_LEAD.match(bare) or (context == "predictions" and _EXPECT_LEAD.match(bare))
+            is_item = block.kind == "bullet" or bool(_NUMBERING.match(line))
+            if not lead and not (context == "predictions" and is_item):
+                continue
+            if grade_of(line):
+                continue  # a graded line is an outcome, wherever it stands
+            text = _clean(line)
+            if lead:
+                text = _EXPECT_LEAD.sub("", _PREDICTION_LEAD.sub("", text))
+            if len(text.split()) < 3 or (not lead and _TALK_ABOUT.search(text)):
+                continue
+            text = text[:1].upper() + text[1:]
+            found.append(Prediction(text, doc.year, _slide(block), line_start, line_start + len(line), len(found) + 1))
+    return found
+
+
+def _lines(raw: str, offset: int):
+    at = 0
+    for line in raw.split("\n"):
+        if line.strip():
+            yield offset + at, line
+        at += len(line) + 1
+
+
+def _table_outcome(line: str) -> tuple[str, str, str] | None:
+    cells = [c.strip() for c in line.strip().strip("|").split("|")]
+    if len(cells) < 2 or "|" not in line:
+        return None
+    for i, cell in enumerate(cells):
+        grade = _MARKS.get(cell) or _WORDS.get(cell.casefold().strip(" .*_"))
+        if grade is None:
+            hit = grade_of(cell)
+            grade = hit[0] if hit and len(cell) - (hit[2] - hit[1]) <= 3 else None
+        if grade:
+            claim = max(cells[:i] or cells[i + 1:], key=len)
+            evidence = " ".join(c for j, c in enumerate(cells) if j != i and c != claim)
+            return claim, grade, evidence
+    return None
+
+
+_CLAIM_END = re.compile(r":\s|\s[-–—]\s")
+
+
+def _claim_and_evidence(text: str) -> tuple[str, str]:
+    m = _CLAIM_END.search(text)
+    return (text[: m.start()], text[m.end():]) if m else (text, "")
+
+
+def find_outcomes(doc: Document) -> list[Outcome]:
+    """The grades a document gives earlier predictions (scorecard lines and table rows)."""
+    found: list[Outcome] = []
+    for block, context in _contexts(doc):
+        if block.kind not in ("bullet", "text", "slide"):
+            continue
+        raw = doc.block_text(block)
+        for line_start, line in _lines(raw, block.start):
+            if re.fullmatch(r"[\s|:\-]+", line):
+                continue  # a table's rule line
+            table = _table_outcome(line)
+            if table:
+                claim, grade, evidence = table
+            else:
+                hit = grade_of(line)
+                if hit is None or not (context == "scorecard" or _PREDICTION_LEAD.match(_NUMBERING.sub("", line))):
+                    continue
+                grade, lo, hi = hit
+                before, after = _clean(line[:lo]).strip(" -–—:;,."), line[hi:].strip(" -–—:;,.")
+                if len(before.split()) >= 3:
+                    claim, evidence = before, after
+                else:  # the grade opens the line: the claim, then its evidence after a colon or dash
+                    claim, evidence = _claim_and_evidence(after)
+            claim = _PREDICTION_LEAD.sub("", _clean(claim))
+            if len(claim.split()) < 3:
+                continue
+            found.append(Outcome(claim, grade, " ".join(evidence.split()), doc.year, _slide(block),
+                                 line_start, line_start + len(line)))
+    return found
+
+
+def match_outcomes(outcomes: Iterable[Outcome], predictions: Sequence[Prediction], *,
+                   threshold: float = 62.0, margin: float = 4.0):
+    """Tie each outcome to one prediction of the year before it.
+
+    An outcome is tied when its best similarity (rapidfuzz ``token_set_ratio`` of
+    the restated claim against the prediction, 0-100) reaches ``threshold`` and
+    beats the runner-up by ``margin``. Returns ``(matches, unmatched, repeats)``:
+    unmatched outcomes, and outcomes that grade a prediction already graded (the
+    first grade is kept).
+    """
+    from rapidfuzz import fuzz, process, utils
+
+    matches: list[OutcomeMatch] = []
+    unmatched: list[Outcome] = []
+    repeats: list[OutcomeMatch] = []
+    graded: set[int] = set()
+    for outcome in outcomes:
+        pool = [p for p in predictions if outcome.year is None or p.year is None or p.year == outcome.year - 1]
+        if not pool:
+            unmatched.append(outcome)
+            continue
+        ranked = process.extract(outcome.claim, [p.text for p in pool], scorer=fuzz.token_set_ratio,
+                                 processor=utils.default_process, limit=2)
+        best_text, best, index = ranked[0]
+        runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
+        if best < threshold or best - runner_up < margin:
+            unmatched.append(outcome)
+            continue
+        match = OutcomeMatch(outcome, pool[index], float(best))
+        if id(pool[index]) in graded:
+            repeats.append(match)
+            continue
+        graded.add(id(pool[index]))
+        matches.append(match)
+    return matches, unmatched, repeats

@@ -1,0 +1,91 @@
+"""Predictions and their scorecard grades, read from texts of our own in several layouts."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from aigraph.extract.predictions import Outcome, Prediction, find_outcomes, find_predictions, grade_of, match_outcomes
+from aigraph.ingest import read_document
+
+SET = Path(__file__).parent / "predictions_set"
+GOLD = json.loads((SET / "gold.json").read_text())
+
+
+def score_set():
+    """Prediction precision/recall and grade-matching accuracy over the test set."""
+    docs = {name: read_document(SET / name) for name in GOLD["predictions"]}
+    found = {name: find_predictions(doc) for name, doc in docs.items()}
+    tp = fp = fn = 0
+    for name, expected in GOLD["predictions"].items():
+        got = [p.text for p in found[name]]
+        hits = {i for i, e in enumerate(expected) for g in got if e.casefold() in g.casefold()}
+        tp += len(hits)
+        fn += len(expected) - len(hits)
+        fp += sum(not any(e.casefold() in g.casefold() for e in expected) for g in got)
+    every = [p for ps in found.values() for p in ps]
+    right = total = 0
+    for name, rows in GOLD["outcomes"].items():
+        matches, unmatched, repeats = match_outcomes(find_outcomes(docs[name]), every)
+        for claim, prediction, grade in rows:
+            total += 1
+            tied = [m for m in matches if m.outcome.claim.startswith(claim)]
+            if prediction is None:
+                right += not tied and any(o.claim.startswith(claim) for o in unmatched)
+            else:
+                right += bool(tied) and prediction.casefold() in tied[0].prediction.text.casefold() \
+                    and tied[0].outcome.grade == grade
+    return tp / (tp + fp), tp / (tp + fn), right / total
+
+
+def test_the_set_meets_the_targets():
+    precision, recall, accuracy = score_set()
+    print(f"predictions P {precision:.2f} R {recall:.2f}; grades tied right {accuracy:.2f}")
+    assert precision >= 0.95 and recall >= 0.90 and accuracy >= 0.90
+
+
+@pytest.mark.parametrize("line, grade", [
+    ("Open weights for Zeta-2. Grade: Partially — only the small one.", "partly"),
+    ("A chip ban would widen (No)", "no"),
+    ("❌ A merger of two labs", "no"),
+    ("Yes – a lab listed in Paris", "yes"),
+    ("A national champion emerges — sort of.", "partly"),
+])
+def test_grade_words_and_marks(line, grade):
+    assert grade_of(line)[0] == grade
+
+
+@pytest.mark.parametrize("line", ["No company would drive 15M miles", "Nothing here is graded", "Yesterday a lab said so"])
+def test_plain_sentences_carry_no_grade(line):
+    assert grade_of(line) is None
+
+
+def _p(text, year=2030, n=1):
+    return Prediction(text, year, None, 0, len(text), n)
+
+
+def _o(claim, grade="yes", year=2031):
+    return Outcome(claim, grade, "", year, None, 0, len(claim))
+
+
+def test_a_second_grade_for_one_prediction_is_reported_and_the_first_kept():
+    preds = [_p("Acme would open-source its flagship model"), _p("A robot maker would ship 10,000 units", n=2)]
+    first, second = _o("Acme open-sources its flagship model"), _o("Acme open-sourced its flagship model", "no")
+    matches, unmatched, repeats = match_outcomes([first, second], preds)
+    assert [m.outcome for m in matches] == [first] and [m.outcome for m in repeats] == [second]
+    assert not unmatched
+
+
+def test_grades_only_match_the_year_before_and_never_a_guess():
+    preds = [_p("Acme would open-source its flagship model", year=2028)]
+    matches, unmatched, _ = match_outcomes([_o("Acme open-sources its flagship model")], preds)
+    assert not matches and len(unmatched) == 1
+    matches, unmatched, _ = match_outcomes([_o("Quantum computers break RSA")], [_p("Acme would open-source its model")])
+    assert not matches and len(unmatched) == 1
+
+
+def test_a_predictions_section_with_no_items_gives_nothing(tmp_path):
+    path = tmp_path / "r-2030.md"
+    path.write_text("# A review 2030\n\n## Predictions\n\nWe make no predictions this year.\n")
+    doc = read_document(path)
+    assert find_predictions(doc) == [] and find_outcomes(doc) == []
