@@ -38,3 +38,18 @@ def test_long_quoted_title_case_string_is_a_title():
     text = 'NVIDIA grew GANs layer by layer ("Progressive Growing of GANs for Improved Quality, Stability, and Variation").'
     assert titles(text) == ["Progressive Growing of GANs for Improved Quality, Stability, and Variation"]
     assert titles('He said "Not Now" and "we will see what happens next".') == []
+
+
+def test_lower_case_quoted_title_in_a_sentence_about_research():
+    text = 'Other results on small models show "the surprising power of tiny kites, or why size is overrated," again.'
+    assert titles(text) == ["the surprising power of tiny kites"]
+
+
+def test_quoted_speech_without_a_research_cue_is_not_a_title():
+    assert titles('The CEO said "the future of kites is bright and windy" on stage.') == []
+    assert titles('The paper\'s authors wrote "we think this will change everything" in a post.') == []
+
+
+def test_technical_report_of_a_model():
+    assert titles("The GPT-4 technical report says little about the data.") == ["GPT-4 technical report"]
+    assert titles("The annual technical report is out.") == []

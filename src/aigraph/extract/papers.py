@@ -1,18 +1,23 @@
-"""Paper titles: what no list can hold, found by how text cites a paper.
+"""Paper titles: what no list can hold, found by how text cites or lays out a paper.
 
-``the Attention Is All You Need paper``, ``ResNet strikes back is a paper that``,
-``In Pre-train, Prompt and Predict, researchers find``, ``the paper "X"``.
+In sentences: ``the Attention Is All You Need paper``, ``ResNet strikes back is a paper
+that``, ``In Pre-train, Prompt and Predict, researchers find``, ``the paper "X"``, a
+quoted lower-case title when the sentence talks about research, ``the X technical
+report``. By layout (:mod:`papers_layout`): a title line over its abstract, ``Title:``
+fields, paper-link texts. In reference lists (:mod:`papers_refs`): numbered entries in
+the common citation styles and the lines under a "References" heading.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-_SMALL = frozenset(
-    "a an the and or but of for to in on at by with via from is are all you your we our it its as "
-    "vs versus not no do does can be into over under than".split()
-)
+from aigraph.extract.papers_layout import find_layout_titles
+from aigraph.extract.papers_refs import find_reference_titles
+from aigraph.extract.papers_shape import PaperMatch, is_title_case, title_like
+
+__all__ = ["PaperMatch", "find_papers", "is_title_case"]
+
 _MONTHS = re.compile(
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|\d{4})\b"
 )
@@ -56,24 +61,6 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class PaperMatch:
-    start: int
-    end: int
-    title: str
-    rule: str
-
-
-def is_title_case(title: str) -> bool:
-    """True when most content words of ``title`` start with a capital letter."""
-    words = re.findall(r"[A-Za-z][\w'-]*", title)
-    content = [w for w in words if w.lower() not in _SMALL]
-    if len(words) < 2 or not content:
-        return False
-    caps = sum(w[0].isupper() for w in content)
-    return caps / len(content) >= 0.7
-
-
 def find_papers(text: str, *, known=lambda name: False) -> list[PaperMatch]:
     """Return paper titles cited in ``text``.
 
@@ -85,9 +72,12 @@ def find_papers(text: str, *, known=lambda name: False) -> list[PaperMatch]:
     >>> [p.title for p in find_papers("Since the Attention Is All You Need paper, ...")]
     ['Attention Is All You Need']
     """
-    found: list[PaperMatch] = []
+    found: list[PaperMatch] = [*find_reference_titles(text), *find_layout_titles(text, known=known)]
     for lo, line in _cue_lines(text):
         found.extend(_find_in(line, lo, known))
+        found.extend(_quoted_with_cue(line, lo, known))
+        found.extend(_technical_reports(line, lo, known))
+    found = [p for p in found if not known(p.title)]
     found.sort(key=lambda p: (p.start, -(p.end - p.start)))
     kept: list[PaperMatch] = []
     for p in found:
@@ -98,7 +88,7 @@ def find_papers(text: str, *, known=lambda name: False) -> list[PaperMatch]:
 
 
 _CUE = re.compile(
-    r"(?i:paper|preprint|study|article|publication)|\bIn\s+[\"'A-Z]|\"[A-Z]"
+    r"(?i:paper|preprint|study|article|publication|technical report)|\bIn\s+[\"'A-Z]|\"[A-Za-z]"
 )
 
 
@@ -126,4 +116,56 @@ def _find_in(text: str, offset: int, known) -> list[PaperMatch]:
             if known(title):
                 continue
             found.append(PaperMatch(offset + start, offset + start + len(title), title, rule))
+    return found
+
+
+#: Words that make a sentence about research, so a quoted phrase in it may be a title.
+_RESEARCH_CUE = re.compile(
+    r"\b(?:papers?|preprints?|study|studies|titled|entitled|article|publication|results?|findings|"
+    r"research|researchers|authors|work|published|arxiv)\b",
+    re.IGNORECASE,
+)
+_QUOTE_ANY = re.compile(r"(?<![\w])\"(?P<t>[A-Za-z][^\"\n]{8,200}?)[,.]?\"")
+_NOT_TITLE_START = frozenset("i we you he she they it this that there these those my our your his her their".split())
+_TECH_REPORT = re.compile(
+    r"\b(?P<t>[A-Z][\w.+-]*\d[\w.+-]*(?:\s[A-Z0-9][\w.+-]*){0,2}\s+(?:[Tt]echnical\s+[Rr]eport|TECHNICAL\s+REPORT))\b"
+)
+
+
+def _sentence(line: str, at: int) -> str:
+    lo = max(line.rfind(". ", 0, at), line.rfind("! ", 0, at), line.rfind("? ", 0, at))
+    hi = min([e for e in (line.find(". ", at), line.find("! ", at), line.find("? ", at)) if e != -1] or [len(line)])
+    return line[lo + 1 : hi]
+
+
+def _quoted_with_cue(line: str, offset: int, known) -> list[PaperMatch]:
+    """A quoted phrase in a sentence about research, whatever its case.
+
+    ``results show "the limits of scale, or why ..."`` gives ``the limits of scale``
+    (an alternative title after ``, or`` is the writer's gloss).
+    """
+    found = []
+    for m in _QUOTE_ANY.finditer(line):
+        title = m.group("t")
+        cut = re.search(r",\s+or\s", title)
+        if cut:
+            title = title[: cut.start()]
+        title = title.rstrip(" ,.")
+        words = title.split()
+        if len(words) < 3 or words[0].lower() in _NOT_TITLE_START or not title_like(title, max_words=20):
+            continue
+        context = _sentence(line, m.start()).replace(m.group(0), " ")
+        if not _RESEARCH_CUE.search(context) or known(title):
+            continue
+        start = offset + m.start("t")
+        found.append(PaperMatch(start, start + len(title), title, "rule:paper-quoted-cue"))
+    return found
+
+
+def _technical_reports(line: str, offset: int, known) -> list[PaperMatch]:
+    """``the GPT-4 technical report``: a model's report is a publication of its own."""
+    found = []
+    for m in _TECH_REPORT.finditer(line):
+        title = m.group("t")
+        found.append(PaperMatch(offset + m.start("t"), offset + m.end("t"), title, "rule:paper-technical-report"))
     return found

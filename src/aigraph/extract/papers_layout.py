@@ -1,0 +1,165 @@
+"""Paper titles found by page layout rather than by a sentence that cites them.
+
+- A title line over its abstract: a short line (list markers such as ``#1`` or ``2.``
+  and trailing chrome such as ``[PDF]`` or ``- Proposed by X`` dropped), then, past an
+  optional ``Authors:`` line or author list, a paragraph in the voice of an abstract
+  ("we propose", "in this paper").
+- ``Title:`` fields on a page that also has paper fields (authors, abstract, arXiv).
+- Link text of links to paper hosts: ``[Title](https://arxiv.org/abs/...)``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from aigraph.extract.papers_shape import PaperMatch, is_field_line, looks_like_authors, looks_like_venue, title_like
+
+_LEAD = re.compile(r"^\s*(?:#\d{1,4}\s+|#{1,6}\s+)?(?:\[\d{1,4}\]\s*|\d{1,4}[.)]\s+|(?:Paper|No\.)\s*\d{1,4}[:.]\s*|[-*\u2022]\s+)?")
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_TRAIL = re.compile(
+    r"(?:\s*\[[^\]\n]{0,40}\]"  # [PDF] [Copy] [May 04-21]
+    r"|\s*\((?:pdf|code|arxiv|link|paper|html)[^)\n]{0,40}\)"
+    rf"|\s*\(?{_MONTH}\s+\d{{1,2}}(?:,?\s*\d{{4}})?\)?"
+    r"|\s+[-\u2013\u2014|]\s+(?:(?:proposed|published|presented|introduced|released|submitted|posted|written|accepted)\s+)?"
+    r"(?:by|at|in|on)\b[^\n]*"
+    r"|\s*[-\u2013\u2014|:]\s*$)\s*$",
+    re.IGNORECASE,
+)
+_ABSTRACT_VOICE = re.compile(
+    r"\b(?:in this (?:paper|work|study|article|report)|this paper|here,? we|we (?:propose|present|introduce|investigate|"
+    r"study|show|demonstrate|find|develop|describe|explore|evaluate|examine|build|obtain|train|release|analy[sz]e|"
+    r"consider|design|report|provide|address|focus|argue|observe|compare))\b",
+    re.IGNORECASE,
+)
+_META = re.compile(
+    r"^\s*(?:\[[^\]]{0,40}\]\s*)+$|^\s*(?:authors?|affiliations?|date|published|submitted|comments?|subjects?|"
+    r"keywords|venue|doi|tags?|categor(?:y|ies)|links?|code|pdf)\s*:",
+    re.IGNORECASE,
+)
+_AUTHORS_FIELD = re.compile(r"^\s*authors?\s*:", re.IGNORECASE)
+_ABSTRACT_LABEL = re.compile(r"^\s*abstract\s*[:.\-]?\s*", re.IGNORECASE)
+
+_TITLE_FIELD = re.compile(r"^[ \t]*(?:paper[ \t]+)?title[ \t]*:[ \t]*(?P<t>[^\n]+?)[ \t]*$", re.IGNORECASE | re.MULTILINE)
+_PAPER_PAGE = re.compile(r"^\s*(?:authors?|abstract|venue|published|doi|arxiv)\b|arxiv\.org|\babstract\s*:", re.IGNORECASE | re.MULTILINE)
+
+_PAPER_HOSTS = (
+    r"arxiv\.org|doi\.org|openreview\.net|aclanthology\.org|aclweb\.org|proceedings\.neurips\.cc|papers\.nips\.cc|"
+    r"proceedings\.mlr\.press|openaccess\.thecvf\.com|semanticscholar\.org|paperswithcode\.com/paper|dl\.acm\.org|"
+    r"ieeexplore\.ieee\.org|link\.springer\.com|biorxiv\.org|medrxiv\.org|nature\.com/articles|science\.org/doi|"
+    r"huggingface\.co/papers|papers\.cool|jmlr\.org/papers|ojs\.aaai\.org|ssrn\.com"
+)
+_MD_LINK = re.compile(rf"\[(?P<t>[^\]\n]{{4,300}})\]\(\s*<?https?://(?:www\.)?(?:{_PAPER_HOSTS})[^)\s]*\s*>?\)", re.IGNORECASE)
+_LINK_WORDS = frozenset("paper pdf link here arxiv abstract code html preprint full text project page website".split())
+
+
+def find_layout_titles(text: str, *, known=lambda name: False) -> list[PaperMatch]:
+    """Titles over an abstract, ``Title:`` fields and paper-link texts in ``text``.
+
+    Examples
+    --------
+    >>> page = "Learning to Fly Kites\\n\\nWe propose a method that teaches robots to fly kites in strong wind, " \\
+    ...        "and we show that it beats hand-tuned controllers on every course we built for the study."
+    >>> [p.title for p in find_layout_titles(page)]
+    ['Learning to Fly Kites']
+    """
+    found = [*_over_abstract(text), *_title_fields(text), *_link_texts(text)]
+    return [p for p in found if not known(p.title)]
+
+
+def _lines(text: str) -> list[tuple[int, str]]:
+    out, at = [], 0
+    for line in text.split("\n"):
+        out.append((at, line))
+        at += len(line) + 1
+    return out
+
+
+def title_span(line: str) -> tuple[int, int] | None:
+    """Offsets of the title in a title line: list marker and trailing chrome removed."""
+    start = _LEAD.match(line).end()
+    end = len(line.rstrip())
+    while True:
+        m = _TRAIL.search(line, start, end)
+        if m is None or m.start() <= start:
+            break
+        end = m.start()
+    while end > start and line[end - 1] in " .":
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def _over_abstract(text: str) -> list[PaperMatch]:
+    lines = _lines(text)
+    found: list[PaperMatch] = []
+    for i, (lo, line) in enumerate(lines):
+        if not line.strip() or len(line) > 300 or is_field_line(line):
+            continue
+        if i and lines[i - 1][1].strip() and not _LEAD.match(line).group().strip():
+            prev = lines[i - 1][1].rstrip()
+            if not prev.endswith((".", "!", "?", ":", "]")):
+                continue  # a wrapped line inside a paragraph
+        span = title_span(line)
+        if span is None:
+            continue
+        title = line[span[0] : span[1]]
+        if not title_like(title) or looks_like_authors(title) or looks_like_venue(title) or title.endswith("."):
+            continue
+        if _abstract_follows(lines, i + 1):
+            found.append(PaperMatch(lo + span[0], lo + span[1], title, "rule:paper-abstract"))
+    return found
+
+
+def _abstract_follows(lines: list[tuple[int, str]], j: int) -> bool:
+    """Whether the lines from ``j`` on hold (authors and) an abstract."""
+    authors = labelled = False
+    skipped = 0
+    while j < len(lines) and skipped <= 4:
+        line = lines[j][1].strip()
+        if not line:
+            j += 1
+            continue
+        if _META.match(line) or (len(line) < 600 and looks_like_authors(line)):
+            authors = authors or bool(_AUTHORS_FIELD.match(line)) or looks_like_authors(line)
+            j += 1
+            skipped += 1
+            continue
+        if _ABSTRACT_LABEL.match(line) and len(line.split()) <= 2:
+            labelled = True
+            j += 1
+            skipped += 1
+            continue
+        break
+    para = []
+    while j < len(lines) and lines[j][1].strip():
+        para.append(lines[j][1].strip())
+        j += 1
+    body = " ".join(para)
+    if _ABSTRACT_LABEL.match(body) and len(body.split()) > 2:
+        labelled = True
+    if len(body.split()) < 25 or title_like(body):
+        return False
+    return labelled or authors or bool(_ABSTRACT_VOICE.search(body))
+
+
+def _title_fields(text: str) -> list[PaperMatch]:
+    if not _PAPER_PAGE.search(text):
+        return []
+    found = []
+    for m in _TITLE_FIELD.finditer(text):
+        t = m.group("t").rstrip(" .")
+        if title_like(t, max_words=35):
+            found.append(PaperMatch(m.start("t"), m.start("t") + len(t), t, "rule:paper-field"))
+    return found
+
+
+def _link_texts(text: str) -> list[PaperMatch]:
+    found = []
+    for m in _MD_LINK.finditer(text):
+        t = m.group("t")
+        start = m.start("t") + len(t) - len(t.lstrip(" \"'*_"))
+        t = t.strip(" \"'*_").rstrip(" .")
+        if re.sub(r"[^a-z ]", "", t.lower()).strip() in _LINK_WORDS or len(t.split()) < 2:
+            continue
+        if title_like(t, max_words=35) and not looks_like_authors(t):
+            found.append(PaperMatch(start, start + len(t), t, "rule:paper-link"))
+    return found

@@ -1,0 +1,169 @@
+"""Paper titles in reference entries and in the lists under a "References" heading.
+
+One entry per line (list markers such as ``[3]``, ``12.`` or ``-`` optional). The
+common styles are read by where the title sits after the authors:
+
+- after ``Authors:`` (Springer/LNCS): ``Devlin, J., Lee, K.: Title. In: Venue (2019)``
+- after ``(Year).`` (APA): ``Smith, A., & Lee, B. (2020). Title. Venue.``
+- after ``Year.`` (ACM): ``Ann Smith and Bo Lee. 2020. Title. In Proceedings ...``
+- in quotes (IEEE, MLA): ``A. Smith and B. Lee, "Title," in Proc. ..., 2020.``
+- after ``Authors.`` (Vancouver): ``Smith A, Lee B. Title. Venue. 2020``
+
+The part before the title must read as an author list and the entry must carry a
+year (or an arXiv mark), so prose and headings do not pass.
+"""
+
+from __future__ import annotations
+
+import re
+
+from aigraph.extract.papers_shape import (
+    YEAR,
+    PaperMatch,
+    is_title_case,
+    looks_like_authors,
+    looks_like_venue,
+    title_like,
+)
+
+_MARKER = re.compile(r"^\s*(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}[.)]|[-*\u2022\u25cf\u25aa\u25e6+])?\s*")
+_QUOTED = re.compile(r"\"(?P<t>[^\"\n]{6,300}?)[,.]?\"")
+_APA = re.compile(r"\(\s*(?:19|20)\d\d[a-z]?(?:,[^()]{0,30})?\)\s*[.,:]?\s+")
+_ACM = re.compile(r"[.,]\s+(?:19|20)\d\d[a-z]?\.\s+")
+#: Where a title ends: a full stop (not an initial's), ``?`` or ``!`` before a space or the line end.
+_TITLE_END = re.compile(r"(?<![\s.][A-Z])(?:\.|(?<=[?!]))(?=\s|$)|[?!](?=\s|$)")
+_HEADING = re.compile(
+    r"^\s*#{0,6}\s*(?:\d+\.?\s+)?(?:references|bibliography|further reading|selected (?:papers|publications|references)|"
+    r"key papers|papers|publications|works cited|citations|reading list|related (?:papers|work|reading)|"
+    r"papers mentioned|papers cited)\s*:?\s*$",
+    re.IGNORECASE,
+)
+_TRACE = re.compile(r"\bet\s+al\b|arxiv|doi|https?://|\bpreprint\b|\bproceedings\b|\bin:", re.IGNORECASE)
+_TAIL_CITE = re.compile(r"\s*[(\[][^()\[\]\n]*(?:et al|(?:19|20)\d\d)[^()\[\]\n]*[)\]]\.?\s*$")
+_TAIL_SEP = re.compile(r"\s+[-\u2013\u2014|]\s+.*$|\s*\bhttps?://\S+\s*$")
+
+
+def find_reference_titles(text: str) -> list[PaperMatch]:
+    """Return titles of the reference entries in ``text``, one line per entry.
+
+    Examples
+    --------
+    >>> [p.title for p in find_reference_titles("[1] A. Turing: Computing machinery and intelligence. Mind (1950)")]
+    ['Computing machinery and intelligence']
+    """
+    found: list[PaperMatch] = []
+    in_refs = False
+    at = 0
+    for line in text.split("\n"):
+        lo = at
+        at += len(line) + 1
+        if not line.strip():
+            continue
+        if _HEADING.match(line):
+            in_refs = True
+            continue
+        hit = parse_entry(line)
+        if hit is None and in_refs:
+            hit = _bare_entry(line)
+            if hit is None:
+                in_refs = False
+        if hit is not None:
+            start, end = hit
+            found.append(PaperMatch(lo + start, lo + end, line[start:end], "rule:paper-reference"))
+    return found
+
+
+def parse_entry(line: str) -> tuple[int, int] | None:
+    """Offsets of the title inside one reference entry, or ``None`` when the line is not one."""
+    if not (YEAR.search(line) or "arxiv" in line.lower()):
+        return None
+    body = _MARKER.match(line).end()
+    for finder in (_quoted, _apa, _acm, _colon, _period):
+        hit = finder(line, body)
+        if hit is not None:
+            start, end = _trim(line, *hit)
+            title = line[start:end]
+            if title_like(title, max_words=35) and not looks_like_venue(title) and not looks_like_authors(title):
+                return start, end
+    return None
+
+
+def _quoted(line: str, body: int) -> tuple[int, int] | None:
+    m = _QUOTED.search(line, body)
+    if m is None:
+        return None
+    before = line[body : m.start()].strip().rstrip(",").strip()
+    before = re.sub(r"\s*\((?:19|20)\d\d[a-z]?\)\.?$", "", before)
+    if before and looks_like_authors(before):
+        return m.start("t"), m.end("t")
+    return None
+
+
+def _title_after(line: str, start: int) -> tuple[int, int] | None:
+    while start < len(line) and line[start] == " ":
+        start += 1
+    m = _TITLE_END.search(line, start)
+    end = m.end() if m and line[m.start()] in "?!" else (m.start() if m else len(line.rstrip()))
+    return (start, end) if end > start else None
+
+
+def _apa(line: str, body: int) -> tuple[int, int] | None:
+    m = _APA.search(line, body)
+    if m is None or not looks_like_authors(line[body : m.start()]):
+        return None
+    return _title_after(line, m.end())
+
+
+def _acm(line: str, body: int) -> tuple[int, int] | None:
+    m = _ACM.search(line, body)
+    if m is None or not looks_like_authors(line[body : m.start()]):
+        return None
+    return _title_after(line, m.end())
+
+
+def _colon(line: str, body: int) -> tuple[int, int] | None:
+    for m in re.finditer(r":\s+", line[body:]):
+        if looks_like_authors(line[body : body + m.start()]):
+            return _title_after(line, body + m.end())
+    return None
+
+
+def _period(line: str, body: int) -> tuple[int, int] | None:
+    best = None
+    for m in re.finditer(r"\.\s+(?=[\"'A-Z0-9])", line[body:]):
+        if looks_like_authors(line[body : body + m.start()]):
+            best = body + m.end()
+        elif best is not None:
+            break
+    return _title_after(line, best) if best is not None else None
+
+
+def _trim(line: str, start: int, end: int) -> tuple[int, int]:
+    """Drop quotes, spaces and a closing full stop or comma around a title."""
+    while start < end and line[start] in " \"'":
+        start += 1
+    while end > start and line[end - 1] in " \"',.":
+        end -= 1
+    return start, end
+
+
+def _bare_entry(line: str) -> tuple[int, int] | None:
+    """A line under a References heading that is not in a known style: its first sentence.
+
+    ``- Attention Is All You Need (Vaswani et al., 2017)``; the title must be in
+    title case unless the line carries a citation trace (year, et al., arXiv, a link).
+    """
+    start = _MARKER.match(line).end()
+    rest = line[start:]
+    trace = bool(_TRACE.search(rest) or YEAR.search(rest))
+    rest = _TAIL_CITE.sub("", rest)
+    rest = _TAIL_SEP.sub("", rest)
+    hit = _title_after(line, start)
+    if hit is None:
+        return None
+    end = min(hit[1], start + len(rest.rstrip()))
+    start, end = _trim(line, start, end)
+    title = line[start:end]
+    if not title_like(title) or looks_like_authors(title) or looks_like_venue(title):
+        return None
+    return (start, end) if trace or is_title_case(title) else None

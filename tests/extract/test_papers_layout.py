@@ -1,0 +1,80 @@
+"""Paper titles found by layout: a title line over its abstract, Title: fields, link texts."""
+
+from aigraph.extract.papers import find_papers
+
+ABSTRACT = (
+    "We propose a simple method for teaching small robots to fly kites in gusty wind. "
+    "In this paper we show that a learned controller beats hand-tuned baselines on every course we built, "
+    "and we release the code."
+)
+
+
+def titles(text, known=()):
+    return [p.title for p in find_papers(text, known=lambda s: s in known)]
+
+
+def test_title_line_over_its_abstract():
+    assert titles(f"Learning to Fly Kites with Small Robots\n\n{ABSTRACT}\n") == ["Learning to Fly Kites with Small Robots"]
+
+
+def test_numbered_listing_drops_marker_date_chrome_and_byline():
+    text = (
+        "Papers we liked\n\n"
+        f"1. KiteNet: Flying Robots in the Wild [Mar 02-21]\n\n{ABSTRACT}\n\n"
+        f"2. Going higher with kite controllers - Proposed by Example Labs\n\n{ABSTRACT}\n\n"
+        f"#3 Wind Is All You Need [PDF] [Copy]\n\n{ABSTRACT}\n"
+    )
+    assert titles(text) == [
+        "KiteNet: Flying Robots in the Wild",
+        "Going higher with kite controllers",
+        "Wind Is All You Need",
+    ]
+
+
+def test_authors_line_between_title_and_abstract():
+    text = (
+        "Deep Residual Learning for Image Recognition\n\n"
+        "Authors: Kaiming He ; Xiangyu Zhang ; Shaoqing Ren ; Jian Sun\n\n"
+        "Deeper neural networks are more difficult to train. A residual learning framework eases the training "
+        "of networks that are substantially deeper than those used previously, and it wins first place on a "
+        "classification task.\n"
+    )
+    assert titles(text) == ["Deep Residual Learning for Image Recognition"]
+
+
+def test_heading_over_ordinary_prose_is_not_a_title():
+    text = (
+        "Open models catch up with closed ones\n\n"
+        "Open-weight models narrowed the gap this year. Labs released more of them than ever, and several "
+        "matched last year's best closed systems on the usual leaderboards while costing far less to run.\n\n"
+        "Chinese labs overtook American ones in research papers\n"
+        "We analyzed papers on arXiv that mention model families, counting each mention once per paper and year, "
+        "and the share of open models grew in every quarter we looked at.\n"
+    )
+    assert titles(text) == []
+
+
+def test_title_and_author_fields_and_sentences_are_not_titles_by_themselves():
+    text = f"Authors: Ada Lovelace, Charles Babbage\n\n{ABSTRACT}\n\nThe model is small. It flies.\n\n{ABSTRACT}\n"
+    assert titles(text) == []
+
+
+def test_title_field_on_a_paper_page():
+    text = "Title: Neural Kite Control at Scale\nAuthors: A. Lovelace, C. Babbage\nAbstract: We study kites.\n"
+    assert titles(text) == ["Neural Kite Control at Scale"]
+    assert titles("Title: Weekly funding recap\nDate: Monday\nRaised: $20M\n") == []
+
+
+def test_markdown_link_to_a_paper_host():
+    text = (
+        "Read [Attention Is All You Need](https://arxiv.org/abs/1706.03762) and "
+        "[our blog](https://example.com/blog), or the [paper](https://arxiv.org/abs/2005.14165)."
+    )
+    assert titles(text) == ["Attention Is All You Need"]
+
+
+def test_title_starting_with_a_model_name_is_the_paper():
+    text = f"BERT: Pre-training of Deep Bidirectional Transformers for Language Understanding\n\n{ABSTRACT}\n"
+    assert titles(text, known={"BERT"}) == [
+        "BERT: Pre-training of Deep Bidirectional Transformers for Language Understanding"
+    ]

@@ -1,0 +1,64 @@
+"""Paper titles in reference entries of the common citation styles."""
+
+import pytest
+
+from aigraph.extract.papers import find_papers
+
+
+def titles(text):
+    return [p.title for p in find_papers(text)]
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        # Springer / LNCS: authors, colon, title, venue, (year)
+        "1. Vaswani, A., Shazeer, N., Parmar, N.: Attention is all you need. In: Advances in NeurIPS, pp. 5998–6008 (2017)",
+        "[3] A. Vaswani, N. Shazeer: Attention is all you need. NeurIPS, 5998-6008 (2017)",
+        # APA
+        "Vaswani, A., Shazeer, N., & Parmar, N. (2017). Attention is all you need. Advances in NeurIPS, 30.",
+        "2. Vaswani et al. (2017). Attention is all you need. In Proceedings of NeurIPS.",
+        # ACM
+        "Ashish Vaswani, Noam Shazeer, and Niki Parmar. 2017. Attention is all you need. In Advances in NeurIPS.",
+        # IEEE and MLA
+        '[12] A. Vaswani, N. Shazeer, and N. Parmar, "Attention is all you need," in Proc. NeurIPS, 2017, pp. 5998-6008.',
+        'Vaswani, Ashish, et al. "Attention is all you need." Advances in NeurIPS 30 (2017).',
+        # Vancouver
+        "Vaswani A, Shazeer N, Parmar N. Attention is all you need. Adv Neural Inf Process Syst. 2017;30.",
+    ],
+)
+def test_reference_styles(entry):
+    assert titles(entry) == ["Attention is all you need"]
+
+
+def test_title_beginning_with_a_model_name_and_arxiv_venue():
+    entry = "4. Liu, Y., et al.: RoBERTa: a robustly optimized BERT pretraining approach. arXiv preprint arXiv:1907.11692 (2019)"
+    assert titles(entry) == ["RoBERTa: a robustly optimized BERT pretraining approach"]
+
+
+def test_question_mark_stays_in_the_title():
+    entry = "[7] J. Smith, K. Lee: Do kites dream of wind? In: Proc. of Kites, pp. 1-9 (2021)"
+    assert titles(entry) == ["Do kites dream of wind?"]
+
+
+def test_bullets_under_a_references_heading():
+    text = (
+        "Further reading\n"
+        "- Deep Residual Learning for Image Recognition (He et al., 2016)\n"
+        "- Language Models are Few-Shot Learners\n"
+        "\n"
+        "About the author\n"
+        "Jane writes about kites.\n"
+    )
+    assert titles(text) == ["Deep Residual Learning for Image Recognition", "Language Models are Few-Shot Learners"]
+
+
+def test_prose_headings_venues_and_years_are_not_entries():
+    text = (
+        "Sam Altman, CEO: We will ship more models in 2024.\n"
+        "OpenAI, Google: The race heats up (2023).\n"
+        "In: Proceedings of the 2019 Conference on Kites, pp. 1-9 (2019)\n"
+        "NeurIPS 2020\n"
+        "Funding news (2025). Ten startups raised money. Details below.\n"
+    )
+    assert titles(text) == []
