@@ -1,10 +1,12 @@
 """Read-only guards for the query consoles: refuse writes before they reach a store.
 
-Queries are tokenised, so a keyword inside a string literal, an IRI, a comment or a
-quoted name does not count, and neither do words that merely contain one (``created``,
-``settings``). Cypher keywords used as a property (``n.set``), a label (``:Create``) or a
-map key (``{delete: 1}``) do not count either. The stores add their own read-only mode
-underneath (LadybugDB opened read-only; Oxigraph's ``query`` never updates).
+SPARQL is parsed with rdflib's grammar and refused by what the parsed query holds
+(an update, SERVICE, a foreign FROM or GRAPH), never by scanning its text. Cypher is
+tokenised, so a keyword inside a string literal, a comment or a quoted name does not
+count, and neither do words that merely contain one (``created``, ``settings``); a
+keyword used as a property (``n.set``), a label (``:Create``) or a map key
+(``{delete: 1}``) does not count either. The stores add their own defences underneath:
+LadybugDB is opened read-only, and the SPARQL worker runs without network access.
 
 Examples
 --------
@@ -114,10 +116,6 @@ CYPHER_READ_PROCEDURES = frozenset(
     }
 )
 
-#: SPARQL Update operations, and SERVICE (a federated query reaches out to the network).
-SPARQL_WRITE_WORDS = frozenset(
-    {"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "SERVICE"}
-)
 
 # Words that, following a write word, name the clause better ("LOAD CSV", "DETACH DELETE").
 _PAIRS = {"DETACH": {"DELETE"}, "LOAD": {"CSV", "FROM", "EXTENSION", "WITH"}}
@@ -163,14 +161,97 @@ def find_cypher_write(text: str) -> str | None:
     return None
 
 
+#: IRIs a query may name in FROM, FROM NAMED or GRAPH: the graph's own namespaces.
+LOCAL_IRI_PREFIXES = ("https://w3id.org/aigraph/",)
+
+# rdflib's names of the SPARQL Update operations -> the keyword a user wrote.
+_UPDATE_WORDS = {
+    "InsertData": "INSERT", "DeleteData": "DELETE", "DeleteWhere": "DELETE", "Load": "LOAD",
+    "Clear": "CLEAR", "Drop": "DROP", "Create": "CREATE", "Add": "ADD", "Move": "MOVE",
+    "Copy": "COPY",
+}
+
+
+def _is_local(term: object) -> bool:
+    from rdflib.term import URIRef
+
+    return not isinstance(term, URIRef) or str(term).startswith(LOCAL_IRI_PREFIXES)
+
+
+def _walk(node: object):
+    """Yield every parsed element (rdflib ``CompValue``) under ``node``, depth first."""
+    from rdflib.plugins.sparql.parserutils import CompValue
+
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, CompValue):
+            yield item
+            stack.extend(item.values())
+        elif isinstance(item, dict):
+            stack.extend(item.values())
+        elif isinstance(item, (list, tuple)) or type(item).__name__ == "ParseResults":
+            stack.extend(item)
+
+
+def _parse(text: str) -> tuple[str, object]:
+    """Parse ``text`` as a SPARQL query, else as an update: ``("query" | "update", tree)``."""
+    from pyparsing import ParseException
+
+    from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
+
+    try:
+        return "query", parseQuery(text)
+    except ParseException as err:
+        try:
+            return "update", parseUpdate(text)
+        except ParseException:
+            raise QueryError(f"malformed SPARQL: {_parse_message(err)}") from err
+    except Exception as err:  # rdflib raises a few other kinds for odd input (escapes, IRIs)
+        raise QueryError(f"malformed SPARQL: {err}") from err
+
+
+def _parse_message(err: Exception) -> str:
+    return str(err).splitlines()[0] if str(err) else type(err).__name__
+
+
 def find_sparql_write(text: str) -> str | None:
-    """Return the first SPARQL Update keyword (or SERVICE) in a text, or ``None``."""
-    tokens = sparql_tokens(text)
-    for i, token in enumerate(tokens):
-        if token.kind == "word" and token.text.upper() in SPARQL_WRITE_WORDS:
-            if i and tokens[i - 1].text == "@":
-                continue  # a language tag
-            return token.text.upper()
+    """Return what makes a SPARQL text unsafe for a read-only console, or ``None``.
+
+    The text is parsed with rdflib's SPARQL grammar and the parsed query is searched, so
+    escapes, comments, case and nesting (OPTIONAL, UNION, MINUS, FILTER EXISTS,
+    subqueries) change nothing. Found: an update operation (``"INSERT"``, ``"LOAD"``,
+    ...), ``"SERVICE"`` anywhere, and ``"FROM <iri>"`` / ``"GRAPH <iri>"`` naming an
+    IRI outside :data:`LOCAL_IRI_PREFIXES`.
+
+    Raises
+    ------
+    QueryError
+        The text is neither a query nor an update.
+
+    Examples
+    --------
+    >>> find_sparql_write("SELECT * { OPTIONAL { service <http://x/> { ?s ?p ?o } } }")
+    'SERVICE'
+    >>> find_sparql_write('SELECT ?s { ?s ?p "SERVICE <http://x/>" }')
+    """
+    kind, tree = _parse(text)
+    if kind == "update":
+        for operation in tree["request"]:
+            name = getattr(operation, "name", "")
+            if name == "Modify":
+                return "DELETE" if "delete" in operation else "INSERT"
+            return _UPDATE_WORDS.get(name, name.upper() or "UPDATE")
+        return "UPDATE"
+    for element in _walk(tree):
+        if element.name == "ServiceGraphPattern":
+            return "SERVICE"
+        if element.name == "DatasetClause":
+            for key in ("default", "named"):
+                if key in element and not _is_local(element[key]):
+                    return f"FROM <{element[key]}>"
+        if element.name == "GraphGraphPattern" and not _is_local(element["term"]):
+            return f"GRAPH <{element['term']}>"
     return None
 
 
@@ -205,20 +286,23 @@ def check_cypher(text: str) -> None:
 
 
 def check_sparql(text: str) -> None:
-    """Raise unless ``text`` is a read-only SPARQL query.
+    """Raise unless ``text`` is a read-only SPARQL query over this graph alone.
 
     Raises
     ------
     ReadOnlyError
-        The text is an update, or uses SERVICE (see :func:`find_sparql_write`).
+        The text is an update, uses SERVICE, or names another dataset in FROM or GRAPH
+        (see :func:`find_sparql_write`).
     QueryError
-        The text is empty.
+        The text is empty or not valid SPARQL.
     """
-    if not sparql_tokens(text):
+    if not text.strip() or not sparql_tokens(text):
         raise QueryError("empty SPARQL query")
     found = find_sparql_write(text)
     if found == "SERVICE":
         raise ReadOnlyError("SERVICE is not allowed: the SPARQL console only queries this graph")
+    if found and found.startswith(("FROM", "GRAPH")):
+        raise ReadOnlyError(f"{found} is not allowed: the SPARQL console only queries this graph")
     if found:
         raise ReadOnlyError(f"{found} is not allowed: the SPARQL console is read-only")
 
@@ -226,7 +310,7 @@ def check_sparql(text: str) -> None:
 __all__ = [
     "CYPHER_READ_PROCEDURES",
     "CYPHER_WRITE_WORDS",
-    "SPARQL_WRITE_WORDS",
+    "LOCAL_IRI_PREFIXES",
     "Token",
     "check_cypher",
     "check_sparql",

@@ -17,7 +17,7 @@ def write_graph_dir(graph, root):
     paths.root.mkdir(parents=True, exist_ok=True)
     write_graph_json(graph, paths.graph_json)
     stores = write_stores(graph, paths)
-    assert stores == {"graph.ttl": "written", "cypher": "written"}
+    assert stores == {"graph.ttl": "written", "oxigraph": "written", "cypher": "written"}
     write_manifest({"format": 1}, paths.manifest)
     return paths.root
 

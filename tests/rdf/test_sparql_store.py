@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import signal
+
+import psutil
 import pytest
 
 from aigraph.errors import GraphError, QueryError, QueryTimeout, ReadOnlyError
@@ -110,6 +114,7 @@ def test_a_rebuilt_directory_is_picked_up(tmp_path, graph):
 def test_a_worker_that_died_between_queries_is_replaced(turtle_dir):
     with SparqlStore(turtle_dir) as store:
         assert store.query("ASK { ?s ?p ?o }")[1] == [(True,)]
-        store._worker.proc.kill()  # as if the system had ended it
-        store._worker.proc.wait()
+        (pid,) = store.worker_pids()
+        os.kill(pid, signal.SIGKILL)  # as if the system had ended it
+        psutil.wait_procs([psutil.Process(pid)], timeout=10)
         assert store.query("ASK { ?s ?p ?o }")[1] == [(True,)]

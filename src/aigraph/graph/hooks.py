@@ -1,7 +1,8 @@
 """The other stores a build writes beside ``graph.json``, when their packages provide them.
 
-``aigraph.rdf.write_turtle(graph, path)`` writes ``graph.ttl`` and
-``aigraph.cypher.build_database(graph, path)`` the embedded Cypher database. Both are
+``aigraph.rdf.write_turtle(graph, path)`` writes ``graph.ttl``,
+``aigraph.rdf.write_store(graph, graph_dir)`` the on-disk SPARQL store (``oxigraph/``)
+and ``aigraph.cypher.build_database(graph, path)`` the embedded Cypher database. Both are
 imported lazily; a missing package or function is skipped (and says so), while an
 error inside one fails the build.
 """
@@ -24,6 +25,8 @@ log = logging.getLogger(__name__)
 #: (name in the manifest, module, function, GraphPaths attribute).
 STORE_HOOKS = (
     ("graph.ttl", "aigraph.rdf", "write_turtle", "turtle"),
+    # After graph.ttl: the SPARQL store is bulk-loaded from it into <dir>/oxigraph/.
+    ("oxigraph", "aigraph.rdf", "write_store", "root"),
     ("cypher", "aigraph.cypher", "build_database", "cypher"),
 )
 

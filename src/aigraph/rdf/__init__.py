@@ -6,7 +6,9 @@ Public API (loaded lazily, so ``import aigraph.rdf`` stays cheap):
 - :func:`write_turtle` / :func:`generate_turtle`: deterministic Turtle (same graph, same bytes).
 - :func:`generate_triples` (``aigraph.rdf.mapping``): the mapping itself, as plain tuples.
 - :class:`SparqlStore` (``aigraph.rdf.store``): read-only SPARQL over a graph directory,
-  in Oxigraph, with a timeout.
+  in Oxigraph worker processes, with a timeout and a row cap.
+- :func:`write_store` (``aigraph.rdf.disk``): the on-disk Oxigraph store a build writes,
+  so SPARQL starts without parsing ``graph.ttl``.
 - :class:`AIG`, :class:`SCHEMA`, :class:`PROV`, :data:`KG` (``aigraph.rdf.vocab``): the
   closed vocabulary and the resource namespace.
 """
@@ -22,6 +24,8 @@ _EXPORTS = {
     "generate_triples": "aigraph.rdf.mapping",
     "node_iri": "aigraph.rdf.mapping",
     "SparqlStore": "aigraph.rdf.store",
+    "write_store": "aigraph.rdf.disk",
+    "has_store": "aigraph.rdf.disk",
     "Iri": "aigraph.rdf.store",
     "AIG": "aigraph.rdf.vocab",
     "SCHEMA": "aigraph.rdf.vocab",

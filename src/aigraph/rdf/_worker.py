@@ -1,23 +1,90 @@
 """The SPARQL worker: a child process that holds one Oxigraph store and answers queries.
 
-Run as ``python -m aigraph.rdf._worker GRAPH.ttl``. It loads the Turtle file into an
-in-memory pyoxigraph store, writes one ``{"ready": ...}`` line, then answers one JSON
-request per line of stdin with one JSON line on stdout until stdin closes. Running the
-queries in a child lets :class:`aigraph.rdf.SparqlStore` stop one that runs too long by
-ending the process, which a thread could not do (Oxigraph has no query timeout).
+Run as ``python -m aigraph.rdf._worker PARENT_PID STORE``, where STORE is an Oxigraph
+store directory written at build time (opened read-only, nothing parsed) or, for older
+builds, a ``graph.ttl`` loaded into memory. It writes one ``{"ready": ...}`` line, then
+answers one JSON request per line of stdin with one JSON line on stdout until stdin
+closes. Running the queries in a child lets :class:`aigraph.rdf.SparqlStore` stop one
+that runs too long by ending the process, which a thread could not do (Oxigraph has no
+query timeout).
 
-Request: ``{"query": str, "params": {name: [kind, lexical, datatype]}}``.
-Answer: ``{"ok": true, "columns": [...], "rows": [[...]]}`` or
-``{"ok": false, "error": "syntax" | "store", "message": str}``.
+Before it opens anything the worker makes sure it cannot outlive its parent (the kernel
+kills it when the parent dies, and a watchdog thread checks the parent's pid as well),
+and it moves into a network namespace of its own where no interface is up, so a SERVICE
+clause that got past the guard has nowhere to go.
+
+Request: ``{"query": str, "params": {name: [kind, lexical, datatype]}, "max_rows": int | None}``.
+Answer: ``{"ok": true, "columns": [...], "rows": [[...]]}`` (at most ``max_rows + 1`` rows)
+or ``{"ok": false, "error": "syntax" | "store", "message": str}``.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import sys
+import threading
+import time
+from itertools import islice
 from typing import Any
 
-import pyoxigraph as ox  # this module only runs in the worker process
+# Linux constants (prctl(2), unshare(2)).
+_PR_SET_PDEATHSIG = 1
+_SIGKILL = 9
+_CLONE_NEWUSER = 0x10000000
+_CLONE_NEWNET = 0x40000000
+
+
+def _libc() -> Any:
+    import ctypes
+
+    try:
+        return ctypes.CDLL(None, use_errno=True)
+    except OSError:
+        return None
+
+
+def die_with_parent(parent: int) -> bool:
+    """Ask the kernel to kill this process when its parent dies; true when it will.
+
+    Also exits at once when the parent is already gone (it may have died before the
+    request was made).
+    """
+    libc = _libc() if sys.platform.startswith("linux") else None
+    armed = bool(libc is not None and libc.prctl(_PR_SET_PDEATHSIG, _SIGKILL, 0, 0, 0) == 0)
+    if os.getppid() != parent:
+        os._exit(0)
+    return armed
+
+
+def watch_parent(parent: int, every: float = 0.5) -> threading.Thread:
+    """Start a daemon thread that ends this process once its parent is gone.
+
+    The fallback where ``PR_SET_PDEATHSIG`` does not exist; on Linux it also covers a
+    parent thread (not process) ending, which the kernel signal counts as a death.
+    """
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(every)
+        os._exit(0)
+
+    thread = threading.Thread(target=watch, name="parent-watch", daemon=True)
+    thread.start()
+    return thread
+
+
+def cut_network() -> bool:
+    """Move this process into a new, empty network namespace; true when it worked.
+
+    Needs unprivileged user namespaces (Linux) and a single-threaded process, so it runs
+    before pyoxigraph is imported. Where it fails, the parsed-query guard in the parent
+    is the only defence against SERVICE.
+    """
+    libc = _libc() if sys.platform.startswith("linux") else None
+    if libc is None:
+        return False
+    return libc.unshare(_CLONE_NEWUSER | _CLONE_NEWNET) == 0
 
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 _INTEGERS = {
@@ -38,6 +105,8 @@ _CONVERTERS: dict[str, Any] = {
 
 def python_value(term: Any) -> Any:
     """Return a Python value for an RDF term: numbers and booleans typed, IRIs as strings."""
+    import pyoxigraph as ox
+
     if term is None:
         return None
     kind = type(term)
@@ -58,6 +127,8 @@ def python_value(term: Any) -> Any:
 
 def term_from_param(kind: str, lexical: str, datatype: str | None) -> Any:
     """Return the pyoxigraph term a bound parameter stands for."""
+    import pyoxigraph as ox
+
     if kind == "iri":
         return ox.NamedNode(lexical)
     if datatype:
@@ -66,7 +137,15 @@ def term_from_param(kind: str, lexical: str, datatype: str | None) -> Any:
 
 
 def answer(store: Any, request: dict[str, Any]) -> dict[str, Any]:
-    """Run one request against the store; never raises for a bad query."""
+    """Run one request against the store; never raises for a bad query.
+
+    At most ``max_rows + 1`` rows are read from the engine's iterator (one more than
+    the cap tells the caller that rows were left out); the rest are never made.
+    """
+    import pyoxigraph as ox
+
+    cap = request.get("max_rows")
+    keep = None if cap is None else max(0, int(cap)) + 1
     substitutions = {
         ox.Variable(name): term_from_param(*spec) for name, spec in (request.get("params") or {}).items()
     }
@@ -77,9 +156,12 @@ def answer(store: Any, request: dict[str, Any]) -> dict[str, Any]:
         if isinstance(result, ox.QuerySolutions):
             columns = [v.value for v in result.variables]
             indexes = range(len(columns))
-            rows = [[python_value(solution[i]) for i in indexes] for solution in result]
+            rows = [[python_value(solution[i]) for i in indexes] for solution in islice(result, keep)]
             return {"ok": True, "columns": columns, "rows": rows}
-        rows = [[python_value(t.subject), python_value(t.predicate), python_value(t.object)] for t in result]
+        rows = [
+            [python_value(t.subject), python_value(t.predicate), python_value(t.object)]
+            for t in islice(result, keep)
+        ]
         return {"ok": True, "columns": ["subject", "predicate", "object"], "rows": rows}
     except SyntaxError as err:
         return {"ok": False, "error": "syntax", "message": str(err)}
@@ -87,18 +169,33 @@ def answer(store: Any, request: dict[str, Any]) -> dict[str, Any]:
         return {"ok": False, "error": "store", "message": str(err)}
 
 
+def open_store(source: str) -> Any:
+    """Open an Oxigraph store directory read-only, or load a Turtle file into memory."""
+    import pyoxigraph as ox
+
+    if os.path.isdir(source):
+        return ox.Store.read_only(source)
+    store = ox.Store()
+    store.bulk_load(path=source, format=ox.RdfFormat.TURTLE)
+    return store
+
+
 def main(argv: list[str]) -> int:
+    parent, source = int(argv[0]), argv[1]
+    die_with_parent(parent)
+    offline = cut_network()
+    watch_parent(parent)
     sys.stdin.reconfigure(encoding="utf-8")
     sys.stdout.reconfigure(encoding="utf-8")
     out = sys.stdout
-    store = ox.Store()
     try:
-        store.bulk_load(path=argv[0], format=ox.RdfFormat.TURTLE)
+        store = open_store(source)
     except (OSError, SyntaxError, ValueError) as err:
         out.write(json.dumps({"ready": False, "message": str(err)}) + "\n")
         out.flush()
         return 1
-    out.write(json.dumps({"ready": True, "triples": len(store)}) + "\n")
+    ready = {"ready": True, "offline": offline, "pid": os.getpid()}
+    out.write(json.dumps(ready) + "\n")
     out.flush()
     for line in sys.stdin:
         if not line.strip():

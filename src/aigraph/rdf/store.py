@@ -1,11 +1,12 @@
 """SPARQL over a built graph: :class:`SparqlStore`.
 
-The store loads ``graph.ttl`` into Oxigraph in a worker process (``aigraph.rdf._worker``)
-the first time it is queried and keeps it there. A query that runs past its timeout is
-stopped by ending that process (Oxigraph cannot interrupt a query); the next query starts
-a fresh one. Queries are checked by :func:`aigraph.readonly.check_sparql` before they are
-sent, and the worker only ever runs queries (Oxigraph's ``query`` never updates), so the
-store is read-only twice over.
+Queries run in worker processes (``aigraph.rdf._worker``), a small pool per store, each
+holding the build's Oxigraph store open read-only (or, for an older build, ``graph.ttl``
+loaded into memory). A query that runs past its timeout is stopped by ending its process
+(Oxigraph cannot interrupt a query); the next query starts a fresh one. Workers die with
+the process that started them. Queries are parsed and checked by
+:func:`aigraph.readonly.check_sparql` before they are sent (no update, no SERVICE, no
+foreign dataset); the worker only ever runs queries and has no network to reach.
 """
 
 from __future__ import annotations
@@ -61,6 +62,10 @@ def encode_param(value: Any) -> list[Any]:
     raise QueryError(f"cannot bind a {type(value).__name__} as a SPARQL parameter")
 
 
+#: Worker processes one store keeps at most; a slow query holds one, others use the rest.
+DEFAULT_WORKERS = 2
+
+
 def _stop(proc: subprocess.Popen[bytes]) -> None:
     if proc.poll() is None:
         proc.kill()
@@ -76,17 +81,57 @@ def _pump(stream: Any, lines: queue.Queue[bytes | None]) -> None:
     lines.put(None)
 
 
+class _Spawner:
+    """A thread that lives as long as this process and starts every worker.
+
+    ``PR_SET_PDEATHSIG`` fires when the *thread* that started a child ends, and the
+    explorer runs queries on short-lived threads; starting workers from one long-lived
+    thread means a worker dies with the process, not with the query that needed it.
+    """
+
+    _instance: _Spawner | None = None
+    _guard = threading.Lock()
+
+    def __init__(self) -> None:
+        self._requests: queue.Queue[tuple[list[str], dict[str, Any], queue.Queue[Any]]] = queue.Queue()
+        threading.Thread(target=self._run, name="sparql-spawner", daemon=True).start()
+
+    @classmethod
+    def get(cls) -> _Spawner:
+        with cls._guard:
+            if cls._instance is None:
+                cls._instance = cls()
+            return cls._instance
+
+    def _run(self) -> None:
+        while True:
+            args, kwargs, reply = self._requests.get()
+            try:
+                reply.put(subprocess.Popen(args, **kwargs))
+            except OSError as err:
+                reply.put(err)
+
+    def popen(self, args: list[str], **kwargs: Any) -> subprocess.Popen[bytes]:
+        reply: queue.Queue[Any] = queue.Queue()
+        self._requests.put((args, kwargs, reply))
+        result = reply.get()
+        if isinstance(result, OSError):
+            raise GraphError(f"cannot start the SPARQL worker: {result}") from result
+        return result
+
+
 class _Worker:
     """One running worker process and the thread that reads its answers."""
 
-    def __init__(self, turtle: Path) -> None:
+    def __init__(self, source: Path, stamp: tuple[int, int, int], generation: int) -> None:
         import aigraph
 
         env = dict(os.environ)
         src = str(Path(aigraph.__file__).resolve().parents[1])
         env["PYTHONPATH"] = os.pathsep.join(p for p in (src, env.get("PYTHONPATH")) if p)
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "aigraph.rdf._worker", str(turtle)],
+        self.stamp, self.generation = stamp, generation
+        self.proc = _Spawner.get().popen(
+            [sys.executable, "-m", "aigraph.rdf._worker", str(os.getpid()), str(source)],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
@@ -95,6 +140,12 @@ class _Worker:
         self.lines: queue.Queue[bytes | None] = queue.Queue()
         threading.Thread(target=_pump, args=(self.proc.stdout, self.lines), daemon=True).start()
         self._finalizer = weakref.finalize(self, _stop, self.proc)
+        self.offline = False
+        self.ended = False  # its output closed: the process is gone or going
+
+    @property
+    def pid(self) -> int:
+        return self.proc.pid
 
     def receive(self, timeout: float | None) -> dict[str, Any] | None:
         """Return the next answer, or ``None`` when none came in time (or the worker died)."""
@@ -103,6 +154,7 @@ class _Worker:
         except queue.Empty:
             return None
         if line is None:
+            self.ended = True
             return None
         return json.loads(line)
 
@@ -119,16 +171,21 @@ class _Worker:
 
 
 class SparqlStore:
-    """Read-only SPARQL over one graph directory (``graph.ttl`` in Oxigraph).
+    """Read-only SPARQL over one graph directory, in Oxigraph worker processes.
 
-    Cheap to create: nothing is loaded until the first :meth:`query`. Safe to share
-    between threads (queries run one at a time). A rebuilt graph directory (a new
-    ``manifest.json``) is picked up by the next query.
+    Cheap to create: no worker starts until the first :meth:`query`. Each worker opens
+    the build's on-disk store (``oxigraph/``) read-only, or loads ``graph.ttl`` for a
+    build made before the store existed. Safe to share between threads: up to
+    ``workers`` queries run at once, each in its own process, so one slow query does not
+    hold up the others. A rebuilt graph directory (a new ``manifest.json``) is picked up
+    by the next query.
 
     Parameters
     ----------
     graph_dir
         A directory written by ``aigraph build`` (default ``data/graph``).
+    workers
+        Most worker processes kept at once (at least 1).
 
     Examples
     --------
@@ -137,35 +194,75 @@ class SparqlStore:
     (['n'], [(931,)])
     """
 
-    def __init__(self, graph_dir: str | os.PathLike[str] | None = None) -> None:
+    def __init__(self, graph_dir: str | os.PathLike[str] | None = None, *, workers: int = DEFAULT_WORKERS) -> None:
         from aigraph.graph.paths import DEFAULT_GRAPH_DIR, GraphPaths
 
         self.paths = GraphPaths(DEFAULT_GRAPH_DIR if graph_dir is None else graph_dir)
-        self._lock = threading.RLock()
-        self._worker: _Worker | None = None
-        self._stamp: tuple[int, int, int] | None = None
-        self.triples = 0
+        self.size = max(1, int(workers))
+        self._cond = threading.Condition()
+        self._idle: list[_Worker] = []
+        self._starting = 0  # workers being started or running a query
+        self._generation = 0  # bumped by close(): older workers are stopped when handed back
 
-    def _check_build(self) -> tuple[int, int, int]:
+    def _source(self) -> tuple[tuple[int, int, int], Path]:
+        from aigraph.rdf.disk import has_store, store_dir
+
         stamp = self.paths.build_stamp()
+        if has_store(self.paths.root):
+            return stamp, store_dir(self.paths.root)
         if not self.paths.turtle.is_file():
             raise GraphError(f"the graph in {self.paths.root} has no graph.ttl: run `aigraph build` again")
-        return stamp
+        return stamp, self.paths.turtle
 
-    def _ensure_worker(self) -> _Worker:
-        stamp = self._check_build()
-        worker = self._worker
-        if worker is not None and worker.alive() and stamp == self._stamp:
-            return worker
-        self.close()
-        worker = _Worker(self.paths.turtle)
+    def _acquire(self, deadline: float | None) -> _Worker:
+        stamp, source = self._source()
+        with self._cond:
+            while True:
+                for worker in [w for w in self._idle if w.stamp != stamp or not w.alive()]:
+                    self._idle.remove(worker)
+                    worker.stop()
+                if self._idle:
+                    worker = self._idle.pop()
+                    self._starting += 1
+                    return worker
+                if self._starting < self.size:
+                    self._starting += 1
+                    generation = self._generation
+                    break
+                wait = None if deadline is None else deadline - time.monotonic()
+                if wait is not None and wait <= 0:
+                    raise QueryTimeout(
+                        f"every SPARQL worker stayed busy for the whole time limit ({self.size} at once); "
+                        "try again or raise --timeout"
+                    )
+                self._cond.wait(wait)
+        try:
+            return self._start(source, stamp, generation)
+        except BaseException:
+            with self._cond:
+                self._starting -= 1
+                self._cond.notify()
+            raise
+
+    def _start(self, source: Path, stamp: tuple[int, int, int], generation: int) -> _Worker:
+        worker = _Worker(source, stamp, generation)
         ready = worker.receive(LOAD_TIMEOUT)
         if not ready or not ready.get("ready"):
             worker.stop()
             detail = first_line(ready.get("message", "")) if ready else "the SPARQL worker did not start"
-            raise GraphError(f"cannot load {self.paths.turtle}: {detail}")
-        self._worker, self._stamp, self.triples = worker, stamp, int(ready.get("triples", 0))
+            raise GraphError(f"cannot load {source}: {detail}")
+        worker.offline = bool(ready.get("offline"))
         return worker
+
+    def _release(self, worker: _Worker | None) -> None:
+        with self._cond:
+            self._starting -= 1
+            if worker is not None:
+                if worker.alive() and worker.generation == self._generation:
+                    self._idle.append(worker)
+                else:
+                    worker.stop()
+            self._cond.notify()
 
     def query(
         self,
@@ -173,6 +270,7 @@ class SparqlStore:
         *,
         timeout: float | None = DEFAULT_TIMEOUT,
         params: dict[str, Any] | None = None,
+        max_rows: int | None = None,
     ) -> tuple[list[str], list[tuple[Any, ...]]]:
         """Run one read-only SPARQL query and return ``(columns, rows)``.
 
@@ -181,11 +279,14 @@ class SparqlStore:
         text
             A SPARQL query (SELECT, ASK, CONSTRUCT or DESCRIBE). Updates are refused.
         timeout
-            Seconds the query may run (``None``: no limit); loading the graph on first
-            use is not counted.
+            Seconds the query may run (``None``: no limit); starting a worker on first
+            use is not counted, waiting for a free one is.
         params
             Values bound to variables (``{"key": "deepmind"}`` binds ``?key``); ``str``,
             ``int``, ``float``, ``bool`` or :class:`Iri`. Never pasted into the text.
+        max_rows
+            Keep at most ``max_rows + 1`` rows (``None``: all); the engine stops
+            producing rows there, so a huge result never exists in memory.
 
         Returns
         -------
@@ -197,7 +298,7 @@ class SparqlStore:
         Raises
         ------
         ReadOnlyError
-            The text is an update (INSERT, DELETE, LOAD, CLEAR, ...).
+            The text is an update, uses SERVICE, or names another dataset.
         QueryError
             The text is not valid SPARQL, or the store failed.
         QueryTimeout
@@ -206,35 +307,50 @@ class SparqlStore:
             The graph directory is missing, incomplete or unreadable.
         """
         check_sparql(text)
-        request = {"query": text, "params": {k: encode_param(v) for k, v in (params or {}).items()}}
-        with self._lock:
-            worker = self._ensure_worker()
+        request = {
+            "query": text,
+            "params": {k: encode_param(v) for k, v in (params or {}).items()},
+            "max_rows": max_rows,
+        }
+        deadline = None if timeout is None else time.monotonic() + timeout
+        worker: _Worker | None = self._acquire(deadline)
+        try:
             try:
                 worker.send(request)
-            except OSError:  # the worker died since the last query: start another, once
-                self.close()
-                worker = self._ensure_worker()
+            except OSError:  # the worker died since its last query: start another, once
+                worker.stop()
+                stamp, source = self._source()
+                worker = self._start(source, stamp, worker.generation)
                 worker.send(request)
-            started = time.monotonic()
             answer = worker.receive(timeout)
             if answer is None:
-                died = not worker.alive() and (timeout is None or time.monotonic() - started < timeout)
-                self.close()
+                died = worker.ended or not worker.alive()
+                worker.stop()  # ended at the deadline; the next query starts a fresh one
+                worker = None
                 if died:
                     raise QueryError("the SPARQL worker stopped unexpectedly while running the query")
                 raise QueryTimeout(
                     f"SPARQL query stopped after {timeout:g} s (the time limit); "
                     "narrow it down or raise --timeout"
                 )
+        finally:
+            self._release(worker)
         if not answer["ok"]:
             kind = "malformed SPARQL" if answer["error"] == "syntax" else "SPARQL query failed"
             raise QueryError(f"{kind}: {first_line(answer['message'])}")
         return answer["columns"], [tuple(row) for row in answer["rows"]]
 
+    def worker_pids(self) -> list[int]:
+        """Return the process ids of the idle workers (for tests and status pages)."""
+        with self._cond:
+            return [w.pid for w in self._idle if w.alive()]
+
     def close(self) -> None:
-        """Stop the worker process, if one runs; the next query starts another."""
-        worker, self._worker = self._worker, None
-        if worker is not None:
+        """Stop the idle workers, and busy ones when their query ends; the next query starts afresh."""
+        with self._cond:
+            idle, self._idle = self._idle, []
+            self._generation += 1
+        for worker in idle:
             worker.stop()
 
     def __enter__(self) -> SparqlStore:
@@ -244,4 +360,4 @@ class SparqlStore:
         self.close()
 
 
-__all__ = ["DEFAULT_TIMEOUT", "Iri", "SparqlStore", "encode_param"]
+__all__ = ["DEFAULT_TIMEOUT", "DEFAULT_WORKERS", "Iri", "SparqlStore", "encode_param"]
