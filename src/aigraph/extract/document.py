@@ -43,6 +43,35 @@ def _children(knowledge) -> dict[str, set[str]]:
     return out
 
 
+def _metric_windows(ments: list) -> list[list]:
+    """The mentions each sentence with a metric needs: its own, and the models of the last
+    earlier sentence that has any (a metric may belong to the model of the sentence before).
+
+    Handing the metric rules these windows instead of the whole block keeps relation
+    extraction linear in the mentions of one long paragraph.
+    """
+    windows = []
+    current: list = []
+    prev_models: list = []
+
+    def close() -> None:
+        nonlocal prev_models
+        if any(m.label == "METRIC" for m in current):
+            windows.append([*prev_models, *current])
+        models = [m for m in current if m.label == "MODEL"]
+        if models:
+            prev_models = models
+
+    for m in ments:
+        if current and m.sent != current[0].sent:
+            close()
+            current = []
+        current.append(m)
+    if current:
+        close()
+    return windows
+
+
 def _relations(doc: Document, normalized: str, entities: list[Entity], details: dict, knowledge) -> list[Relation]:
     by_span: dict[tuple[int, int], tuple[Entity, object]] = {}
     for e in entities:
@@ -82,9 +111,11 @@ def _relations(doc: Document, normalized: str, entities: list[Entity], details: 
         if not ments:
             continue
         ctx = context_org if block.kind in ("bullet", "slide") else None
-        for f in (*rel.developed(ments, normalized, context_org=ctx, curated_dev=curated_dev),
-                  *rel.achieves(ments, normalized), *rel.measured_on(ments, dataset_of, normalized)):
+        for f in rel.developed(ments, normalized, context_org=ctx, curated_dev=curated_dev):
             found.append((f, block))
+        for window in _metric_windows(ments):
+            for f in (*rel.achieves(window, normalized), *rel.measured_on(window, dataset_of, normalized)):
+                found.append((f, block))
     merged: dict[tuple[str, str, str], list[Evidence]] = defaultdict(list)
     labels: dict[tuple[str, str, str], tuple[str, str]] = {}
     for f, block in found:

@@ -7,6 +7,7 @@ only ever confirms what the text already puts side by side.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -98,15 +99,36 @@ def _evidence(found: Found, block: Block, text: str) -> Evidence:
     return Evidence(block.slides[0] if block.slides else None, s, e, text[s:e].strip(), found.rule, found.confidence)
 
 
+def _by_sentence(ments: list[Ment]) -> dict[tuple[int, int], list[Ment]]:
+    """Mentions grouped by their sentence, in text order (one pass)."""
+    out: dict[tuple[int, int], list[Ment]] = {}
+    for m in ments:
+        out.setdefault(m.sent, []).append(m)
+    return out
+
+
+def _last_before(ments: list[Ment], ends: list[int], at: int) -> Ment | None:
+    """The last of ``ments`` (sorted, ``ends`` their sentence ends) whose sentence ends by ``at``."""
+    i = bisect.bisect_right(ends, at)
+    return ments[i - 1] if i else None
+
+
 def developed(ments: list[Ment], text: str, *, context_org: Ment | None = None, curated_dev=lambda org, model: False) -> list[Found]:
-    """DEVELOPED relations of one block (``text`` is the whole document text)."""
+    """DEVELOPED relations of one block (``text`` is the whole document text).
+
+    Mentions are indexed by sentence, so the work is linear in the mentions of the block.
+    """
     out: list[Found] = []
+    ments = sorted(ments, key=lambda m: m.start)
+    sents = _by_sentence(ments)
     orgs = [m for m in ments if m.label == "ORG"]
     models = [m for m in ments if m.label == "MODEL"]
+    org_ends = [o.sent[1] for o in orgs]
+    model_ends = [m.sent[1] for m in models]
     linked: set[str] = set()
     for org in orgs:
         # DeepMind's Perceiver and Perceiver IO
-        following = [m for m in ments if m.start >= org.end and m.sent == org.sent]
+        following = [m for m in sents[org.sent] if m.start >= org.end]
         prev_end = None
         for m in following:
             gap = text[(prev_end or org.end) : m.start]
@@ -123,30 +145,31 @@ def developed(ments: list[Ment], text: str, *, context_org: Ment | None = None, 
     for org in orgs:
         # GPT-4 is OpenAI's latest model / Gato, DeepMind's generalist agent
         if text[org.end : org.end + 2] == "'s":
-            prior = [m for m in models if m.sent == org.sent and m.end <= org.start]
+            prior = [m for m in sents[org.sent] if m.label == "MODEL" and m.end <= org.start]
             if prior and prior[-1].name not in linked and _IS_ORGS.match(text[prior[-1].end : org.start]):
                 out.append(Found("DEVELOPED", org, prior[-1], "rule:model-is-orgs", 0.85))
                 linked.add(prior[-1].name)
     for org in orgs:
         # DeepMind described the system in ... -> the previous sentence's model.
         if _ORG_THEN_ANAPHOR.match(text[org.end : org.end + 80]):
-            prev = [m for m in models if m.sent[1] <= org.sent[0]]
-            if prev and prev[-1].name not in linked:
-                first = next(m for m in prev if m.sent == prev[-1].sent)
+            last = _last_before(models, model_ends, org.sent[0])
+            if last is not None and last.name not in linked:
+                first = next(m for m in sents[last.sent] if m.label == "MODEL")
                 out.append(Found("DEVELOPED", org, first, "rule:org-described-model", 0.7))
                 linked.add(first.name)
     for model in models:
         if model.name in linked:
             continue
+        sent_orgs = [o for o in sents[model.sent] if o.label == "ORG"]
         # Stable Diffusion, by Stability AI / Llama 2 from Meta
-        after = [o for o in orgs if o.start >= model.end and o.sent == model.sent]
+        after = [o for o in sent_orgs if o.start >= model.end]
         if after and _BY_ORG.match(text[model.end : after[0].start]):
             out.append(Found("DEVELOPED", after[0], model, "rule:by-org", 0.85))
             linked.add(model.name)
             continue
         # Facebook AI creates SEER / US air force build ... called µZero
         s0 = model.sent[0]
-        before = [o for o in orgs if o.sent == model.sent and o.end <= model.start]
+        before = [o for o in sent_orgs if o.end <= model.start]
         # "... trained by Google DeepMind, and shipped PaLM 2": an organisation after a
         # preposition is not the subject; the one before it may be.
         subjects = [o for o in before if not _after_preposition(o, before, text)]
@@ -169,13 +192,13 @@ def developed(ments: list[Ment], text: str, *, context_org: Ment | None = None, 
         lead = text[s0 : model.start]
         verb = _last_verb(lead)
         if not before and _PRONOUN_SUBJECT.match(lead) and verb and _OBJECT_GAP.match(lead[verb.end() :]):
-            prev = [o for o in orgs if o.sent[1] <= s0]
-            if prev:
-                out.append(Found("DEVELOPED", prev[-1], model, "rule:pronoun-subject", 0.7))
+            prev = _last_before(orgs, org_ends, s0)
+            if prev is not None:
+                out.append(Found("DEVELOPED", prev, model, "rule:pronoun-subject", 0.7))
                 linked.add(model.name)
                 continue
         # The organisation opens the sentence, and the curated knowledge agrees.
-        opener = next((o for o in orgs if o.sent == model.sent), None)
+        opener = sent_orgs[0] if sent_orgs else None
         if opener is not None and opener.start < model.start and not text[opener.sent[0] : opener.start].strip(" \t\"'(-*") \
                 and not _COMPARED.search(text, max(0, model.start - 25), model.start) \
                 and curated_dev(opener.name, model.name, exact=True):
@@ -184,8 +207,8 @@ def developed(ments: list[Ment], text: str, *, context_org: Ment | None = None, 
             continue
         # Same sentence, and the curated knowledge says so.
         same = [
-            o for o in orgs
-            if o.sent == model.sent and curated_dev(o.name, model.name, exact=True)
+            o for o in sent_orgs
+            if curated_dev(o.name, model.name, exact=True)
             and _NEAR.match(text[min(o.end, model.end) : max(o.start, model.start)])
         ]
         if same:
