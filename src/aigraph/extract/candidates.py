@@ -15,7 +15,8 @@ from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from aigraph.extract import metrics, names, papers
+from aigraph.extract import metrics, names, papers, tables
+from aigraph.extract.compiled import CompiledKnowledge
 from aigraph.extract.gazetteer import EXACT_KEY, LOWER_KEY
 from aigraph.extract.lexicon import is_common_word, words
 from aigraph.extract.statistical import STAT_KEY
@@ -116,10 +117,9 @@ def sentences(doc: Doc) -> Doc:
 class RuleCandidates:
     """Runs the pattern rules of :mod:`names`, :mod:`papers` and :mod:`metrics` on a Doc."""
 
-    def __init__(self, nlp: Language, name: str, *, is_dataset=None, is_known=None) -> None:
+    def __init__(self, nlp: Language, name: str, *, knowledge: CompiledKnowledge) -> None:
         self.name = name
-        self.is_dataset = is_dataset or (lambda text: False)
-        self.is_known = is_known or (lambda text: False)
+        self.knowledge = knowledge
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
@@ -131,16 +131,16 @@ class RuleCandidates:
         runs = names.name_runs(text)
         for m in (*names.find_called(text, runs=runs), *names.find_orgs(text, known=known, runs=runs),
                   *names.find_models(text, known=known, runs=runs),
-                  *names.find_money(text), *names.find_people(text)):
+                  *names.find_money(text), *names.find_people(text), *tables.model_cells(text)):
             span = _span(doc, m.start, m.end, m.label, m.rule)
             if span is not None:
                 spans.append(span)
-        for p in papers.find_papers(text, known=self.is_known):
+        for p in papers.find_papers(text, known=self.knowledge.is_known):
             span = _span(doc, p.start, p.end, "PAPER", p.rule)
             if span is not None:
                 spans.append(span)
         metric_spans = []
-        for mm in metrics.find_metrics(text, is_dataset=self.is_dataset):
+        for mm in metrics.find_metrics(text, is_dataset=self.knowledge.is_dataset):
             span = _span(doc, mm.start, mm.end, "METRIC", f"rule:metric-{mm.kind}")
             if span is not None:
                 span._.aig_metric = mm
@@ -151,9 +151,14 @@ class RuleCandidates:
         return doc
 
 
-@Language.factory("aigraph_rules", default_config={})
-def make_rule_candidates(nlp: Language, name: str) -> RuleCandidates:
-    return RuleCandidates(nlp, name)
+#: The ``knowledge`` setting of the components: the packaged data, compiled and cached.
+_KNOWLEDGE = {"@misc": "aigraph.knowledge.v1", "data": None}
+
+
+@Language.factory("aigraph_rules", default_config={"knowledge": _KNOWLEDGE})
+def make_rule_candidates(nlp: Language, name: str, knowledge: CompiledKnowledge) -> RuleCandidates:
+    """Factory of :class:`RuleCandidates`; ``knowledge`` names the curated data it looks names up in."""
+    return RuleCandidates(nlp, name, knowledge=knowledge)
 
 
 #: Words after a sentence-initial name that make it the subject ("Apple said ...").
@@ -177,9 +182,9 @@ class Resolver:
     label both forms alike.
     """
 
-    def __init__(self, nlp: Language, name: str, *, ambiguous_ids: frozenset[str] = frozenset()) -> None:
+    def __init__(self, nlp: Language, name: str, *, knowledge: CompiledKnowledge) -> None:
         self.name = name
-        self.ambiguous_ids = ambiguous_ids
+        self.ambiguous_ids = knowledge.ambiguous_ids
 
     def _ambiguous_ok(self, span: Span) -> bool:
         """Whether a curated name that is also an ordinary word stands as a name here."""
@@ -261,6 +266,7 @@ class Resolver:
         return doc
 
 
-@Language.factory("aigraph_resolver", default_config={})
-def make_resolver(nlp: Language, name: str) -> Resolver:
-    return Resolver(nlp, name)
+@Language.factory("aigraph_resolver", default_config={"knowledge": _KNOWLEDGE})
+def make_resolver(nlp: Language, name: str, knowledge: CompiledKnowledge) -> Resolver:
+    """Factory of :class:`Resolver`; ``knowledge`` says which curated names are ambiguous."""
+    return Resolver(nlp, name, knowledge=knowledge)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import gzip
 import json
+import os
 from importlib import resources
 
 
@@ -35,11 +36,28 @@ COMMON_LOGPROB = -13.5
 
 @functools.cache
 def _lexeme_probs() -> dict[str, float]:
+    """Word -> log-probability for the words :func:`is_common_word` asks about.
+
+    Read from ``spacy-lookups-data`` once and kept in the user cache (see
+    :mod:`aigraph.extract.cache`): parsing the full table takes over a second.
+    """
+    from aigraph.extract.cache import cached, hash_files
+
     try:
         data = resources.files("spacy_lookups_data").joinpath("data", "en_lexeme_prob.json.gz")
+        stat = os.stat(str(data))
+    except (ModuleNotFoundError, FileNotFoundError, OSError):  # pragma: no cover - optional data
+        return {}
+    code = resources.files("aigraph.extract").joinpath("lexicon.py")
+    key = hash_files([code], "lexeme-probs", str(data), str(stat.st_size), str(stat.st_mtime_ns))
+    return cached("lexeme-probs", key, lambda: _read_lexeme_probs(data))
+
+
+def _read_lexeme_probs(data) -> dict[str, float]:
+    try:
         with data.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as fh:
             probs = json.load(fh)
-    except (ModuleNotFoundError, FileNotFoundError, OSError):  # pragma: no cover - optional data
+    except OSError:  # pragma: no cover - optional data
         return {}
     # Keep only what is_common_word asks about: words whose lower-case form is common
     # (and the cased forms of those), to bound memory and the garbage collector's work.

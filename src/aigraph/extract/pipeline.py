@@ -29,21 +29,15 @@ def build_nlp(spacy_model: str | None = None):
     """
     import spacy
 
-    from aigraph.extract import candidates, statistical  # noqa: F401  (register the factories)
-    from aigraph.extract.gazetteer import add_gazetteer
-    from aigraph.knowledge import load_knowledge
+    from aigraph.extract import candidates, gazetteer_pipe, statistical  # noqa: F401  (register the factories)
+    from aigraph.extract.gazetteer import EXACT_KEY, LOWER_KEY
 
-    knowledge = load_knowledge()
     nlp = spacy.blank("en")
     nlp.add_pipe("aigraph_sentences")
-    add_gazetteer(nlp, knowledge)
-    datasets = {f.casefold() for e in knowledge.by_label("DATASET") for f in e.surface_forms}
-    known = {f for e in knowledge for f in e.surface_forms if e.label in ("MODEL", "ORG", "DATASET", "SOFTWARE")}
-    rules = nlp.add_pipe("aigraph_rules")
-    rules.is_dataset = lambda name: name.casefold() in datasets or name.casefold().rstrip("s") in datasets
-    rules.is_known = lambda name: name in known
-    resolver = nlp.add_pipe("aigraph_resolver")
-    resolver.ambiguous_ids = frozenset(e.id for e in knowledge if e.ambiguous)
+    nlp.add_pipe("aigraph_gazetteer", config={"spans_key": EXACT_KEY, "patterns": "exact"})
+    nlp.add_pipe("aigraph_gazetteer", name="aigraph_gazetteer_lower", config={"spans_key": LOWER_KEY, "patterns": "lower"})
+    nlp.add_pipe("aigraph_rules")
+    nlp.add_pipe("aigraph_resolver")
     name = spacy_model or os.environ.get("AIGRAPH_SPACY_MODEL") or None
     if name:
         nlp.add_pipe("aigraph_statistical", before="aigraph_resolver", config={"model": name})

@@ -333,10 +333,24 @@ def read_knowledge(directory: str | PathLike[str] | Traversable) -> Knowledge:
 def load_knowledge() -> Knowledge:
     """Return the curated knowledge shipped with the package (read once).
 
+    The parsed entries are kept in the user cache (see :mod:`aigraph.extract.cache`),
+    keyed by a hash of the data files and this module, so later processes load them
+    without parsing the JSON again.
+
     Examples
     --------
     >>> k = load_knowledge()  # doctest: +SKIP
     >>> k.parent_of("deepmind").name  # doctest: +SKIP
     'Google'
     """
-    return read_knowledge(resources.files(__package__).joinpath("data"))
+    data = resources.files(__package__).joinpath("data")
+    try:
+        from aigraph.extract.cache import cached, hash_files
+    except ImportError:  # pragma: no cover - the knowledge package used on its own
+        return read_knowledge(data)
+    files = [data.joinpath(name) for name in DATA_FILES]
+    try:
+        key = hash_files([*files, resources.files(__package__).joinpath("__init__.py")], "knowledge")
+    except OSError:
+        return read_knowledge(data)  # a missing file: let the reader say which
+    return cached("knowledge", key, lambda: read_knowledge(data))

@@ -1,0 +1,76 @@
+"""``aigraph_gazetteer``: curated names found by a PhraseMatcher fed compiled patterns.
+
+It writes what a :class:`~spacy.pipeline.SpanRuler` with phrase patterns would (every
+match, deduplicated and sorted, with the curated id as ``span.id_``) to
+``doc.spans[spans_key]``, but takes its patterns as token-hash sequences from
+:mod:`aigraph.extract.compiled`, so no pattern is tokenised at start-up. Two
+instances run in the pipeline: ``exact`` patterns on ``ORTH`` and ``lower`` ones on
+``LOWER``. The patterns are saved with the pipeline (``to_disk``) and read back
+(``from_disk``).
+"""
+
+from __future__ import annotations
+
+import srsly
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import ensure_path
+
+from aigraph.extract.compiled import CompiledKnowledge, PhrasePatterns
+
+_FILE = "patterns.msgpack"
+
+
+class Gazetteer:
+    """Matches the compiled phrase patterns of one kind and stores the spans under a key."""
+
+    def __init__(self, nlp: Language, name: str, *, spans_key: str, patterns: str,
+                 knowledge: CompiledKnowledge) -> None:
+        self.name = name
+        self.vocab = nlp.vocab
+        self.spans_key = spans_key
+        self.kind = patterns
+        self._set_patterns(knowledge.patterns[patterns])
+
+    def _set_patterns(self, patterns: PhrasePatterns) -> None:
+        self.patterns = patterns
+        self.matcher = PhraseMatcher(self.vocab, attr=patterns.attr)
+        for label, keywords in patterns.by_label().items():
+            self.matcher.add(label, keywords)
+
+    def __call__(self, doc: Doc) -> Doc:
+        matches = self.matcher(doc)
+        found = set()
+        if matches:
+            values = doc.to_array(self.patterns.attr).tolist()
+            strings, ids = self.vocab.strings, self.patterns.ids
+            for match_id, start, end in matches:
+                label = strings[match_id]
+                for ident in ids.get((label, tuple(values[start:end])), ()):
+                    found.add(Span(doc, start, end, label=label, span_id=ident))
+        spans = list(doc.spans[self.spans_key]) if self.spans_key in doc.spans else []
+        spans.extend(sorted(found))
+        doc.spans[self.spans_key] = spans
+        return doc
+
+    def to_disk(self, path, *, exclude=()) -> None:
+        path = ensure_path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        rows = [[label, list(keyword), list(ids)] for (label, keyword), ids in self.patterns.ids.items()]
+        srsly.write_msgpack(path / _FILE, {"attr": self.patterns.attr, "patterns": rows})
+
+    def from_disk(self, path, *, exclude=()) -> Gazetteer:
+        data = srsly.read_msgpack(ensure_path(path) / _FILE)
+        ids = {(label, tuple(keyword)): tuple(idents) for label, keyword, idents in data["patterns"]}
+        self._set_patterns(PhrasePatterns(attr=data["attr"], ids=ids))
+        return self
+
+
+@Language.factory(
+    "aigraph_gazetteer",
+    default_config={"spans_key": "aig.gaz", "patterns": "exact", "knowledge": {"@misc": "aigraph.knowledge.v1", "data": None}},
+)
+def make_gazetteer(nlp: Language, name: str, spans_key: str, patterns: str, knowledge: CompiledKnowledge) -> Gazetteer:
+    """Factory of :class:`Gazetteer`: ``patterns`` is ``"exact"`` or ``"lower"``."""
+    return Gazetteer(nlp, name, spans_key=spans_key, patterns=patterns, knowledge=knowledge)
