@@ -78,3 +78,42 @@ def test_title_starting_with_a_model_name_is_the_paper():
     assert titles(text, known={"BERT"}) == [
         "BERT: Pre-training of Deep Bidirectional Transformers for Language Understanding"
     ]
+
+
+def test_paper_page_with_breadcrumbs_dates_and_one_author_per_line():
+    text = (
+        "Computer Science > Robotics\n"
+        "[Submitted on 3 Jan 2020]\n"
+        "KiteNet: Pre-training of Deep Kite Controllers\n"
+        "Published on Jan 3, 2020\n"
+        "Authors:\n"
+        "Ada Lovelace,\n"
+        "Charles Babbage\n\n"
+        "Abstract\n"
+        "Flying kites well is hard. A learned controller, trained on many simulated gusts, flies better than people "
+        "do on every course that was tried, and it costs little to run on a phone.\n"
+    )
+    assert titles(text) == ["KiteNet: Pre-training of Deep Kite Controllers"]
+
+
+def test_heading_over_a_numbered_listing_is_not_a_title():
+    text = (
+        "Top papers of the year\n\n"
+        "1. Kites Are Few-Shot Flyers\n"
+        "The authors show that very large kites fly well after seeing only a few gusts of wind, and they test this "
+        "on many fields, beaches and hills across three seasons.\n"
+    )
+    assert titles(text) == ["Kites Are Few-Shot Flyers"]
+
+
+def test_section_headings_of_docs_and_field_blocks_are_not_titles():
+    text = (
+        "## Filtering benchmarks\n\n"
+        "`run` has filter options. We build the list of benchmarks and our experiments compare them against the "
+        "baselines, which are run for every change that lands, in a loop, on a quiet machine.\n\n"
+        "## Running all benchmarks\n\n"
+        "Benchmarks run in rounds on a quiet machine; each result is printed next to the previous one, so a slower "
+        "change stands out in the report that the tool prints at the end.\n\n"
+        "Program: GNU kite\nAuthor: Ada Lovelace\nVersion: 1.0\n"
+    )
+    assert titles(text) == []

@@ -62,3 +62,24 @@ def test_prose_headings_venues_and_years_are_not_entries():
         "Funding news (2025). Ten startups raised money. Details below.\n"
     )
     assert titles(text) == []
+
+
+def test_entry_wrapped_over_two_lines_and_natbib_and_chicago_styles():
+    text = (
+        "[1] Ada Lovelace, Charles Babbage, Alan Turing, et al. Kites are few-shot\n"
+        "flyers. In Proc. of Kites, 2020.\n"
+        "[2] Ada Lovelace, Charles Babbage, and Alan Turing. Wind is all you need. In Kites, 2017.\n"
+        '[3] Lovelace, Ada, Charles Babbage, and Alan Turing. 2017. "Wind Is All You Need." In Kites.\n'
+    )
+    assert titles(text) == ["Kites are few-shot flyers", "Wind is all you need", "Wind Is All You Need"]
+
+
+def test_links_under_references_heading_need_a_title_not_a_docs_page():
+    text = (
+        "## References\n\n"
+        "- [Kite Control: Learning to Fly in Any Wind](https://example.org/kites)\n"
+        "- [App testing concepts](https://docs.example.org/testing)\n"
+        "- [Kite API documentation](https://docs.example.org/api)\n"
+        "- [Wind Is All You Need](https://arxiv.org/abs/2001.00001)\n"
+    )
+    assert titles(text) == ["Kite Control: Learning to Fly in Any Wind", "Wind Is All You Need"]

@@ -105,7 +105,7 @@ def _find_in(text: str, offset: int, known) -> list[PaperMatch]:
     found: list[PaperMatch] = []
     for rule, pattern, need_title_case in _PATTERNS:
         for m in pattern.finditer(text):
-            title = m.group("t").strip().strip("\"'").rstrip(",")
+            title = m.group("t").strip().strip("\"'").rstrip(",.")
             start = m.start("t") + (len(m.group("t")) - len(m.group("t").lstrip().lstrip("\"'")))
             if len(title.split()) < 2 or len(title.split()) > 20 or _MONTHS.search(title):
                 continue
@@ -126,6 +126,9 @@ _RESEARCH_CUE = re.compile(
     re.IGNORECASE,
 )
 _QUOTE_ANY = re.compile(r"(?<![\w])\"(?P<t>[A-Za-z][^\"\n]{8,200}?)[,.]?\"")
+#: How titles quoted in lower case start ("the false promise of ...", "on the dangers of ...").
+_LOWER_TITLE_START = frozenset("the on towards toward how why what when where whether beyond rethinking revisiting".split())
+_NEWS_VERBS = frozenset("said says introduced released launched announced unveiled raised acquired built made".split())
 _NOT_TITLE_START = frozenset("i we you he she they it this that there these those my our your his her their".split())
 _TECH_REPORT = re.compile(
     r"\b(?P<t>[A-Z][\w.+-]*\d[\w.+-]*(?:\s[A-Z0-9][\w.+-]*){0,2}\s+(?:[Tt]echnical\s+[Rr]eport|TECHNICAL\s+REPORT))\b"
@@ -153,6 +156,10 @@ def _quoted_with_cue(line: str, offset: int, known) -> list[PaperMatch]:
         title = title.rstrip(" ,.")
         words = title.split()
         if len(words) < 3 or words[0].lower() in _NOT_TITLE_START or not title_like(title, max_words=20):
+            continue
+        if title[0].islower() and words[0] not in _LOWER_TITLE_START:
+            continue  # "a model called X", "from X to Y": phrases, not titles
+        if re.search(r"\d%|\.\.\.|\u2026|,\s+an?\s", title) or _NEWS_VERBS.intersection(w.lower() for w in words[1:]):
             continue
         context = _sentence(line, m.start()).replace(m.group(0), " ")
         if not _RESEARCH_CUE.search(context) or known(title):

@@ -12,7 +12,14 @@ from __future__ import annotations
 
 import re
 
-from aigraph.extract.papers_shape import PaperMatch, is_field_line, looks_like_authors, looks_like_venue, title_like
+from aigraph.extract.papers_shape import (
+    PaperMatch,
+    is_field_line,
+    looks_like_authors,
+    looks_like_person,
+    looks_like_venue,
+    title_like,
+)
 
 _LEAD = re.compile(r"^\s*(?:#\d{1,4}\s+|#{1,6}\s+)?(?:\[\d{1,4}\]\s*|\d{1,4}[.)]\s+|(?:Paper|No\.)\s*\d{1,4}[:.]\s*|[-*\u2022]\s+)?")
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
@@ -25,14 +32,23 @@ _TRAIL = re.compile(
     r"|\s*[-\u2013\u2014|:]\s*$)\s*$",
     re.IGNORECASE,
 )
+#: Phrases that only an abstract uses; one is enough.
 _ABSTRACT_VOICE = re.compile(
-    r"\b(?:in this (?:paper|work|study|article|report)|this paper|here,? we|we (?:propose|present|introduce|investigate|"
-    r"study|show|demonstrate|find|develop|describe|explore|evaluate|examine|build|obtain|train|release|analy[sz]e|"
-    r"consider|design|report|provide|address|focus|argue|observe|compare))\b",
+    r"\b(?:in this (?:paper|work|study|article)|(?:this|the) (?:paper|preprint|study) (?:proposes|presents|introduces|"
+    r"shows|studies|investigates|describes|explores|argues|finds)|the authors (?:propose|present|introduce|show|study|"
+    r"investigate|describe|explore|argue|find)|this paper|here,? we|we (?:propose|present|introduce|investigate|"
+    r"demonstrate|study))\b",
+    re.IGNORECASE,
+)
+#: Phrases an abstract often uses but other prose does too; two different ones are needed.
+_ABSTRACT_HINTS = re.compile(
+    r"\b(?:we (?:show|find|develop|describe|explore|evaluate|examine|analy[sz]e|report|observe|compare|argue|obtain|"
+    r"train)|our (?:method|approach|model|results|experiments|analysis|framework)|state-of-the-art|outperforms?|"
+    r"experiments?|benchmarks?|baselines?|empirical(?:ly)?)\b",
     re.IGNORECASE,
 )
 _META = re.compile(
-    r"^\s*(?:\[[^\]]{0,40}\]\s*)+$|^\s*(?:authors?|affiliations?|date|published|submitted|comments?|subjects?|"
+    r"^\s*(?:\[[^\]]{0,40}\]\s*)+$|^\s*(?:published|submitted|posted|updated|accepted)\b|^\s*arxiv:\s*\d|^\s*(?:authors?|affiliations?|date|published|submitted|comments?|subjects?|"
     r"keywords|venue|doi|tags?|categor(?:y|ies)|links?|code|pdf)\s*:",
     re.IGNORECASE,
 )
@@ -102,26 +118,42 @@ def _over_abstract(text: str) -> list[PaperMatch]:
         if span is None:
             continue
         title = line[span[0] : span[1]]
+        if re.search(r"\s[>\u203a\u00bb]\s", title):
+            continue  # a breadcrumb trail
         if not title_like(title) or looks_like_authors(title) or looks_like_venue(title) or title.endswith("."):
             continue
+        if ":" in title and _next_is_field(lines, i + 1):
+            continue  # one "Label: value" line of a block of them
         if _abstract_follows(lines, i + 1):
             found.append(PaperMatch(lo + span[0], lo + span[1], title, "rule:paper-abstract"))
     return found
 
 
+def _next_is_field(lines: list[tuple[int, str]], j: int) -> bool:
+    while j < len(lines) and not lines[j][1].strip():
+        j += 1
+    line = lines[j][1] if j < len(lines) else ""
+    return bool(re.match(r"^\s*[A-Za-z][\w -]{0,20}:\s", line)) and not _META.match(line)
+
+
 def _abstract_follows(lines: list[tuple[int, str]], j: int) -> bool:
     """Whether the lines from ``j`` on hold (authors and) an abstract."""
     authors = labelled = False
-    skipped = 0
-    while j < len(lines) and skipped <= 4:
+    skipped = names = 0
+    while j < len(lines) and skipped <= 4 and names <= 60:
         line = lines[j][1].strip()
         if not line:
             j += 1
             continue
-        if _META.match(line) or (len(line) < 600 and looks_like_authors(line)):
-            authors = authors or bool(_AUTHORS_FIELD.match(line)) or looks_like_authors(line)
+        if _META.match(line):
+            authors = authors or bool(_AUTHORS_FIELD.match(line))
             j += 1
             skipped += 1
+            continue
+        after_names = line.endswith((",", ";")) or names or authors
+        if len(line) < 600 and (looks_like_authors(line) or (after_names and looks_like_person(line))):
+            j += 1
+            names += 1
             continue
         if _ABSTRACT_LABEL.match(line) and len(line.split()) <= 2:
             labelled = True
@@ -129,6 +161,10 @@ def _abstract_follows(lines: list[tuple[int, str]], j: int) -> bool:
             skipped += 1
             continue
         break
+    first = lines[j][1] if j < len(lines) else ""
+    span = title_span(first)
+    if span is not None and title_like(first[span[0] : span[1]]) and len(first.split()) < 12:
+        return False  # another title-like line: this one was a heading over a list
     para = []
     while j < len(lines) and lines[j][1].strip():
         para.append(lines[j][1].strip())
@@ -136,9 +172,11 @@ def _abstract_follows(lines: list[tuple[int, str]], j: int) -> bool:
     body = " ".join(para)
     if _ABSTRACT_LABEL.match(body) and len(body.split()) > 2:
         labelled = True
-    if len(body.split()) < 25 or title_like(body):
-        return False
-    return labelled or authors or bool(_ABSTRACT_VOICE.search(body))
+    if len(body.split()) < 25 or title_like(body) or not body[:1].isalpha():
+        return False  # too short, or a list or code rather than prose
+    if labelled or authors or _ABSTRACT_VOICE.search(body):
+        return True
+    return len({m.group().lower().rstrip("s") for m in _ABSTRACT_HINTS.finditer(body)}) >= 2
 
 
 def _title_fields(text: str) -> list[PaperMatch]:

@@ -22,6 +22,7 @@ from aigraph.extract.papers_shape import (
     PaperMatch,
     is_title_case,
     looks_like_authors,
+    looks_like_person,
     looks_like_venue,
     title_like,
 )
@@ -34,7 +35,7 @@ _ACM = re.compile(r"[.,]\s+(?:19|20)\d\d[a-z]?\.\s+")
 _TITLE_END = re.compile(r"(?<![\s.][A-Z])(?:\.|(?<=[?!]))(?=\s|$)|[?!](?=\s|$)")
 _HEADING = re.compile(
     r"^\s*#{0,6}\s*(?:\d+\.?\s+)?(?:references|bibliography|further reading|selected (?:papers|publications|references)|"
-    r"key papers|papers|publications|works cited|citations|reading list|related (?:papers|work|reading)|"
+    r"key papers|publications|works cited|reading list|related (?:papers|work|reading)|"
     r"papers mentioned|papers cited)\s*:?\s*$",
     re.IGNORECASE,
 )
@@ -52,24 +53,41 @@ def find_reference_titles(text: str) -> list[PaperMatch]:
     ['Computing machinery and intelligence']
     """
     found: list[PaperMatch] = []
+    lines = text.split("\n")
+    offsets = [0]
+    for line in lines:
+        offsets.append(offsets[-1] + len(line) + 1)
     in_refs = False
-    at = 0
-    for line in text.split("\n"):
-        lo = at
-        at += len(line) + 1
+    misses = 0
+    i = 0
+    while i < len(lines):
+        line, lo = lines[i], offsets[i]
+        i += 1
         if not line.strip():
             continue
         if _HEADING.match(line):
-            in_refs = True
+            in_refs, misses = True, 0
             continue
         hit = parse_entry(line)
+        if hit is None:
+            # An entry wrapped over the next lines (PDF text): read them as one, newlines as spaces.
+            for extra in (1, 2, 3):
+                k = i - 1 + extra
+                if k >= len(lines) or not lines[k].strip() or _MARKER.match(lines[k]).group().strip():
+                    break
+                joined = " ".join(lines[i - 1 : k + 1])
+                hit = parse_entry(joined)
+                if hit is not None:
+                    line, i = joined, k + 1
+                    break
         if hit is None and in_refs:
             hit = _bare_entry(line)
-            if hit is None:
-                in_refs = False
+            misses = 0 if hit is not None else misses + 1
+            in_refs = misses < 2
         if hit is not None:
             start, end = hit
-            found.append(PaperMatch(lo + start, lo + end, line[start:end], "rule:paper-reference"))
+            title = " ".join(line[start:end].split())
+            found.append(PaperMatch(lo + start, lo + end, title, "rule:paper-reference"))
     return found
 
 
@@ -93,7 +111,7 @@ def _quoted(line: str, body: int) -> tuple[int, int] | None:
     if m is None:
         return None
     before = line[body : m.start()].strip().rstrip(",").strip()
-    before = re.sub(r"\s*\((?:19|20)\d\d[a-z]?\)\.?$", "", before)
+    before = re.sub(r"[.,]?\s*\(?(?:19|20)\d\d[a-z]?\)?\.?$", "", before).rstrip(" .,")
     if before and looks_like_authors(before):
         return m.start("t"), m.end("t")
     return None
@@ -102,6 +120,9 @@ def _quoted(line: str, body: int) -> tuple[int, int] | None:
 def _title_after(line: str, start: int) -> tuple[int, int] | None:
     while start < len(line) and line[start] == " ":
         start += 1
+    if line[start : start + 1] == '"':
+        close = line.find('"', start + 1)
+        return (start + 1, close) if close > start + 1 else None
     m = _TITLE_END.search(line, start)
     end = m.end() if m and line[m.start()] in "?!" else (m.start() if m else len(line.rstrip()))
     return (start, end) if end > start else None
@@ -154,6 +175,10 @@ def _bare_entry(line: str) -> tuple[int, int] | None:
     title case unless the line carries a citation trace (year, et al., arXiv, a link).
     """
     start = _MARKER.match(line).end()
+    link = re.match(r"\[([^\]\n]{4,300})\]\([^)\s]+\)", line[start:])
+    if link:
+        start, end = _trim(line, start + 1, start + 1 + len(link.group(1)))
+        return (start, end) if _plain_title(line[start:end], trace=False) else None
     rest = line[start:]
     trace = bool(_TRACE.search(rest) or YEAR.search(rest))
     rest = _TAIL_CITE.sub("", rest)
@@ -163,7 +188,20 @@ def _bare_entry(line: str) -> tuple[int, int] | None:
         return None
     end = min(hit[1], start + len(rest.rstrip()))
     start, end = _trim(line, start, end)
-    title = line[start:end]
-    if not title_like(title) or looks_like_authors(title) or looks_like_venue(title):
-        return None
-    return (start, end) if trace or is_title_case(title) else None
+    return (start, end) if _plain_title(line[start:end], trace=trace) else None
+
+
+#: Words of links to documentation and sites, which a References list may also hold.
+_SITE_WORDS = frozenset(
+    "documentation docs api guide tutorial reference installation gallery homepage website repository github "
+    "blog wiki".split()
+)
+
+
+def _plain_title(title: str, *, trace: bool) -> bool:
+    """Whether a list line's text, in no citation style, reads as a paper title."""
+    if not title_like(title, max_words=35) or looks_like_authors(title) or looks_like_person(title):
+        return False
+    if looks_like_venue(title) or _SITE_WORDS.intersection(w.lower() for w in title.split()):
+        return False
+    return trace or (is_title_case(title) and len(title.split()) >= 3)

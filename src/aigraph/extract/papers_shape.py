@@ -24,7 +24,7 @@ class PaperMatch:
 _NOT_FIRST = frozenset(
     "see read check click download view here link links we i you they he she it its this these those there "
     "our my your please also and but so or source sources photo image figure fig table note thanks "
-    "abstract authors author pdf code copy share cite bibtex doi".split()
+    "abstract authors author pdf code copy share cite bibtex doi published submitted posted updated accepted last".split()
 )
 #: ``Label:`` prefixes of metadata fields; ``BERT: Pre-training ...`` is a title, ``Authors: ...`` is not.
 FIELD_NAMES = frozenset(
@@ -73,6 +73,8 @@ def looks_like_authors(text: str) -> bool:
     parts = [p.strip() for p in re.split(r"\s*(?:[,;&]|\band\b)\s*", t) if p.strip()]
     if not parts:
         return has_etal
+    if len(parts) >= 2 and _NAME.match(parts[0]) and _NAME.match(parts[1]) and " " not in parts[0] + parts[1]:
+        parts = [f"{parts[1]} {parts[0]}", *parts[2:]]  # "Surname, Given" for the first author
     initials = 0
     for p in parts:
         if _INITIALS.match(p) or _VANCOUVER.match(p):
@@ -85,6 +87,12 @@ def looks_like_authors(text: str) -> bool:
     if has_etal or initials:
         return True
     return len(parts) >= 2 and (";" in text or all(len(p.split()) >= 2 for p in parts))
+
+
+def looks_like_person(text: str) -> bool:
+    """True for one person's name as an author line lists it (``Jordan Smith,``)."""
+    t = text.strip().rstrip(",;").strip()
+    return bool(_NAME.match(t)) and 2 <= len(t.split()) <= 4
 
 
 def title_like(title: str, *, min_words: int = 2, max_words: int = 25) -> bool:
@@ -103,7 +111,7 @@ def title_like(title: str, *, min_words: int = 2, max_words: int = 25) -> bool:
         return False
     if not t[:1].isalnum() or t.endswith((",", ";", ":", "-")):
         return False
-    if re.search(r"[.!?]\s+[A-Z]", t) or "http" in t or "www." in t or "@" in t:
+    if re.search(r"[.!?]\s+[A-Z]|[=_{}<>\\|]", t) or "http" in t or "www." in t or "@" in t:
         return False
     if words[0].lower().strip("\"'") in _NOT_FIRST or is_field_line(t):
         return False
