@@ -44,20 +44,53 @@ def test_json_contract(capsys, good):
         ("notes.docx", b"PK\x03\x04 not ours", "docx"),
     ],
 )
-def test_bad_file_gets_one_line_and_the_others_still_print(capsys, tmp_path, good, name, content, says):
+def test_bad_file_gets_one_line_and_leaves_no_partial_json(capsys, tmp_path, good, name, content, says):
     bad = tmp_path / name
     bad.write_bytes(content)
-    code, out, err = run(capsys, "extract", str(bad), str(good), "--json")
+    code, out, err = run(capsys, "extract", str(good), str(bad), "--json")
     assert code != 0
     lines = err.strip().splitlines()
     assert len(lines) == 1 and says.lower() in lines[0].lower() and "Traceback" not in err
-    assert [d["source"] for d in json.loads(out)["documents"]] == [str(good)]
+    assert out == ""
 
 
-def test_missing_path(capsys, tmp_path, good):
-    code, out, err = run(capsys, "extract", str(tmp_path / "nope.md"), str(good), "--json")
-    assert code != 0 and len(err.strip().splitlines()) == 1 and "nope.md" in err
-    assert len(json.loads(out)["documents"]) == 1
+def test_every_bad_input_is_named_once_and_stdout_stays_empty(capsys, tmp_path, good):
+    code, out, err = run(capsys, "extract", str(tmp_path / "nope.md"), str(good), str(tmp_path / "gone.txt"), "--json")
+    assert code != 0 and out == ""
+    lines = err.strip().splitlines()
+    assert len(lines) == 2 and "nope.md" in lines[0] and "no such file" in lines[0] and "gone.txt" in lines[1]
+
+
+def test_a_failure_inside_extraction_leaves_no_partial_json(capsys, good):
+    # A spaCy pipeline that is not installed fails after the JSON has begun.
+    code, out, err = run(capsys, "extract", str(good), "--json", "--spacy-model", "xx_no_such_pipeline")
+    assert code != 0 and out == ""
+    assert len(err.strip().splitlines()) == 1 and "xx_no_such_pipeline" in err
+
+
+def test_a_folder_of_inputs_gives_one_complete_json_object(capsys, tmp_path, good):
+    (tmp_path / "second-2022.txt").write_text("- Slide 4: OpenAI's GPT-3 writes code.\n", encoding="utf-8")
+    code, out, err = run(capsys, "extract", str(tmp_path), "--json")
+    assert code == 0 and err == ""
+    assert [d["year"] for d in json.loads(out)["documents"]] == [2022, 2021]
+
+
+def test_a_folder_with_no_inputs_is_an_error(capsys, tmp_path):
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "notes.docx").write_bytes(b"PK")
+    for argv in (["extract", str(folder)], ["extract", str(folder), "--json"]):
+        code, out, err = run(capsys, *argv)
+        assert code != 0 and out == ""
+        lines = err.strip().splitlines()
+        assert len(lines) == 1 and "reports" in lines[0] and "no report files" in lines[0]
+
+
+def test_a_symlink_loop_is_called_one(capsys, tmp_path):
+    (tmp_path / "a.md").symlink_to(tmp_path / "b.md")
+    (tmp_path / "b.md").symlink_to(tmp_path / "a.md")
+    code, out, err = run(capsys, "extract", str(tmp_path / "a.md"), "--json")
+    assert code != 0 and out == "" and "symlink loop" in err and len(err.strip().splitlines()) == 1
 
 
 def test_cp1252_text_is_read(capsys, tmp_path):

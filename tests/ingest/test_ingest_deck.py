@@ -1,5 +1,7 @@
 """Slide-deck text copied out of a PDF or viewer: page markers, chrome, sections."""
 
+import pytest
+
 from aigraph.ingest import parse_text
 from aigraph.ingest.deck import looks_like_deck
 
@@ -163,3 +165,85 @@ def test_a_summary_quoting_one_marker_is_still_a_summary():
     doc = parse_text("- Slide 12: The footer reads #stateofai | 12.\n- Slide 13: Next.\n")
     assert [b.kind for b in doc.blocks] == ["bullet", "bullet"]
     assert [b.slides for b in doc.blocks] == [(12,), (13,)]
+
+
+# --- markers of other decks and viewers ------------------------------------------
+
+NAV_DECK = (
+    "\fIntroduction | Research | Industry | Politics | Safety | Predictions                      |41\n\n"
+    "Robots learn to fold laundry\n"
+    "  Acme Robotics trains Folder-2 on 10,000 hours of video.\n\n"
+    "                                                             stateof.ai 2031\n"
+    "\fIntroduction | Research | Industry | Politics | Safety | Predictions                  | 142\n\n"
+    "Chip exports tighten\n"
+    "  Export rules now cover the Zeta-9 accelerator.\n\n"
+    "                                                             stateof.ai 2031\n"
+)
+
+
+def test_a_navigation_bar_ending_in_the_slide_number_opens_that_slide():
+    doc = parse_text(NAV_DECK)
+    assert [(n, t.splitlines()[0]) for n, t, _ in slide_blocks(doc)] == [
+        (41, "Robots learn to fold laundry"),
+        (142, "Chip exports tighten"),
+    ]
+    chrome = chrome_texts(doc)
+    assert any(c.startswith("Introduction |") and c.endswith("|41") for c in chrome)
+    assert chrome.count("stateof.ai 2031") == 2
+    assert doc.year == 2031
+
+
+def test_text_before_the_first_navigation_bar_is_the_end_of_the_slide_before():
+    doc = parse_text("ing the tail of a sentence about Folder-2.\n   stateof.ai 2031\n" + NAV_DECK)
+    first = next(b for b in doc.blocks if b.kind == "slide")
+    assert doc.block_text(first) == "ing the tail of a sentence about Folder-2." and first.slides == (40,)
+    assert [b.slides for b in doc.blocks if b.kind == "slide"] == [(40,), (41,), (142,)]
+
+
+def test_text_before_the_first_hashtag_header_after_a_footer_is_the_slide_before():
+    text = f"the end of slide nine.\nstateof.ai 2023\n{NAV} #stateofai | 10\nTen\nbody ten\n{NAV} #stateofai | 11\nEleven\n"
+    doc = parse_text(text)
+    assert [(n, t) for n, t, _ in slide_blocks(doc)] == [(9, "the end of slide nine."), (10, "Ten\nbody ten"), (11, "Eleven")]
+
+
+def test_a_navigation_bar_may_name_sections_the_list_does_not_know():
+    text = "Introduction | Research | Industry | Politics | Safety | Survey | Predictions | 7\nSeven\n" \
+           "Introduction | Research | Industry | Politics | Safety | Survey | Predictions | 8\nEight\n"
+    assert [(n, t) for n, t, _ in slide_blocks(parse_text(text))] == [(7, "Seven"), (8, "Eight")]
+
+
+def test_a_table_row_of_pipes_is_not_a_navigation_bar():
+    text = "GPT-4 | OpenAI | Proprietary | 1225\nClaude | Anthropic | Proprietary | 1195\n"
+    doc = parse_text(text)
+    assert not looks_like_deck(text) and doc.slide_numbers == ()
+
+
+@pytest.mark.parametrize("marker", ["{n} of 30", "{n}/ 30", "{n} / 30", "Page {n} of 30", "page {n}/30", "Page {n}"])
+def test_viewer_page_lines_open_the_page_after_them(marker):
+    text = "\n".join([marker.format(n=3), "Alpha title", "alpha body", marker.format(n=4), "Beta title", "beta body", ""])
+    doc = parse_text(text)
+    assert [(n, t) for n, t, _ in slide_blocks(doc)] == [(3, "Alpha title\nalpha body"), (4, "Beta title\nbeta body")]
+    assert marker.format(n=4) in chrome_texts(doc)
+
+
+def test_viewer_page_lines_after_each_page_close_it():
+    text = "Alpha title\nalpha body\nPage 3 of 30\nBeta title\nbeta body\nPage 4 of 30\n"
+    assert [(n, t) for n, t, _ in slide_blocks(parse_text(text))] == [(3, "Alpha title\nalpha body"), (4, "Beta title\nbeta body")]
+
+
+def test_stray_fractions_that_disagree_do_not_make_a_deck():
+    text = "Results\n3/4\nsolved by the model\n7/10\n"
+    assert not looks_like_deck(text) and parse_text(text).slide_numbers == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The 2020 report ran to 177 slides and covered research and talent.\n",
+        "See \u00a72 for the benchmark numbers; 12 of the 40 labs replied.\n",
+        "Contents\nResearch 12\nIndustry 40\nPolitics 77\n",
+        "Model accuracy rose from 61 to 75 in 2023, and 3 of 5 judges agreed.\n",
+    ],
+)
+def test_counts_sections_contents_pages_and_prose_numbers_are_not_slides(text):
+    assert parse_text(text).slide_numbers == ()

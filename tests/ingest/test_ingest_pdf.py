@@ -163,3 +163,29 @@ def test_pdf_without_a_text_layer_is_refused(tmp_path):
     c.save()
     with pytest.raises(InputError, match="no text layer"):
         read_document(path)
+
+
+def test_navigation_bar_number_and_viewer_page_footers_number_the_pages(tmp_path):
+    path = tmp_path / "newer.pdf"
+    c = canvas.Canvas(str(path), pagesize=(W, H))
+    for number, title in ((57, "Robots fold laundry"), (58, "Chips get scarce")):
+        c.setFont("Helvetica", 9)
+        c.drawString(30, H - 20, NAV)
+        c.drawRightString(W - 30, H - 20, f"|{number}")  # same line, drawn apart
+        c.drawString(30, 15, "stateof.ai 2031")
+        c.setFont("Helvetica-Bold", 26)
+        c.drawString(40, H - 90, title)
+        c.showPage()
+    c.setFont("Helvetica", 12)
+    c.drawString(40, H - 90, "Appendix")
+    c.drawRightString(W - 30, 15, "Page 60 of 61")
+    c.showPage()
+    c.save()
+    doc = read_document(path)
+    assert [(b.slides, doc.block_text(b)) for b in doc.blocks if b.kind == "slide"] == [
+        ((57,), "Robots fold laundry"),
+        ((58,), "Chips get scarce"),
+        ((60,), "Appendix"),
+    ]
+    chrome = [doc.block_text(b) for b in doc.blocks if b.kind == "chrome"]
+    assert "Page 60 of 61" in chrome and not any("|" in doc.block_text(b) for b in doc.blocks if b.kind == "slide")

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import shutil
 import sys
+import tempfile
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Optional, TextIO
 
 import typer
 
@@ -20,30 +22,78 @@ def extract(
     as_json: Annotated[bool, typer.Option("--json", help="Print the JSON of the annotation guide.")] = False,
     spacy_model: Annotated[Optional[str], typer.Option(help="An installed statistical spaCy pipeline to add.")] = None,
 ) -> int:
-    """Extract entities and relations from report text."""
+    """Extract entities and relations from report text.
+
+    Every input that cannot be read gets one line on standard error and the exit
+    code is 1. With ``--json`` standard output then stays empty: the JSON is
+    written only when every input was extracted (documents are spooled to a
+    temporary file as they come, so a long run never holds them all in memory).
+    """
     from aigraph.errors import InputError
     from aigraph.extract import extract_paths
-    from aigraph.extract.output import extraction_to_json, write_extraction_json
+    from aigraph.extract.output import extraction_to_json
 
-    failed, written = 0, 0
+    failed = _check_folders(paths)
     if as_json:
-        # One document at a time, so a long run of files never holds every result at once.
-        sys.stdout.write('{"documents": [')
+        with _spool() as spool:
+            failed += _extract_json(paths, year, spacy_model, spool)
+            if failed:
+                return 1
+            spool.seek(0)
+            shutil.copyfileobj(spool, sys.stdout)
+            sys.stdout.flush()
+        return 0
     for result in extract_paths(paths, year=year, spacy_model=spacy_model):
         if isinstance(result, InputError):
             print(f"aigraph: error: {result}", file=sys.stderr)
             failed += 1
             continue
-        if as_json:
-            sys.stdout.write(",\n" if written else "\n")
-            write_extraction_json(result, sys.stdout)
-        else:
-            _render([extraction_to_json(result)])
+        _render([extraction_to_json(result)])
         del result
-        written += 1
-    if as_json:
-        sys.stdout.write("\n]}\n")
     return 1 if failed else 0
+
+
+#: Documents spooled in memory up to this size, then in a temporary file.
+SPOOL_BYTES = 8 * 1024 * 1024
+
+
+def _spool():
+    return tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES, mode="w+", encoding="utf-8", newline="")
+
+
+def _extract_json(paths: list[Path], year: int | None, spacy_model: str | None, out: TextIO) -> int:
+    """Write the ``--json`` object of every readable input to ``out``; return how many failed."""
+    from aigraph.errors import InputError
+    from aigraph.extract import extract_paths
+    from aigraph.extract.output import write_extraction_json
+
+    failed = written = 0
+    out.write('{"documents": [')
+    for result in extract_paths(paths, year=year, spacy_model=spacy_model):
+        if isinstance(result, InputError):
+            print(f"aigraph: error: {result}", file=sys.stderr)
+            failed += 1
+            continue
+        if not failed:  # once one input failed nothing is printed: skip the writing
+            out.write(",\n" if written else "\n")
+            write_extraction_json(result, out)
+            written += 1
+        del result
+    out.write("\n]}\n")
+    return failed
+
+
+def _check_folders(paths: list[Path]) -> int:
+    """One error line for each named folder that holds no input a reader supports."""
+    from aigraph.ingest import SUPPORTED_SUFFIXES, iter_sources
+
+    failed = 0
+    for path in paths:
+        if path.is_dir() and not iter_sources([path]):
+            kinds = " ".join(sorted(SUPPORTED_SUFFIXES))
+            print(f"aigraph: error: {path}: the folder holds no report files ({kinds})", file=sys.stderr)
+            failed += 1
+    return failed
 
 
 def _render(documents: list[dict]) -> None:

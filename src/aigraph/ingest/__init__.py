@@ -56,7 +56,7 @@ def read_document(path: str | Path, *, year: int | None = None) -> Document:
     path = Path(path)
     try:
         if not path.exists():
-            raise InputError(f"{path}: no such file")
+            raise InputError(f"{path}: {_why_missing(path)}")
         if path.is_dir():
             raise InputError(f"{path}: is a directory, expected a file")
         reader = READERS.get(path.suffix.lower())
@@ -73,6 +73,21 @@ def read_document(path: str | Path, *, year: int | None = None) -> Document:
         raise InputError(f"{path}: is a directory, expected a file") from err
     except OSError as err:
         raise InputError(f"{path}: cannot be read ({err.strerror or err})") from err
+
+
+def _why_missing(path: Path) -> str:
+    """Why ``path`` cannot be found: a symlink loop, a dangling symlink, or nothing there."""
+    import errno
+    import os
+
+    try:
+        os.stat(path)
+    except OSError as err:
+        if err.errno == errno.ELOOP:
+            return "is a symlink loop (following its links leads back to it)"
+    if path.is_symlink():
+        return f"is a broken symlink (its target {os.readlink(path)} does not exist)"
+    return "no such file"
 
 
 def iter_sources(paths: Iterable[str | Path]) -> list[Path]:

@@ -21,6 +21,7 @@ whole.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -37,19 +38,41 @@ _Marker = tuple[int, str, bool]
 _LONE_MARKER = re.compile(r"(?im)^[^\n]*?(?:\|\s*[A-Za-z]+\s+)?#stateofai\s*[|/]\s*\d+\s*$")
 
 
-def looks_like_deck(text: str) -> bool:
-    """True when ``text`` is slide text with page markers rather than a summary.
+def page_markers(text: str, start: int = 0) -> int:
+    """How many viewer page lines (``12 of 188``, ``12/ 188``, ``Page 12``) agree with each other.
+
+    Lines count together when they give the same page total (or none) and a page
+    number within it, so two stray fractions in a table do not make a deck.
+    """
+    counts: Counter[int | None] = Counter()
+    for m in P.PAGE_OF_LINE.finditer(text, start):
+        if m["pn"] is not None:
+            n, total = int(m["pn"]), (int(m["pt"]) if m["pt"] else None)
+        else:
+            n, total = int(m["n"]), int(m["total"])
+        if n > 0 and (total is None or n <= total):
+            counts[total] += 1
+    return max(counts.values(), default=0)
+
+
+def looks_like_deck(text: str, start: int = 0) -> bool:
+    """True when ``text[start:]`` is slide text with page markers rather than a summary.
 
     It is when it has a page-marker line (one slide pasted alone counts) and more
-    of them than lines that cite slides (``Slide 12: ...``).
+    of them than lines that cite slides (``Slide 12: ...``). Markers are
+    ``#stateofai | 12``, a navigation bar ending in its slide number, and viewer
+    page lines (``12 of 188``, ``Page 12 of 188``; two that agree at least).
     """
-    first_end = text.find("\n")
+    first_end = text.find("\n", start)
     first_end = len(text) if first_end < 0 else first_end
-    markers = sum(1 for _ in P.HASH_MARKER.finditer(text))
-    markers += sum(1 for _ in P.PAGE_OF_LINE.finditer(text)) + bool(P.PAGE_OF.match(text, 0, first_end))
-    if markers < 1 or (markers == 1 and not _LONE_MARKER.search(text)):
+    markers = sum(1 for _ in P.HASH_MARKER.finditer(text, start))
+    markers += sum(1 for _ in P.NAV_NUMBER_LINE.finditer(text, start))
+    pages = page_markers(text, start)
+    markers += pages if pages > 1 else bool(P.PAGE_OF.match(text, start, first_end))
+    lone = _LONE_MARKER.search(text, start) or P.NAV_NUMBER_LINE.search(text, start)
+    if markers < 1 or (markers == 1 and not lone):
         return False
-    citations = sum(1 for _ in P.CITATION_LINE.finditer(text))
+    citations = sum(1 for _ in P.CITATION_LINE.finditer(text, start))
     return markers > citations
 
 
@@ -69,12 +92,17 @@ def _pieces(text: str, cs: int, ce: int, kind: str | None) -> tuple[list[_Piece]
         m = P.PAGE_OF.match(text, cs, ce)
         if m and 0 < int(m["n"]) <= int(m["total"]):
             return [_Piece(cs, ce, True)], (int(m["n"]), "of", False)
+        m = P.PAGE_ALONE.match(text, cs, ce)
+        if m and int(m["n"]) > 0:
+            return [_Piece(cs, ce, True)], (int(m["n"]), "of", False)
         return [_Piece(cs, ce, False)], None
     if kind == "foot":
         return [_Piece(cs, ce, True)], None
     nav = P.NAV_BAR.match(text, cs, ce) if kind == "nav" else None
     pos = nav.end() if nav else cs
     marker = P.HASH_MARKER.search(text, pos, ce)
+    if marker is None and nav is not None:
+        marker = P.NAV_NUMBER.match(text, pos, ce)  # "... | Predictions   |5"
     found = (int(marker["n"]), "hash", nav is not None) if marker else None
     pieces: list[_Piece] = []
     if nav:
@@ -141,18 +169,36 @@ def _line_bounds(text: str, pos: int) -> tuple[int, int]:
     return start, len(text) if end < 0 else end
 
 
-def _orientation(text: str) -> str:
-    """"of", "header" or "footer": how this document's markers relate to its content.
+def _ends_with_page_line(text: str, start: int) -> bool:
+    """Whether the last non-blank line of ``text[start:]`` is a viewer page line."""
+    end = len(text)
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    ls = max(text.rfind("\n", start, end) + 1, start)
+    return bool(P.PAGE_OF.match(text, ls, end) or P.PAGE_ALONE.match(text, ls, end))
 
-    Decided from the first markers and what stands before them, without a pass
-    of its own over the whole text.
+
+def _orientation(text: str, start: int = 0) -> str:
+    """How this document's markers relate to its content.
+
+    ``"of"``: viewer page lines open the page after them; ``"of-footer"``: they
+    close the page before them (content stands before the first one and the text
+    ends with one); ``"header"`` / ``"footer"``: the same for ``#stateofai | N``
+    markers and navigation bars. A navigation bar that ends in the slide number
+    (the 2024+ layout) is always a header. Decided from the first markers and
+    what stands before them.
     """
-    first_end = text.find("\n")
-    if P.PAGE_OF_LINE.search(text) or P.PAGE_OF.match(text, 0, len(text) if first_end < 0 else first_end):
+    first_end = text.find("\n", start)
+    if page_markers(text, start) > 1 or P.PAGE_OF.match(text, start, len(text) if first_end < 0 else first_end):
+        m = P.PAGE_OF_LINE.search(text, start)
+        if m is not None and _has_content(text, start, m.start()) and _ends_with_page_line(text, start):
+            return "of-footer"
         return "of"
+    if P.NAV_NUMBER_LINE.search(text, start):
+        return "header"
     first = None
     on_nav = seen = 0
-    for m in P.HASH_MARKER.finditer(text):
+    for m in P.HASH_MARKER.finditer(text, start):
         ls, _ = _line_bounds(text, m.start())
         on_nav += P.NAV_BAR.match(text, ls, m.start()) is not None
         first = first or m
@@ -163,7 +209,7 @@ def _orientation(text: str) -> str:
         return "footer"
     if on_nav * 2 > seen:
         return "header"
-    return "footer" if _has_content(text, 0, _line_bounds(text, first.start())[0]) else "header"
+    return "footer" if _has_content(text, start, _line_bounds(text, first.start())[0]) else "header"
 
 
 @dataclass(slots=True)
@@ -191,6 +237,9 @@ class _Builder:
             else:
                 self.pieces.append(_Piece(p.start, p.end, p.chrome))
 
+    def has_content(self) -> bool:
+        return any(not p.chrome for p in self.pieces)
+
     def flush(self) -> None:
         number = self.override if self.override is not None else self.number
         text, blocks = self.text, self.out.blocks
@@ -216,11 +265,14 @@ class _Builder:
         self.pieces, self.number, self.override = [], None, None
 
 
-def segment_deck(text: str) -> DeckResult:
-    """Cut slide-deck text into ``slide`` and ``chrome`` blocks.
+def segment_deck(text: str, start: int = 0) -> DeckResult:
+    """Cut slide-deck text (``text[start:]``) into ``slide`` and ``chrome`` blocks.
 
     Text outside any slide (before the first slide, or after the last footer)
-    is segmented as a summary and has no slides.
+    is segmented as a summary and has no slides, except where markers are
+    headers and the text before the first one is the end of the slide before:
+    it follows a ``stateof.ai`` footer, or the marker is a navigation bar (an
+    excerpt that starts mid-slide). That text is on slide N - 1.
 
     Examples
     --------
@@ -231,20 +283,27 @@ def segment_deck(text: str) -> DeckResult:
     >>> r.slide_titles
     {7: 'GPT-4 arrives'}
     """
-    mode = _orientation(text)
+    mode = _orientation(text, start)
+    kind = "of" if mode in ("of", "of-footer") else "hash"
     build = _Builder(text)
-    for e in _events(text):
+    first = True
+    for e in _events(text, start):
         if e.gap is not None:
             build.add([e.gap])
         marker = e.marker
-        boundary = marker is not None and (marker[1] == "of" if mode == "of" else marker[1] == "hash")
-        if mode == "footer":
+        boundary = marker is not None and marker[1] == kind
+        if mode in ("footer", "of-footer"):
             build.add(e.pieces)
             if boundary:
                 build.number = marker[0]
                 build.flush()
             continue
         if boundary:
+            if first and mode == "header" and marker[0] > 1 and build.has_content():
+                last = build.pieces[-1]
+                if marker[2] or (last.chrome and P.FOOTER.match(text, last.start, last.end)):
+                    build.number = marker[0] - 1
+            first = False
             build.flush()
             build.number = marker[0]
         elif marker is not None and build.number is not None and build.override is None:

@@ -13,7 +13,9 @@ from collections.abc import Iterable
 from aigraph.ingest.patterns import _NUMS, parse_slide_numbers
 from aigraph.records import Block
 
-INLINE_CITATION = re.compile(r"[(\[][ \t]*(?:see[ \t]+)?(?i:slides?)[ \t]*(?P<nums>" + _NUMS + r")[ \t]*[)\]]")
+INLINE_CITATION = re.compile(
+    r"[(\[][ \t]*(?:(?i:see|cf\.)[ \t]+)?(?i:slides?)[ \t]*(?:#|(?i:no\.?)[ \t]*)?(?P<nums>" + _NUMS + r")[ \t]*[)\]]"
+)
 
 
 def split_inline_citations(text: str, blocks: Iterable[Block]) -> list[Block]:

@@ -72,15 +72,24 @@ HEADING_NUMBER = re.compile(
 
 # --- slide-deck text ---------------------------------------------------------
 
-#: A viewer's page indicator on a line of its own: "12 of 188".
-PAGE_OF = re.compile(r"[ \t]*(?P<n>\d{1,4})[ \t]+of[ \t]+(?P<total>\d{1,4})[ \t]*$")
+#: A viewer's page indicator on a line of its own: "12 of 188", "12/ 188", "Page 12 of 188".
+_OF = r"(?:[ \t]+(?i:of)[ \t]+|[ \t]*/[ \t]*)"
+PAGE_OF = re.compile(r"[ \t]*(?:(?i:page)[ \t]+)?(?P<n>\d{1,4})" + _OF + r"(?P<total>\d{1,4})[ \t]*$")
+#: A viewer's page line without the page count: "Page 12".
+PAGE_ALONE = re.compile(r"[ \t]*(?i:page)[ \t]+(?P<n>\d{1,4})[ \t]*$")
 #: The report's hashtag marker: "#stateofai | 12", "#stateofai / 12".
 HASH_MARKER = re.compile(r"#[ \t]?stateofai[ \t]*[|/\uff5c\u2502][ \t]*(?P<n>\d{1,4})\b", re.I)
 #: The navigation bar across the top of a slide: three or more section names split by "|".
-NAV_BAR = re.compile(
-    r"[ \t]*(?:(?:" + _SECTION_ALT + r")[ \t]*[|\u2502\uff5c][ \t]*){2,}(?:" + _SECTION_ALT + r")\b[ \t]*",
-    re.I,
-)
+#: It opens with a known section name; later items may be other short capitalised
+#: names (a deck may add a section such as "Survey").
+_SEP = r"[ \t]*[|\u2502\uff5c][ \t]*"
+_NAV_ITEM = r"[A-Z][A-Za-z&'\u2019]{1,20}(?:[ ][A-Z&][A-Za-z&'\u2019]{0,20})?"
+_NAV = r"(?i:" + _SECTION_ALT + r")" + _SEP + r"(?-i:(?:" + _NAV_ITEM + _SEP + r"){1,10}" + _NAV_ITEM + r")\b"
+NAV_BAR = re.compile(r"[ \t]*" + _NAV + r"[ \t]*")
+#: The slide number that ends a navigation bar in the 2024+ decks: "... | Predictions      |5".
+NAV_NUMBER = re.compile(_SEP + r"(?P<n>\d{1,4})[ \t]*$")
+#: A whole navigation-bar line ending in its slide number (for quick whole-text scans).
+NAV_NUMBER_LINE = re.compile(r"(?m)^[^\S\n]*" + _NAV + _SEP + r"\d{1,4}[ \t]*$")
 #: Footer furniture on a line of its own: "stateof.ai 2021", "stateof.ai", "#stateofai".
 FOOTER = re.compile(r"[ \t]*(?:#[ \t]?stateofai|stateof\.ai(?:[ \t]+20\d\d)?)[ \t]*$", re.I)
 #: A bare page number, which counts as a marker only where position says it is a footer.
@@ -123,11 +132,10 @@ UNIT_HERE = re.compile(_UNIT, re.M)
 #: line). The group that matched says what it is: ``of`` ("12 of 188"), ``foot``
 #: ("stateof.ai 2023"), ``nav`` (a navigation bar) or ``hash`` (a "#stateofai | 12"
 #: somewhere in the line).
-_NAV = r"(?:(?:" + _SECTION_ALT + r")[ \t]*[|\u2502\uff5c][ \t]*){2,}(?:" + _SECTION_ALT + r")\b"
 _HASH = r"#[ \t]?stateofai[ \t]*[|/\uff5c\u2502][ \t]*\d"
 _CHROME_LEAD = (
     r"[^\S\n]*(?:"
-    r"(?P<of>\d{1,4}[ \t]+of[ \t]+\d{1,4}[ \t]*(?=\n|$))"
+    r"(?P<of>(?:page[ \t]+)?\d{1,4}" + _OF + r"\d{1,4}[ \t]*(?=\n|$)|page[ \t]+\d{1,4}[ \t]*(?=\n|$))"
     r"|(?P<foot>(?:#[ \t]?stateofai|stateof\.ai(?:[ \t]+20\d\d)?)[ \t]*(?=\n|$))"
     r"|(?P<nav>" + _NAV + r")"
     r"|(?P<hash>[^\n]*?" + _HASH + r")"
@@ -137,7 +145,12 @@ CHROME_LINE = re.compile(r"\n" + _CHROME_LEAD, re.I)
 CHROME_LINE_FIRST = re.compile(_CHROME_LEAD, re.I)
 
 #: Quick whole-text scans that decide whether a text is a slide deck.
-PAGE_OF_LINE = re.compile(r"\n[ \t]*\d{1,4}[ \t]+of[ \t]+\d{1,4}[ \t]*(?=\n|$)")
+#: A page-indicator line anywhere: "12 of 188", "12/ 188", "Page 12 of 188", "Page 12"
+#: (``total`` is None for the last).
+PAGE_OF_LINE = re.compile(
+    r"(?m)^[^\S\n]*(?:(?i:page)[ \t]+(?P<pn>\d{1,4})(?:" + _OF + r"(?P<pt>\d{1,4}))?"
+    r"|(?P<n>\d{1,4})" + _OF + r"(?P<total>\d{1,4}))[ \t]*$"
+)
 CITATION_LINE = re.compile(r"\n[ \t]*(?:[-*+\u2022\u25cf]|\d{1,3}[.)])?[ \t]*[*_\[(]{0,2}[ \t]*(?i:slides?)[ \t]*\d")
 
 

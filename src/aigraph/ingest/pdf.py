@@ -92,6 +92,8 @@ def _classify(line: _Line) -> None:
     n = len(text)
     nav = P.NAV_BAR.match(text)
     marker = P.HASH_MARKER.search(text)
+    if marker is None and nav is not None:
+        marker = P.NAV_NUMBER.match(text, nav.end())  # "... | Predictions   |5"
     rest = text[nav.end() if nav else 0 :]
     if marker:
         line.marker = int(marker["n"])
@@ -99,8 +101,8 @@ def _classify(line: _Line) -> None:
     if nav or marker:
         line.chrome = not rest.strip() or bool(P.FOOTER.match(rest.strip()))
         return
-    m = P.PAGE_OF.match(text)
-    if m and 0 < int(m["n"]) <= int(m["total"]):
+    m = P.PAGE_OF.match(text) or P.PAGE_ALONE.match(text)
+    if m and 0 < int(m["n"]) and (m.re is P.PAGE_ALONE or int(m["n"]) <= int(m["total"])):
         line.chrome, line.marker = True, int(m["n"])
     elif P.FOOTER.match(text, 0, n):
         line.chrome = True

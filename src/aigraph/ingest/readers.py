@@ -14,10 +14,11 @@ from pathlib import Path
 from aigraph.errors import InputError
 from aigraph.ingest.decode import decode_text, normalise_newlines, read_text_file
 from aigraph.ingest.deck import looks_like_deck, segment_deck
+from aigraph.ingest.frontmatter import split_front_matter
 from aigraph.ingest.inline import split_inline_citations
-from aigraph.ingest.meta import detect_title, detect_year
-from aigraph.ingest.summary import segment_summary
-from aigraph.records import Document
+from aigraph.ingest.meta import REPORT_NAME_WINDOW, detect_title, detect_year
+from aigraph.ingest.summary import content_bounds, segment_summary
+from aigraph.records import Block, Document
 
 Reader = Callable[[Path, "int | None"], Document]
 
@@ -41,8 +42,11 @@ def parse_text(
 ) -> Document:
     """Segment a text (a slide-citing summary or slide-deck text) into a Document.
 
-    Slide-deck text (with ``12 of 188`` or ``#stateofai | 12`` page markers) is cut
-    into slides; any other text is read as a summary that cites slides.
+    Slide-deck text (with ``12 of 188``, ``#stateofai | 12`` or navigation-bar page
+    markers) is cut into slides; any other text is read as a summary that cites
+    slides. A metadata header at the top (``key: value`` lines closed by ``---``, or
+    YAML front matter) is a ``chrome`` block: its ``year`` and ``title`` are used,
+    and nothing in it is extracted.
 
     Parameters
     ----------
@@ -68,18 +72,25 @@ def parse_text(
     (2021, ('EleutherAI ships GPT-J.', (163, 164)))
     """
     text = normalise_newlines(text)
-    if looks_like_deck(text):
-        found = segment_deck(text)
-        blocks, titles = found.blocks, found.slide_titles
+    front = split_front_matter(text)
+    body = front.end
+    blocks: list[Block] = []
+    if body:
+        blocks.append(Block(*content_bounds(text, 0, body), "chrome"))
+    if looks_like_deck(text, body):
+        found = segment_deck(text, body)
+        blocks.extend(found.blocks)
+        titles = found.slide_titles
     else:
-        summary = segment_summary(text)
-        blocks, titles = split_inline_citations(text, summary.blocks), summary.slide_titles
+        summary = segment_summary(text, body)
+        blocks.extend(split_inline_citations(text, summary.blocks))
+        titles = summary.slide_titles
     return Document(
         source=source,
         text=text,
         blocks=tuple(blocks),
-        year=detect_year(source, text, year),
-        title=detect_title(text, blocks),
+        year=year if year is not None else front.year or detect_year(source, text[body : body + REPORT_NAME_WINDOW], None),
+        title=front.title or detect_title(text, blocks),
         format=format,
         sha256=sha256 or hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(),
         slide_titles=titles,
