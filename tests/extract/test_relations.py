@@ -1,7 +1,6 @@
 """Relation rules on hand-made mentions, and DEVELOPED on short texts of our own."""
 
 from aigraph.extract import relations as rel
-from aigraph.extract.document import _metric_windows
 
 
 def _ment(text, name, label, sent, kind=""):
@@ -36,19 +35,20 @@ def test_pronoun_subject_takes_the_organisation_of_an_earlier_sentence():
     assert [(f.head.name, f.tail.name, f.rule) for f in found] == [("Brindle AI", "FoldQuill", "rule:pronoun-subject")]
 
 
-def test_metric_windows_carry_the_models_of_the_last_sentence_that_had_one():
-    text = "Quillon-4 is new. It is fast. It reaches 91.0% accuracy. Zentrop-2 reaches 88.0%."
-    sents = [(0, 18), (18, 30), (30, 57), (57, len(text))]
-    q = _ment(text, "Quillon-4", "MODEL", sents[0])
-    m1 = _ment(text, "91.0% accuracy", "METRIC", sents[2], "absolute")
-    z = _ment(text, "Zentrop-2", "MODEL", sents[3])
-    m2 = _ment(text, "88.0%", "METRIC", sents[3], "absolute")
-    windows = _metric_windows([q, m1, z, m2])
-    assert windows == [[q, m1], [q, z, m2]]
-    assert _metric_windows([q]) == []
-
-
 def test_developed_in_a_long_single_paragraph_text(extract_text):
     text = " ".join(["Anthropic released Claude 2 to the public.", "The weather was fine that day."] * 200)
     ex = extract_text(text)
     assert ("Anthropic", "Claude 2") in relations(ex, "DEVELOPED")
+
+
+def test_size_and_tier_variants_are_models_of_their_own_built_by_the_family_developer(extract_text):
+    ex = extract_text(
+        "Meta shipped Llama 3 70B and later Llama 3 8B Instruct. Microsoft released Phi-3-mini; "
+        "reviewers liked phi-3-mini and the Phi-3 mini demo.\n"
+    )
+    models = {e.name: e for e in ex.entities if e.label == "MODEL"}
+    assert {"Llama 3 70B", "Llama 3 8B Instruct"} <= set(models)
+    phi = [e for e in models.values() if "phi-3" in e.name.lower()]
+    assert len(phi) == 1 and {"phi-3-mini", "Phi-3 mini"} <= {phi[0].name, *phi[0].aliases}
+    got = relations(ex, "DEVELOPED")
+    assert ("Microsoft", phi[0].name) in got and ("Meta", "Llama 3 70B") in got

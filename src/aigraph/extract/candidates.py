@@ -131,7 +131,8 @@ class RuleCandidates:
         runs = names.name_runs(text)
         for m in (*names.find_called(text, runs=runs), *names.find_orgs(text, known=known, runs=runs),
                   *names.find_models(text, known=known, runs=runs),
-                  *names.find_money(text), *names.find_people(text), *tables.model_cells(text)):
+                  *names.find_money(text), *names.find_people(text), *tables.model_cells(text),
+                  *names.find_model_variants(text, [(s.start_char, s.end_char) for s in doc.spans.get(EXACT_KEY, ()) if s.label_ == "MODEL"])):
             span = _span(doc, m.start, m.end, m.label, m.rule)
             if span is not None:
                 spans.append(span)

@@ -105,12 +105,17 @@ def canonicalize(mentions: Iterable[Mention], pairs: Iterable[tuple[tuple[int, i
     first_by_key: dict[str, int] = {}
     by_span: dict[tuple[int, int], int] = {}
     curated: dict[int, str] = {}
+    variant_of: dict[int, str] = {}
     for i, m in enumerate(mentions):
         cid = m.curated_id
         if not cid and knowledge is not None and m.label in ("ORG", "MODEL", "DATASET", "SOFTWARE", "PERSON"):
             hits = [e for e in knowledge.lookup(m.text) if e.label == m.label and not e.ambiguous]
             if len(hits) == 1:
                 cid = hits[0].id
+        if m.label == "MODEL" and knowledge is not None:
+            base = _variant_base(m, cid, knowledge)
+            if base:
+                variant_of[i], cid = base, ""
         if cid:
             curated[i] = cid
         for key in (f"id:{cid}" if cid else None, f"name:{name_key(m.text, m.label)}"):
@@ -135,8 +140,39 @@ def canonicalize(mentions: Iterable[Mention], pairs: Iterable[tuple[tuple[int, i
         groups[union.find(i)].append(i)
     entities = []
     for members in groups.values():
-        entities.append(_entity([mentions[i] for i in members], [curated[i] for i in members if i in curated], knowledge))
+        entity = _entity([mentions[i] for i in members], [curated[i] for i in members if i in curated], knowledge)
+        bases = [variant_of[i] for i in members if i in variant_of]
+        if bases and "curated_id" not in entity.attrs:
+            entity.attrs["variant_of"] = Counter(bases).most_common(1)[0][0]
+        entities.append(entity)
     return sorted(entities, key=lambda e: (e.label, e.name))
+
+
+_VARIANT_SEP = re.compile(r"[- ]")
+
+
+def _variant_base(m: Mention, cid: str, knowledge: Knowledge) -> str:
+    """The curated id of the model ``m`` is a size, tier or version of, or "".
+
+    ``Llama 3 70B`` is its own model, not an alias of ``Llama 3``; ``Koala-13B`` (found by
+    the variant rule) is built on the curated ``Koala``.
+    """
+    from aigraph.extract.names import is_variant_of
+
+    if cid:
+        entry = knowledge.get(cid)
+        if entry is not None and surface_key(m.text) != surface_key(entry.name) \
+                and any(is_variant_of(m.text, f) for f in entry.surface_forms):
+            return cid
+        return ""
+    if m.extractor != "rule:model-variant":
+        return ""
+    cuts = [c.start() for c in _VARIANT_SEP.finditer(m.text)]
+    for cut in reversed(cuts):
+        hits = [e for e in knowledge.lookup(m.text[:cut]) if e.label == "MODEL"]
+        if hits and is_variant_of(m.text, m.text[:cut]):
+            return hits[0].id
+    return ""
 
 
 def _merge_divisions(mentions: list[Mention], groups: dict[int, list[int]], union: _Union) -> None:

@@ -43,41 +43,13 @@ def _children(knowledge) -> dict[str, set[str]]:
     return out
 
 
-def _metric_windows(ments: list) -> list[list]:
-    """The mentions each sentence with a metric needs: its own, and the models of the last
-    earlier sentence that has any (a metric may belong to the model of the sentence before).
-
-    Handing the metric rules these windows instead of the whole block keeps relation
-    extraction linear in the mentions of one long paragraph.
-    """
-    windows = []
-    current: list = []
-    prev_models: list = []
-
-    def close() -> None:
-        nonlocal prev_models
-        if any(m.label == "METRIC" for m in current):
-            windows.append([*prev_models, *current])
-        models = [m for m in current if m.label == "MODEL"]
-        if models:
-            prev_models = models
-
-    for m in ments:
-        if current and m.sent != current[0].sent:
-            close()
-            current = []
-        current.append(m)
-    if current:
-        close()
-    return windows
-
-
 def _relations(doc: Document, normalized: str, entities: list[Entity], details: dict, knowledge) -> list[Relation]:
     by_span: dict[tuple[int, int], tuple[Entity, object]] = {}
     for e in entities:
         for m in e.mentions:
             by_span[(m.start, m.end)] = (e, m)
-    curated = {e.name: e.attrs.get("curated_id") for e in entities if e.attrs.get("curated_id")}
+    curated = {e.name: e.attrs.get("curated_id") or e.attrs.get("variant_of") for e in entities
+               if e.attrs.get("curated_id") or e.attrs.get("variant_of")}
 
     def curated_dev(org: str, model: str, exact: bool = False) -> bool:
         org_id, model_id = curated.get(org), curated.get(model)
@@ -113,9 +85,10 @@ def _relations(doc: Document, normalized: str, entities: list[Entity], details: 
         ctx = context_org if block.kind in ("bullet", "slide") else None
         for f in rel.developed(ments, normalized, context_org=ctx, curated_dev=curated_dev):
             found.append((f, block))
-        for window in _metric_windows(ments):
-            for f in (*rel.achieves(window, normalized), *rel.measured_on(window, dataset_of, normalized)):
-                found.append((f, block))
+        # The metric rules read the whole block (result tables span many lines); they
+        # must index by sentence themselves to stay linear.
+        for f in (*rel.achieves(ments, normalized), *rel.measured_on(ments, dataset_of, normalized)):
+            found.append((f, block))
     merged: dict[tuple[str, str, str], list[Evidence]] = defaultdict(list)
     labels: dict[tuple[str, str, str], tuple[str, str]] = {}
     for f, block in found:

@@ -339,7 +339,7 @@ def find_models(
             continue
         name = text[start:end]
         distinctive = any(c.isdigit() for c in name) or any(c.isupper() for c in name[1:])
-        if not distinctive or not is_novel(name):
+        if not distinctive or is_bare_size(name) or not is_novel(name):
             continue
         after = text[end : end + 80]
         if cx["after_ds_noun"].match(after):
@@ -361,3 +361,65 @@ def find_money(text: str) -> list[NameMatch]:
 
 def find_people(text: str) -> list[NameMatch]:
     return [NameMatch(m.start("n"), m.end("n"), "PERSON", "rule:person-title") for m in _PERSON.finditer(text)]
+
+
+# ---------------------------------------------------------------- model variants
+#: Words that name a size or tier of a model family: "Phi-3-mini", "Llama 3 8B Instruct".
+_TIERS = (
+    "instruct|chat|turbo|mini|small|medium|large|base|pro|plus|ultra|flash|lite|nano|max|tuned|alpha|beta|"
+    "preview|coder|vision|opus|sonnet|haiku|raven|omni|reasoner|thinking|distill|deep"
+)
+_SIZE = r"\d+(?:\.\d+)?[BMKT]|\d+x\d+(?:\.\d+)?[BM]"
+_VERSION = r"[vV]?\d+(?:\.\d+)*"
+#: A piece glued to a known name by a hyphen: a size, a version, a tier or a name-shaped word.
+_GLUED = rf"(?:{_SIZE}|{_VERSION}|(?i:{_TIERS})|[A-Z][A-Za-z0-9]*[A-Za-z0-9])(?![\w])"
+_GLUED_AFTER = re.compile(rf"(?:-{_GLUED})+")
+_GLUED_BEFORE = re.compile(r"(?<![\w.-])(?:[A-Z][A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*-)+$")
+_SPACED_TIER = rf"(?:Instruct|Chat|Turbo|Mini|Small|Medium|Large|Base|Pro|Plus|Ultra|Flash|Lite|Nano|Max|Opus|Sonnet|Haiku|Coder|Vision|mini|small|medium|turbo)"
+_SPACED_AFTER = re.compile(rf"(?:\s(?:{_SIZE})(?![\w])|\s{_SPACED_TIER}(?:\s{_VERSION}(?![\w.]))?(?![\w-]))+(?:\s(?:Instruct|Chat)(?![\w-]))?")
+_BARE_SIZE = re.compile(rf"^(?:{_SIZE})$")
+_VARIANT_SUFFIX = re.compile(rf"^(?:[- ](?:{_SIZE}|{_VERSION}|(?i:{_TIERS})))+$")
+
+
+def is_bare_size(name: str) -> bool:
+    """True for a parameter count standing alone (``7B``, ``8x7B``): never a model name."""
+    return bool(_BARE_SIZE.match(name.strip()))
+
+
+def find_model_variants(text: str, models: list[tuple[int, int]]) -> list[NameMatch]:
+    """Sizes, tiers and versions written onto a known model name.
+
+    ``models`` are (start, end) spans the gazetteer names as MODEL. ``Koala-13B``,
+    ``GPT-3.5-turbo``, ``Oasst-Pythia-12B``, ``Llama 3 8B Instruct``, ``Phi-3 mini``
+    and ``Claude Opus 5.5`` become MODEL names of their own (rule ``rule:model-variant``).
+    Compound adjectives (``GPT-4-based``) are left alone.
+    """
+    out = []
+    for start, end in models:
+        new_start, new_end = start, end
+        glued = _GLUED_AFTER.match(text, end)
+        if glued and not _COMPOUND_ADJECTIVE.search(glued.group(0)):
+            new_end = glued.end()
+        before = _GLUED_BEFORE.search(text, max(0, start - 40), start)
+        if before:
+            new_start = before.start()
+        spaced = _SPACED_AFTER.match(text, new_end)
+        if spaced:
+            new_end = spaced.end()
+        if (new_start, new_end) == (start, end) or (new_end < len(text) and text[new_end] == "-" and text[new_end + 1 : new_end + 2].islower()):
+            continue
+        out.append(NameMatch(new_start, new_end, "MODEL", "rule:model-variant"))
+    return out
+
+
+def is_variant_of(name: str, base: str) -> bool:
+    """True when ``name`` is ``base`` with a size, version or tier added.
+
+    >>> is_variant_of("Llama 3 70B", "Llama 3"), is_variant_of("Phi-3-mini", "phi-3")
+    (True, True)
+    >>> is_variant_of("Llama 3", "Llama 3"), is_variant_of("Llama Guard", "Llama")
+    (False, False)
+    """
+    if len(name) <= len(base) or name[: len(base)].casefold() != base.casefold():
+        return False
+    return bool(_VARIANT_SUFFIX.match(name[len(base) :]))

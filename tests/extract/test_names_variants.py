@@ -1,0 +1,27 @@
+"""Model names with sizes, tiers and versions written onto a known name."""
+
+import re
+
+from aigraph.extract.names import find_model_variants, is_bare_size, is_variant_of
+
+
+def _variants(text, known):
+    spans = [(m.start(), m.end()) for name in known for m in re.finditer(re.escape(name), text)]
+    return [text[m.start : m.end] for m in find_model_variants(text, spans)]
+
+
+def test_glued_and_spaced_sizes_and_tiers_extend_a_known_name():
+    text = "Koala-13B beat GPT-3.5-turbo, Oasst-Pythia-12B and Mixtral 8x7B Instruct; Claude Opus 5.5 led."
+    got = _variants(text, ["Koala", "GPT-3.5", "Pythia", "Mixtral 8x7B", "Claude"])
+    assert got == ["Koala-13B", "GPT-3.5-turbo", "Oasst-Pythia-12B", "Mixtral 8x7B Instruct", "Claude Opus 5.5"]
+
+
+def test_compound_adjectives_and_plain_words_do_not_extend():
+    text = "GPT-4-based tools, a Llama 2 base model and Claude itself."
+    assert _variants(text, ["GPT-4", "Llama 2", "Claude"]) == []
+
+
+def test_variant_of_and_bare_sizes():
+    assert is_variant_of("Llama 2 13B", "Llama 2") and is_variant_of("Claude-v1", "Claude")
+    assert not is_variant_of("Llama Guard", "Llama") and not is_variant_of("GPT-4", "GPT-4")
+    assert is_bare_size("7B") and is_bare_size("8x7B") and not is_bare_size("Phi-3")
