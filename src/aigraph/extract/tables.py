@@ -1,0 +1,438 @@
+"""Result tables in plain text: which model and which benchmark each number belongs to.
+
+Four layouts, all found from the text alone:
+
+``pipe``
+    Markdown tables (``| Benchmark | Model A | Model B |``), with ragged rows whose
+    leading label cells were merged away (an HTML ``rowspan`` copied to text).
+``aligned``
+    Columns kept apart by two or more spaces (``pdftotext -layout``), mapped to the
+    header cell above them by horizontal position.
+``ranked``
+    Leaderboards whose cells ran together on single spaces: a header with ``Rank``
+    and ``Model``, then ``1 🥇 Model-X 1274 a description ...`` rows.
+``runs``
+    Single-spaced rows ending in the same number of scores under a header of
+    single words (``Model MMLU GSM8K`` / ``Model-X 88.7 90.5``).
+
+Each number becomes a :class:`Cell` carrying the span of its row label and of its
+column header; the caller decides which of the two names the model (the relation
+rules look for a MODEL mention there) and which the benchmark.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """One score in a table. ``start``/``end`` index the number (with its ``%``)."""
+
+    start: int
+    end: int
+    text: str
+    label: Span | None  # the row's label cell
+    header: Span | None  # the column's header cell
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    start: int
+    end: int
+    layout: str
+    cells: tuple[Cell, ...]
+
+
+_NUM = r"[~≈]?[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?(?:\s?%)?|[~≈]?[-+]?\d+(?:\.\d+)?(?:\s?%)?"
+#: A cell that is one score: bold marks, footnote marks, "± 0.3" or "(5-shot)" may follow.
+_CELL_NUM = re.compile(
+    rf"^(?:\*\*|__)?(?P<num>{_NUM})(?:\*\*|__)?\s*[*†‡¹²³]*\s*(?:±\s*\d+(?:\.\d+)?|\([^)]{{0,30}}\))?$"
+)
+_PLACEHOLDER = re.compile(r"^(?:-|–|—|n/?a|N/?A|–|\?|x|✗)?$")
+_SEPARATOR = re.compile(r"^:?-{2,}:?$")
+_TOKEN_NUM = re.compile(rf"^(?:{_NUM})[*†‡]*$")
+_YEAR = re.compile(r"^(?:19[5-9]\d|20\d\d)$")
+#: Column headers whose numbers are not results.
+_NOT_RESULT = re.compile(
+    r"\b(?:rank|#|year|date|released?|params?|parameters|size|context|tokens?|price|cost|votes?|"
+    r"layers|hidden|vocab\w*|licen[cs]e|ci|95%|count|n|samples|battles|length|pages?|slides?|chapter)\b|\$",
+    re.IGNORECASE,
+)
+_MEDAL = re.compile(r"^[\U0001F947-\U0001F949\U0001F3C5\U0001F3C6⭐★☆*]+$")
+#: Header words of text columns in a leaderboard (the scores stop before them).
+_TEXT_COLUMNS = re.compile(r"\b(?:description|licen[cs]e|organi[sz]ation|org|provider|link|type|notes?|knowledge\s+cutoff)\b",
+                           re.IGNORECASE)
+_RANK_HEADER = re.compile(r"^\s*(?:rank|#)\b.*\b(?:model|name|system|entry)\b", re.IGNORECASE)
+_RANK_ROW = re.compile(r"^\s*(?P<rank>\d{1,3})[.)]?\s+")
+_SIZE_TOKEN = re.compile(r"^(?:\d+(?:\.\d+)?[BMKbmk]|\d+x\d+[BMb]?|v\d[\w.]*)$")
+
+
+def _lines(text: str):
+    at = 0
+    for line in text.split("\n"):
+        yield at, line
+        at += len(line) + 1
+
+
+def _numeric(cell: str) -> re.Match[str] | None:
+    m = _CELL_NUM.match(cell)
+    if m is None:
+        return None
+    num = m.group("num").lstrip("~≈+-").rstrip("% ")
+    if _YEAR.match(num):
+        return None
+    return m
+
+
+def _is_value(cell: str) -> bool:
+    return _numeric(cell) is not None or bool(_PLACEHOLDER.match(cell))
+
+
+def _has_letters(cell: str) -> bool:
+    return any(ch.isalpha() for ch in cell)
+
+
+# --- pipe tables -------------------------------------------------------------------------
+
+def _pipe_cells(line: str, at: int) -> list[tuple[int, int, str]]:
+    """``| a | b |`` -> ``[(start, end, "a"), (start, end, "b")]`` (outer pipes dropped)."""
+    cells, pos = [], 0
+    pieces = line.split("|")
+    for i, piece in enumerate(pieces):
+        lo = pos
+        pos += len(piece) + 1
+        if (i == 0 or i == len(pieces) - 1) and not piece.strip():
+            continue
+        stripped = piece.strip()
+        off = piece.find(stripped) if stripped else 0
+        cells.append((at + lo + off, at + lo + off + len(stripped), stripped))
+    while cells and not cells[-1][2]:
+        cells.pop()
+    return cells
+
+
+def _pipe_tables(text: str) -> list[Table]:
+    out: list[Table] = []
+    block: list[tuple[int, str]] = []
+
+    def flush() -> None:
+        if len(block) >= 2:
+            table = _pipe_table(block)
+            if table is not None:
+                out.append(table)
+        block.clear()
+
+    for at, line in _lines(text):
+        if line.count("|") >= 2 and line.lstrip().startswith("|"):
+            block.append((at, line))
+        else:
+            flush()
+    flush()
+    return out
+
+
+def _pipe_table(block: list[tuple[int, str]]) -> Table | None:
+    rows = [_pipe_cells(line, at) for at, line in block]
+    rows = [r for r in rows if r and not all(_SEPARATOR.match(c[2]) for c in r)]
+    if len(rows) < 2 or any(_numeric(c[2]) for c in rows[0]):
+        return None
+    header, data = rows[0], rows[1:]
+    value_cols = sorted({i for r in data if len(r) == len(header) for i, c in enumerate(r) if i and _is_value(c[2])})
+    cells: list[Cell] = []
+    for row in data:
+        values = [i for i, c in enumerate(row) if _is_value(row[i][2]) and i > 0]
+        if not values or not _has_letters(row[values[0] - 1][2]):
+            continue
+        label_cell = row[values[0] - 1]
+        if len(row) == len(header):
+            cols = values
+        elif value_cols and len(values) == len(value_cols):
+            cols = value_cols  # leading label cells merged away
+        else:
+            shift = len(header) - len(row)
+            cols = [i + shift for i in values] if shift > 0 and not _has_letters(row[-1][2]) else values
+        for i, col in zip(values, cols):
+            c = row[i]
+            head = header[col] if col < len(header) else None
+            cell = _cell(c[0], c[2], label_cell, head)
+            if cell is not None:
+                cells.append(cell)
+    if not cells:
+        return None
+    return Table(block[0][0], block[-1][0] + len(block[-1][1]), "pipe", tuple(cells))
+
+
+def _cell(at: int, raw: str, label, head) -> Cell | None:
+    m = _numeric(raw)
+    if m is None:
+        return None
+    if head is not None and _NOT_RESULT.search(head[2]):
+        return None
+    s, e = m.span("num")
+    return Cell(at + s, at + e, raw[s:e], (label[0], label[1]), (head[0], head[1]) if head is not None else None)
+
+
+# --- space-aligned tables ----------------------------------------------------------------
+
+_GAP = re.compile(r"\S+(?:[ ]\S+)*")
+
+
+def _aligned_cells(line: str, at: int) -> list[tuple[int, int, str]]:
+    """Cells kept apart by two or more spaces or a tab."""
+    return [(at + m.start(), at + m.end(), m.group()) for m in _GAP.finditer(line.replace("\t", "  "))]
+
+
+def _aligned_row(cells) -> bool:
+    return (
+        len(cells) >= 2 and _has_letters(cells[0][2]) and not cells[0][2].rstrip().endswith((".", ":", ";"))
+        and all(_is_value(c[2]) for c in cells[1:]) and any(_numeric(c[2]) for c in cells[1:])
+    )
+
+
+def _aligned_tables(text: str) -> list[Table]:
+    lines = list(_lines(text))
+    out: list[Table] = []
+    i = 0
+    while i < len(lines):
+        run = []
+        j = i
+        while j < len(lines):
+            at, line = lines[j]
+            cells = _aligned_cells(line, at)
+            if _aligned_row(cells) and "|" not in line:
+                run.append((at, line, cells))
+                j += 1
+            elif not line.strip() and run and j + 1 < len(lines) and _aligned_row(_aligned_cells(lines[j + 1][1], lines[j + 1][0])):
+                j += 1
+            else:
+                break
+        header = _header_above(lines, i) if len(run) >= 2 else None
+        if header is not None:  # without a header, aligned numbers may be page numbers of a contents list
+            table = _aligned_table(run, header)
+            if table is not None:
+                out.append(table)
+        i = max(j, i + 1)
+    return out
+
+
+def _header_above(lines, i: int):
+    for k in range(i - 1, max(-1, i - 3), -1):
+        at, line = lines[k]
+        if not line.strip():
+            continue
+        cells = _aligned_cells(line, at)
+        if len(cells) >= 2 and not any(_numeric(c[2]) for c in cells):
+            return at, cells
+        return None
+    return None
+
+
+def _aligned_table(run, header) -> Table | None:
+    cells: list[Cell] = []
+    for at, _line, row in run:
+        label = row[0]
+        for c in row[1:]:
+            head = None
+            if header is not None:
+                h_at, h_cells = header
+                centre = (c[0] - at + c[1] - at) / 2
+                head = min(h_cells[1:] or h_cells, key=lambda h: abs((h[0] - h_at + h[1] - h_at) / 2 - centre))
+            cell = _cell(c[0], c[2], label, head)
+            if cell is not None:
+                cells.append(cell)
+    if not cells:
+        return None
+    return Table(run[0][0], run[-1][0] + len(run[-1][1]), "aligned", tuple(cells))
+
+
+# --- rows that ran together on single spaces ---------------------------------------------
+
+_WORD = re.compile(r"\S+")
+
+
+def _ranked_tables(text: str) -> list[Table]:
+    lines = list(_lines(text))
+    out: list[Table] = []
+    for k, (h_at, h_line) in enumerate(lines):
+        if not _RANK_HEADER.match(h_line):
+            continue
+        measure = _score_header(h_line, h_at)
+        cells: list[Cell] = []
+        end = h_at + len(h_line)
+        for at, line in lines[k + 1 :]:
+            if not line.strip():
+                if cells:
+                    continue
+                continue
+            m = _RANK_ROW.match(line)
+            if m is None:
+                break
+            cell = _ranked_row(line, at, m.end(), measure)
+            if cell is not None:
+                cells.append(cell)
+                end = at + len(line)
+        if len(cells) >= 2:
+            out.append(Table(h_at, end, "ranked", tuple(cells)))
+    return out
+
+
+def _score_header(line: str, at: int) -> Span | None:
+    """The header words between ``Model`` and the first text column (``Elo Rating``)."""
+    m = re.search(r"\b(?:model|name|system|entry)\b", line, re.IGNORECASE)
+    if m is None:
+        return None
+    rest = line[m.end() :]
+    stop = _TEXT_COLUMNS.search(rest)
+    chunk = rest[: stop.start()] if stop else rest
+    words = list(_WORD.finditer(chunk))[:3]
+    if not words:
+        return None
+    return at + m.end() + words[0].start(), at + m.end() + words[-1].end()
+
+
+def _ranked_row(line: str, at: int, start: int, measure: Span | None) -> Cell | None:
+    tokens = [(at + t.start(), at + t.end(), t.group()) for t in _WORD.finditer(line, start)]
+    while tokens and _MEDAL.match(tokens[0][2]):
+        tokens.pop(0)
+    for i, (s, e, tok) in enumerate(tokens):
+        if i == 0 or not _TOKEN_NUM.match(tok):
+            continue
+        nxt = tokens[i + 1][2] if i + 1 < len(tokens) else ""
+        value = tok.lstrip("~≈+-").rstrip("%*†‡").replace(",", "")
+        small = float(value) < 10 and "%" not in tok
+        if _SIZE_TOKEN.match(nxt) or (small and nxt[:1].isupper() and not _TOKEN_NUM.match(nxt)):
+            continue  # a version or size inside the model's name ("Qwen 2.5 72B")
+        if _YEAR.match(value):
+            return None
+        label = (tokens[0][0], tokens[i - 1][1])
+        num_end = s + len(tok.rstrip("*†‡"))
+        return Cell(s, num_end, line[s - at : num_end - at], label, measure)
+    return None
+
+
+def _run_tables(text: str) -> list[Table]:
+    """``Model MMLU GSM8K`` over ``Model-X 88.7 90.5`` rows (single spaces, same count of scores)."""
+    lines = list(_lines(text))
+    out: list[Table] = []
+    i = 1
+    while i < len(lines):
+        k = _trailing_numbers(lines[i][1])
+        if k < 2:
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and _trailing_numbers(lines[j][1]) == k:
+            j += 1
+        h_at, h_line = lines[i - 1]
+        h_words = [(h_at + w.start(), h_at + w.end(), w.group()) for w in _WORD.finditer(h_line)]
+        if j - i >= 2 and len(h_words) >= k + 1 and not any(_TOKEN_NUM.match(w[2]) for w in h_words) and "|" not in h_line:
+            heads = h_words[-k:] if len(h_words) == k + 1 else [None] * k
+            cells: list[Cell] = []
+            for at, line in lines[i:j]:
+                tokens = [(at + t.start(), at + t.end(), t.group()) for t in _WORD.finditer(line)]
+                label = (tokens[0][0], tokens[-k - 1][1])
+                for (s, e, tok), head in zip(tokens[-k:], heads):
+                    cell = _cell(s, tok, label, head)
+                    if cell is not None:
+                        cells.append(cell)
+            if cells:
+                out.append(Table(lines[i][0], lines[j - 1][0] + len(lines[j - 1][1]), "runs", tuple(cells)))
+        i = j
+    return out
+
+
+def _trailing_numbers(line: str) -> int:
+    tokens = line.split()
+    if "|" in line or len(tokens) < 3:
+        return 0
+    k = 0
+    while k < len(tokens) and _TOKEN_NUM.match(tokens[-1 - k]):
+        k += 1
+    if k == len(tokens) or not _has_letters(" ".join(tokens[: len(tokens) - k])):
+        return 0
+    if any(_YEAR.match(t.lstrip("~≈+-").rstrip("%")) for t in tokens[-k:]):
+        return 0
+    return k
+
+
+def find_tables(text: str) -> list[Table]:
+    """The result tables of ``text``, in order, without overlaps.
+
+    Examples
+    --------
+    >>> t = find_tables("| Benchmark | Model-A | Model-B |\\n|---|---|---|\\n| MMLU | 81.2 | 77.0 |\\n")[0]
+    >>> [(c.text, t_text[slice(*c.header)]) for t_text in [
+    ...     "| Benchmark | Model-A | Model-B |\\n|---|---|---|\\n| MMLU | 81.2 | 77.0 |\\n"] for c in t.cells]
+    [('81.2', 'Model-A'), ('77.0', 'Model-B')]
+    """
+    if not any(ch.isdigit() for ch in text):
+        return []
+    found = _pipe_tables(text) + _ranked_tables(text)
+    for extra in (_aligned_tables(text), _run_tables(text)):
+        found += [t for t in extra if not any(t.start < f.end and f.start < t.end for f in found)]
+    return sorted(found, key=lambda t: t.start)
+
+
+def cell_at(tables: list[Table], start: int, end: int) -> Cell | None:
+    """The cell of ``tables`` whose number is the span ``start``-``end`` (or lies inside it)."""
+    for t in tables:
+        if t.start <= start < t.end:
+            for c in t.cells:
+                if start <= c.start and c.end <= end:
+                    return c
+    return None
+
+
+_MODEL_AXIS = re.compile(r"^\W*(?:models?|names?|systems?|entry|method|approach|llm)\W*$", re.IGNORECASE)
+_BENCH_AXIS = re.compile(r"^\W*(?:benchmarks?|category|task|tasks|datasets?|metrics?|evaluation|eval)\W*$", re.IGNORECASE)
+_NAME_LIKE = re.compile(r"^(?=.*[A-Z0-9])[\w.+/-]+(?:[ -][\w.+/()-]+){0,5}$")
+
+
+def model_spans(text: str) -> list[Span]:
+    """Spans of the cells a table says are model names.
+
+    The model column of a leaderboard (``Rank Model Elo ...``), the row labels under a
+    ``Model`` header, and the column headers right of a ``Benchmark`` header.
+    """
+    spans: set[Span] = set()
+    for table in find_tables(text):
+        if table.layout == "ranked":
+            spans.update(c.label for c in table.cells if c.label)
+            continue
+        first = _first_header_cell(text, table)
+        if first is None:
+            continue
+        if _MODEL_AXIS.match(first):
+            spans.update(c.label for c in table.cells if c.label)
+        elif _BENCH_AXIS.match(first):
+            spans.update(c.header for c in table.cells if c.header)
+    return sorted(s for s in spans if _NAME_LIKE.match(text[s[0] : s[1]]) and not _numeric(text[s[0] : s[1]]))
+
+
+def _first_header_cell(text: str, table: Table) -> str | None:
+    headers = sorted({c.header for c in table.cells if c.header})
+    if not headers:
+        return None
+    line_start = text.rfind("\n", 0, headers[0][0]) + 1
+    line = text[line_start : headers[0][0]]
+    cells = [c.strip() for c in re.split(r"\||\s{2,}|\t", line) if c.strip()]
+    return cells[0] if cells else None
+
+
+@dataclass(frozen=True, slots=True)
+class NameCell:
+    """A table cell that names a model, as a rule candidate (``start``, ``end``, ``label``, ``rule``)."""
+
+    start: int
+    end: int
+    label: str = "MODEL"
+    rule: str = "rule:table-model"
+
+
+def model_cells(text: str) -> list[NameCell]:
+    """:func:`model_spans` as rule candidates for the pipeline's rule component."""
+    return [NameCell(s, e) for s, e in model_spans(text)]
