@@ -37,21 +37,23 @@ class Gazetteer:
         self.patterns = patterns
         self.matcher = PhraseMatcher(self.vocab, attr=patterns.attr)
         for label, keywords in patterns.by_label().items():
+            self.vocab.strings.add(label)
             self.matcher.add(label, keywords)
 
     def __call__(self, doc: Doc) -> Doc:
         matches = self.matcher(doc)
-        found = set()
+        found: set[tuple[int, int, int, int]] = set()
         if matches:
             values = doc.to_array(self.patterns.attr).tolist()
             strings, ids = self.vocab.strings, self.patterns.ids
             for match_id, start, end in matches:
-                label = strings[match_id]
-                for ident in ids.get((label, tuple(values[start:end])), ()):
-                    found.add(Span(doc, start, end, label=label, span_id=ident))
-        spans = list(doc.spans[self.spans_key]) if self.spans_key in doc.spans else []
-        spans.extend(sorted(found))
-        doc.spans[self.spans_key] = spans
+                for ident in ids.get((strings[match_id], tuple(values[start:end])), ()):
+                    found.add((start, end, match_id, strings.add(ident)))
+        # Sorted as spaCy sorts spans (start, end, label hash, kb id, span id), as a SpanRuler does.
+        new = [Span(doc, start, end, label=label, span_id=ident) for start, end, label, ident in sorted(found)]
+        if self.spans_key in doc.spans:
+            new = [*doc.spans[self.spans_key], *new]
+        doc.spans[self.spans_key] = new
         return doc
 
     def to_disk(self, path, *, exclude=()) -> None:
