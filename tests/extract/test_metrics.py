@@ -46,8 +46,8 @@ def test_shares_money_counts_and_years_are_not_metrics():
 
 
 def test_metric_spans_stop_before_function_words():
-    assert found("It trains 6.1x faster at scale and is 8.4x smaller and cheaper.") == [
-        ("6.1x faster", "multiplier"), ("8.4x smaller", "multiplier")]
+    assert found("It trains 6.1x faster at scale and costs 8.4x less and more.") == [
+        ("6.1x faster", "multiplier"), ("8.4x less", "multiplier")]
     assert found("The run used 20% of the compute and 87.5% at high compute.") == []
 
 
@@ -59,3 +59,7 @@ def test_a_scored_percentage_is_a_metric():
     assert found("Gemini Ultra reached human-level performance on the test, scoring 90.0%.") == [
         ("scoring 90.0%", "absolute")]
     assert found("The party scored 25% of the vote.") == []
+
+
+def test_a_size_multiple_is_not_a_metric():
+    assert found("The student is 4.7x smaller, and models up to 3x larger were tried.") == []

@@ -21,7 +21,7 @@ _DATASET_TAIL = (
     r"(?:\s+(?:on|in|at|for)\s+(?:the\s+)?(?P<ds>[A-Z][\w+-]*(?:\.[\w+-]+)*(?:\s+(?:[A-Z0-9][\w+-]*(?:\.[\w+-]+)*)){0,2}))?"
 )
 _COMPARATIVE = (
-    r"(?:less|fewer|more|faster|slower|smaller|cheaper|larger|bigger|higher|lower|better|"
+    r"(?:less|fewer|more|faster|slower|cheaper|higher|lower|better|"
     r"speed-?up|efficient|more efficient|improvement|reduction|increase|gain)"
 )
 _DELTA_VERBS = (
@@ -84,6 +84,7 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
 _ON_DATASET = re.compile(
     rf"{_NUM}(?:{_PCT}|(?<=\.\d)|(?<=\.\d\d)|(?<=\.\d\d\d))\s+(?:on|in)\s+(?:the\s+)?(?P<ds>[A-Z][\w+-]*(?:\.[\w+-]+)*(?:\s+[A-Z0-9][\w+-]*(?:\.[\w+-]+)*){{0,2}})"
 )
+_ON_NAME = re.compile(r"\s+on\s+(?:the\s+)?(?P<ds>[A-Z][\w+-]*(?:\.[\w+-]+)*(?:\s+[A-Z0-9][\w+-]*(?:\.[\w+-]+)*){0,2})")
 _BY_BEFORE = re.compile(r"\bby\s+(?:up\s+to\s+|about\s+|around\s+|nearly\s+|over\s+)?$")
 _TRAILING_PREP = re.compile(r"\s+(?:on|in|at|for)\s+(?:the\s+)?$")
 _BARE_MEASURES = frozenset({"score", "scores", "points", "performance", "error", "return", "compute", "latency", "throughput", "agreement", "reward"})
@@ -92,8 +93,9 @@ _MONEY_OR_COUNT = re.compile(r"^\s?(?:[BMKT]\b|bn\b|billion|million|trillion|tho
 
 #: "scoring 90.0%", "achieved 67%": a percentage reported as what a model scored.
 _SCORED = re.compile(
-    rf"\b(?:scor(?:es|ed|ing)|achiev(?:es|ed|ing)|reach(?:es|ed|ing)|obtain(?:s|ed|ing)|post(?:s|ed|ing))\s+"
-    rf"(?:an?\s+(?:average\s+)?(?:of\s+)?)?{_NUM}(?P<unit>\s?%)(?!\s+(?:of|on|in|at)\b)"
+    rf"\b(?:scor(?:es|ed|ing)|achiev(?:es|ed|ing)|reach(?:es|ed|ing)|obtain(?:s|ed|ing)|post(?:s|ed|ing)|hit(?:s|ting)?|attain(?:s|ed|ing))\s+"
+    rf"(?:an?\s+(?:average\s+)?(?:of\s+)?)?(?P<q>(?:(?:just\s+)?(?:about|around|roughly|nearly|almost|over|under|above|only|more\s+than)\s+)?)"
+    rf"{_NUM}(?P<unit>\s?%|\s?percent\b)(?!\s+(?:of|in|at)\b)"
 )
 
 
@@ -135,8 +137,89 @@ def find_metrics(text: str, *, is_dataset=lambda name: False) -> list[MetricMatc
     found: list[MetricMatch] = []
     for lo, hi in _windows(text):
         for m in _find_in(text[lo:hi], is_dataset):
-            found.append(MetricMatch(m.start + lo, m.end + lo, m.text, m.value, m.unit, m.measure, m.kind, m.dataset))
-    return _without_overlaps(found)
+            found.append(_shifted(m, lo))
+    prose = _without_overlaps(found)
+    prose = _without_overlaps(prose + _forms(text, is_dataset, [(f.start, f.end) for f in prose]))
+    prose = _without_glued_repeats(text, prose)
+    cells = table_metrics(text, is_dataset=is_dataset)
+    if not cells:
+        return prose
+    return sorted(cells + [f for f in prose if not any(c.start < f.end and f.start < c.end for c in cells)],
+                  key=lambda f: f.start)
+
+
+def _without_glued_repeats(text: str, found: list[MetricMatch]) -> list[MetricMatch]:
+    """Drop ``+18.8pp`` (its token reads as "18") when the text also writes the same result apart."""
+    apart = {(f.value, f.unit) for f in found if not text.startswith("pp", f.end)}
+    return [f for f in found if not (text.startswith("pp", f.end) and (f.value, f.unit) in apart)]
+
+
+def _shifted(m: MetricMatch, by: int) -> MetricMatch:
+    return MetricMatch(m.start + by, m.end + by, m.text, m.value, m.unit, m.measure, m.kind, m.dataset)
+
+
+#: Where the forms of :mod:`metric_forms` can be: around any number.
+_ANY_DIGIT = re.compile(r"\d")
+
+
+def _forms(text: str, is_dataset, found: list[tuple[int, int]]) -> list[MetricMatch]:
+    """Results in the prose forms of :mod:`aigraph.extract.metric_forms`, around each number."""
+    from aigraph.extract import metric_forms as mf
+
+    measures = lower_words("measures")
+    out: list[MetricMatch] = []
+    for lo, hi in _wide_windows(text):
+        part = text[lo:hi]
+        local = [(s - lo, e - lo) for s, e in found if lo <= s < hi]
+        tuples = (*mf.from_to(part), *mf.share_of_tasks(part), *mf.benchmark_values(part, is_dataset),
+                  *mf.n_of_m(part), *mf.slash_pairs(part, lambda w: w.lower() in measures), *mf.ranked_scores(part))
+        tuples = (*tuples, *mf.versus_partners(part, local + [(t[0], t[1]) for t in tuples]))
+        for start, end, value, unit, kind, measure, ds in tuples:
+            out.append(MetricMatch(lo + start, lo + end, part[start:end], value, unit, measure, kind, ds))
+    return out
+
+
+def _wide_windows(text: str) -> list[tuple[int, int]]:
+    spans: list[list[int]] = []
+    for m in _ANY_DIGIT.finditer(text):
+        lo, hi = max(0, m.start() - 400), min(len(text), m.start() + 300)
+        if spans and lo <= spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], hi)
+        else:
+            spans.append([lo, hi])
+    return [(lo, hi) for lo, hi in spans]
+
+
+def table_metrics(text: str, *, is_dataset=lambda name: False) -> list[MetricMatch]:
+    """One metric per score cell of the result tables in ``text`` (see :mod:`aigraph.extract.tables`).
+
+    The benchmark is the row label or the column header that ``is_dataset`` knows
+    (a trailing ``(5-shot)`` dropped); otherwise the header names the measure.
+
+    Examples
+    --------
+    >>> text = "| Benchmark | Model-A |\\n|---|---|\\n| MMLU (5-shot) | 81.2 |\\n"
+    >>> [(m.text, m.dataset) for m in table_metrics(text, is_dataset={"MMLU"}.__contains__)]
+    [('81.2', 'MMLU')]
+    """
+    from aigraph.extract.tables import find_tables
+
+    out: list[MetricMatch] = []
+    for table in find_tables(text):
+        for c in table.cells:
+            label = text[c.label[0] : c.label[1]] if c.label else ""
+            head = text[c.header[0] : c.header[1]] if c.header else ""
+            ds = next((core for core in map(_core_name, (label, head)) if core and is_dataset(core)), None)
+            measure = "score" if ds or not head else head.lower()
+            raw = c.text.strip()
+            unit = "%" if raw.endswith("%") else ""
+            out.append(MetricMatch(c.start, c.end, c.text, _value(raw.rstrip("% ").lstrip("+")), unit, measure, "absolute", ds))
+    return out
+
+
+def _core_name(cell: str) -> str:
+    """``MMLU (5-shot)`` -> ``MMLU``; ``**GSM8K**`` -> ``GSM8K``."""
+    return re.sub(r"\s*[(\[].*$", "", cell).strip(" *_")
 
 
 _CONNECTOR_NUM = re.compile(
@@ -195,7 +278,8 @@ def _find_in(text: str, is_dataset) -> list[MetricMatch]:
                 continue
             if kind == "absolute" and not unit:
                 bare_int = "." not in num
-                if bare_int and (measure in _BARE_MEASURES or m.start("measure") - m.end("num") > 1):
+                score_of = measure in ("score", "rating", "elo", "elo score", "elo rating") and m.start("measure") < m.start("num")
+                if bare_int and not score_of and (measure in _BARE_MEASURES or m.start("measure") - m.end("num") > 1):
                     continue
                 if bare_int and re.fullmatch(r"(?:19|20)\d\d", num.lstrip("~≈")):
                     continue
@@ -218,6 +302,9 @@ def _find_in(text: str, is_dataset) -> list[MetricMatch]:
     for m in _SCORED.finditer(text):
         if any(f.start <= m.start("num") < f.end for f in found):
             continue  # a fuller form ("91.1% top-1 accuracy on ImageNet") already has it
+        tail = _ON_NAME.match(text, m.end())
+        if tail and is_dataset(tail.group("ds")):
+            continue  # "67.0% on HumanEval" below names it with its benchmark
         found.append(MetricMatch(m.start(), m.end(), m.group(0), _value(m.group("num")), "%", "score", "absolute"))
     for m in _ON_DATASET.finditer(text):
         ds = m.group("ds")

@@ -57,6 +57,17 @@ _IS_ORGS = re.compile(r"^\s*(?:,|is|was|\(|-|–|—|,\s+(?:the|a|an))\s*$|^\s+(
 _LIST_GAP = re.compile(r"^\s*(?:,|and|or|&|,\s*and)\s*$")
 
 
+#: Before a row's first model: a rank, medals, bullets or table bars, no words.
+_ROW_LEAD = re.compile(r"^[^A-Za-z]*$")
+_ROW_BY = re.compile(
+    r"(?<!\bused )(?<!\bbeaten )(?<!\boutperformed )(?<!\bsurpassed )(?<!\bcited )(?<!\bfollowed )\bby\s+(?:the\s+)?$"
+)
+_LEAD_BY = re.compile(
+    r"\W*(?:[Pp]roposed|[Dd]eveloped|[Cc]reated|[Ii]ntroduced|[Rr]eleased|[Bb]uilt|[Dd]esigned|[Tt]rained|[Pp]ublished)"
+    r"\s+(?:jointly\s+)?by\s+(?:the\s+)?"
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Ment:
     """A resolved mention inside one block: entity name and label, char span, sentence span."""
@@ -157,6 +168,29 @@ def developed(ments: list[Ment], text: str, *, context_org: Ment | None = None, 
                 first = next(m for m in sents[last.sent] if m.label == "MODEL")
                 out.append(Found("DEVELOPED", org, first, "rule:org-described-model", 0.7))
                 linked.add(first.name)
+    for sent, group in sents.items():
+        # Leaderboard and listing rows: "4 Vicuna-13B 1083 a chat assistant fine-tuned
+        # from LLaMA ... by LMSYS" - the "by" organisation built the row's first model;
+        # the other models of the row are what it was built from.
+        head = group[0] if group[0].label == "MODEL" else None
+        if head is None or not _ROW_LEAD.match(text[sent[0] : head.start]):
+            continue
+        by = next((o for o in group if o.label == "ORG" and o.start > head.end
+                   and _ROW_BY.search(text, max(head.end, o.start - 40), o.start)), None)
+        if by is not None and head.name not in linked:
+            out.append(Found("DEVELOPED", by, head, "rule:row-by-org", 0.8))
+            linked.update(m.name for m in group if m.label == "MODEL")
+    for sent, group in sents.items():
+        # "Proposed by Google Brain in Germany, MLP-Mixer is ..."
+        lead = _LEAD_BY.match(text, sent[0])
+        if lead is None:
+            continue
+        org = next((o for o in group if o.label == "ORG"), None)
+        model = next((m for m in group if m.label == "MODEL" and org is not None and m.start > org.end), None)
+        if org is not None and model is not None and org.start == lead.end() and model.name not in linked \
+                and "," in text[org.end : model.start] and len(text[org.end : model.start]) < 60:
+            out.append(Found("DEVELOPED", org, model, "rule:proposed-by", 0.8))
+            linked.add(model.name)
     for model in models:
         if model.name in linked:
             continue
@@ -223,44 +257,14 @@ def developed(ments: list[Ment], text: str, *, context_org: Ment | None = None, 
 
 
 def achieves(ments: list[Ment], text: str) -> list[Found]:
-    """ACHIEVES: a model and the absolute metric its sentence (or the one before) reports."""
-    out = []
-    for metric in (m for m in ments if m.label == "METRIC" and m.kind == "absolute"):
-        in_sent = [
-            m for m in ments
-            if m.label == "MODEL" and m.sent == metric.sent
-            and not _BASELINE.search(text, max(0, m.start - 60), m.start)
-        ]
-        before = [m for m in in_sent if m.end <= metric.start]
-        model = before[-1] if before else (in_sent[0] if in_sent else None)
-        rule = "rule:metric-same-sentence"
-        if model is None:
-            prev = [m for m in ments if m.label == "MODEL" and m.sent[1] <= metric.sent[0]]
-            if prev:
-                prev_sent = prev[-1].sent
-                model = next(m for m in prev if m.sent == prev_sent)
-                rule = "rule:metric-previous-sentence"
-        if model is not None:
-            out.append(Found("ACHIEVES", model, metric, rule, 0.8 if rule.endswith("same-sentence") else 0.6))
-    return out
+    """ACHIEVES: the model each result belongs to (table cell, next to it, its sentence); see :mod:`result_links`."""
+    from aigraph.extract import result_links
+
+    return result_links.achieves(ments, text)
 
 
 def measured_on(ments: list[Ment], dataset_of_metric: dict[tuple[int, int], str], text: str = "") -> list[Found]:
-    """MEASURED_ON: a metric and the dataset its text names (``... on ImageNet``)."""
-    out = []
-    for metric in (m for m in ments if m.label == "METRIC"):
-        ds_name = dataset_of_metric.get((metric.start, metric.end))
-        if not ds_name:
-            # "On LibriSpeech test-clean it reaches a word error rate of 2.7%"
-            on = [
-                m for m in ments
-                if m.label == "DATASET" and m.sent == metric.sent and m.end <= metric.start
-                and _ON_BEFORE.search(text, max(0, m.start - 8), m.start)
-            ]
-            if len(on) == 1 and metric.kind == "absolute":
-                out.append(Found("MEASURED_ON", metric, on[0], "rule:on-dataset-same-sentence", 0.6))
-            continue
-        inside = [m for m in ments if m.label == "DATASET" and metric.start <= m.start and m.end <= metric.end]
-        if inside:
-            out.append(Found("MEASURED_ON", metric, inside[0], "rule:metric-on-dataset", 0.85))
-    return out
+    """MEASURED_ON: the benchmark a result names (table axis, ``... on ImageNet``); see :mod:`result_links`."""
+    from aigraph.extract import result_links
+
+    return result_links.measured_on(ments, dataset_of_metric, text)

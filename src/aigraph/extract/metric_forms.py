@@ -1,0 +1,227 @@
+"""Prose forms of a result that carry no measure word next to the number.
+
+``rose from 52.5% to 65.5%`` (the end point), ``4.4% → 71.7%``, ``MMLU: 86.4%``,
+``GPQA +48.9pp``, ``closed 26-96% of the gap``, ``solved 7 of 10 problems``,
+``2.1/4.0 WER``, ``leads at 1525`` on a ranking, ``62% versus Model-X's 46%``.
+
+Each finder takes a text and returns ``(start, end, value, unit, kind, measure, dataset)``
+tuples; :mod:`aigraph.extract.metrics` turns them into metric matches. Shares of
+users, papers or mentions, money and years are never results.
+"""
+
+from __future__ import annotations
+
+import re
+
+_Q = r"(?:(?:just\s+)?(?:about|around|roughly|nearly|almost|approximately|over|under|above|below|near|only|up\s+to|more\s+than|less\s+than)\s+|[~≈]\s?)?"
+_N = r"(?<![\w.$€£/-])[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![\w.$€£/-])[-+]?\d+(?:\.\d+)?"
+#: A number with a result's unit: a percentage, percentage points, or a decimal.
+_VALUE = rf"(?P<q>{_Q})(?P<num>{_N})(?P<unit>\s?%|\s?percent\b|(?=pp\b)|\s?percentage\s+points?\b)?"
+
+#: Words that make a percentage a share of people, papers or money, not a result.
+SHARE_CONTEXT = re.compile(
+    r"\bshare\b|\b(?:users?|mentions?|papers?|respondents?|companies|firms|workers|staff|employees|headcount|"
+    r"fine-?tunes|capital|funding|revenue|organi[sz]ations|adoption|usage|population|people|adults|developers|"
+    r"market|investors?|startups?|deals?|downloads|traffic|visits)\b",
+    re.IGNORECASE,
+)
+_SENT_END = re.compile(r"[.!?](?:\s|$)|\n\s*\n|\n\s*[●•▪◦○■*-]\s")
+
+#: Nouns of what a model solved: "N% of the problems", "26-96% of the gap".
+_TASK_NOUNS = (
+    r"(?:problems?|tasks?|questions?|puzzles?|challenges?|issues?|bugs?|test\s+cases|cases|runs|attempts|trials|episodes|"
+    r"games|gaps?|headroom|benchmarks?|assignments|exercises|prompts|examples|queries|instances|the\s+time)"
+)
+_RANGE = rf"(?P<num>(?<![\w.$€£/-])\d+(?:\.\d+)?)(?:\s?[-–]\s?\d+(?:\.\d+)?)?"
+
+
+def sentence_of(text: str, pos: int) -> tuple[int, int]:
+    """Rough bounds of the sentence around ``pos`` (a line break or . ! ? ends it)."""
+    lo = 0
+    for m in _SENT_END.finditer(text, max(0, pos - 400), pos):
+        lo = m.end()
+    m = _SENT_END.search(text, pos)
+    return lo, (m.start() + 1 if m else len(text))
+
+
+def _share_sentence(text: str, pos: int) -> bool:
+    lo, hi = sentence_of(text, pos)
+    return bool(SHARE_CONTEXT.search(text, lo, hi))
+
+
+def _money_or_count_after(text: str, end: int) -> bool:
+    return bool(re.match(r"\s?(?:[BMKT]\b|bn\b|billion|million|trillion|thousand|k\b|x\b|×)", text[end : end + 10], re.IGNORECASE))
+
+
+def _unit(raw: str | None, text_after: str = "") -> str:
+    raw = (raw or "").strip().lower()
+    if raw.startswith("percentage") or text_after.startswith("pp"):
+        return "pp"
+    return "%" if raw in ("%", "percent") else ""
+
+
+def _num_value(num: str) -> float:
+    return float(num.replace(",", ""))
+
+
+_FROM_TO = re.compile(
+    rf"\bfrom\s+{_Q}(?P<x>{_N})(?P<xu>\s?%|\s?percent\b)?(?:\s+(?![^\n]*?\bfrom\b)[^\n.;]{{0,48}}?)?\s+to\s+{_VALUE}",
+    re.IGNORECASE,
+)
+_ARROW = re.compile(rf"(?P<x>{_N})(?P<xu>\s?%)?\s*(?:→|->|⟶|=>)\s*{_VALUE}")
+
+
+def from_to(text: str) -> list[tuple]:
+    """The end point of "from X to Y" and "X → Y" (X is only the baseline)."""
+    out = []
+    for pattern in (_FROM_TO, _ARROW):
+        for m in pattern.finditer(text):
+            unit = _unit(m.group("unit"), text[m.end() : m.end() + 2])
+            if not unit and "." not in m.group("num") and not m.group("xu"):
+                continue  # "from 2023 to 2024", "from 3 to 5 layers"
+            if "$" in text[max(0, m.start("x") - 2) : m.start("x")] or _money_or_count_after(text, m.end("num")):
+                continue
+            if re.match(r"\s+of\s+(?:the\s+|all\s+)?(?!" + _TASK_NOUNS + r")", text[m.end() : m.end() + 40], re.IGNORECASE):
+                continue  # "to 31% of mentions"
+            if _share_sentence(text, m.start()):
+                continue
+            start = m.start("q") if m.group("q") else m.start("num")
+            out.append((start, m.end(), _num_value(m.group("num")), unit, "absolute", "", None))
+    return out
+
+
+_OF_TASKS = re.compile(
+    rf"{_Q}{_RANGE}(?P<unit>\s?%|\s?percent\b)\s+of\s+(?:the\s+|its\s+|all\s+)?(?:[\w’'-]+\s+){{0,5}}?{_TASK_NOUNS}\b",
+    re.IGNORECASE,
+)
+
+
+def share_of_tasks(text: str) -> list[tuple]:
+    """``N% of the problems``, ``26-96% of the gap``: a share of the work a system did."""
+    out = []
+    for m in _OF_TASKS.finditer(text):
+        span = m.group(0)
+        if SHARE_CONTEXT.search(span):
+            continue
+        out.append((m.start(), m.end(), _num_value(m.group("num")), "%", "absolute", "share of tasks", None))
+    return out
+
+
+_BENCH_SHAPE = re.compile(
+    r"^(?:[A-Z][A-Za-z0-9]*[A-Z0-9][\w.+-]*|[\w.+-]*(?:Bench|bench|QA|Eval|eval|Arena|MMLU)[\w.+-]*)$"
+)
+_BENCH_VALUE = re.compile(
+    rf"(?:^|(?<=[(\n,;•●*-]))[ \t]*(?P<ds>[A-Z][\w.+-]*(?:[ \t]+[A-Z][\w.+-]*){{0,2}})(?P<colon>[ \t]*:[ \t]*|[ \t]+)"
+    rf"(?P<sign>[-+])?{_VALUE}",
+    re.MULTILINE,
+)
+
+
+def benchmark_values(text: str, is_dataset) -> list[tuple]:
+    """``MMLU: 86.4%``, ``GPQA +48.9pp``, ``SWE-bench: +67.3 percentage points``."""
+    out = []
+    for m in _BENCH_VALUE.finditer(text):
+        ds = m.group("ds")
+        unit = _unit(m.group("unit"), text[m.end() : m.end() + 2])
+        if not unit and ("." not in m.group("num") or ":" not in m.group("colon")):
+            continue  # "Terminal-Bench 2.0" is a version; "MMLU: 86.4" a score
+        if not (is_dataset(ds) or (len(ds) >= 3 and all(_BENCH_SHAPE.match(w) for w in ds.split()[:1]))):
+            continue
+        if ds.isupper() and len(ds) <= 3 and not is_dataset(ds):
+            continue  # "AI: 45%"
+        if _money_or_count_after(text, m.end("num")) or SHARE_CONTEXT.search(ds):
+            continue
+        if re.match(r"\s+of\b", text[m.end() : m.end() + 5]):
+            continue
+        signed = bool(m.group("sign")) or unit == "pp" or m.group("num")[:1] in "+-"
+        start = m.start("sign") if m.group("sign") else (m.start("q") if m.group("q") else m.start("num"))
+        out.append((start, m.end(), _num_value(m.group("num").lstrip("+-")), unit, "delta" if signed else "absolute", "", ds))
+    return out
+
+
+_SUCCESS = r"(?:solv|pass|answer|complet|succeed|correctly|got|scor|won|win|fix|resolv|identif|predict|prov)\w*"
+_N_OF_M = re.compile(
+    rf"\b{_SUCCESS}\s+(?:\w+\s+){{0,2}}?(?P<num>\d+)\s+(?:of|out\s+of)\s+(?:the\s+)?(?P<m>\d{{1,3}}(?:,\d{{3}})*|\d+)"
+    rf"(?:\s+(?:[\w-]+\s+){{0,2}}?{_TASK_NOUNS})?",
+    re.IGNORECASE,
+)
+
+
+def n_of_m(text: str) -> list[tuple]:
+    """``solved 7 of 10 problems``, ``answered 45 out of 50 questions``."""
+    out = []
+    for m in _N_OF_M.finditer(text):
+        n, total = int(m.group("num")), int(m.group("m").replace(",", ""))
+        if n > total or total < 2:
+            continue
+        out.append((m.start("num"), m.end(), float(n), "", "absolute", "solved", None))
+    return out
+
+
+_SLASH = re.compile(rf"(?P<num>{_N})/\d+(?:\.\d+)?(?P<unit>\s?%)?\s+(?P<measure>[A-Za-z][\w@-]*(?:\s+[a-z][\w-]*)?)")
+
+
+def slash_pairs(text: str, is_measure) -> list[tuple]:
+    """``2.1/4.0 WER``: two results of one measure (e.g. two test splits)."""
+    out = []
+    for m in _SLASH.finditer(text):
+        words = m.group("measure").split()
+        for k in range(len(words), 0, -1):
+            if is_measure(" ".join(words[:k])):
+                end = m.start("measure") + len(" ".join(words[:k]))
+                if "." in m.group("num") or m.group("unit"):
+                    out.append((m.start(), end, _num_value(m.group("num")), "%" if m.group("unit") else "", "absolute",
+                                " ".join(words[:k]).lower(), None))
+                break
+    return out
+
+
+_RANK_CONTEXT = re.compile(r"\b(?:index|ranking|leaderboard|scores?|elo|arena|benchmarks?|bench|eval|rating)\b", re.IGNORECASE)
+_AT_SCORE = re.compile(
+    rf"\b(?:leads?|leading|ties?|tied|sits?|ranks?|ranked|stands?|follows?|comes?\s+in|tops?|peaks?|lands?|scor(?:es|ed|ing)|"
+    rf"debuts?|debuted|is|are)\s+at\s+{_Q}(?P<num>{_N})(?P<unit>\s?%)?(?![\w.,]\d)"
+    rf"|\bscor(?:es|ed|ing)\s+{_Q}(?P<num2>{_N})(?P<unit2>\s?%)?\s+on\b",
+    re.IGNORECASE,
+)
+
+
+def ranked_scores(text: str) -> list[tuple]:
+    """``leads at 58`` / ``tie at 53`` / ``scores 46 on the index`` in a sentence about a ranking."""
+    out = []
+    for m in _AT_SCORE.finditer(text):
+        group = "num" if m.group("num") else "num2"
+        num = m.group(group)
+        if re.fullmatch(r"(?:19|20)\d\d", num) or _money_or_count_after(text, m.end(group)):
+            continue
+        lo, hi = sentence_of(text, m.start())
+        if not _RANK_CONTEXT.search(text, lo, hi) or re.match(r"\s*%?\s+of\b", text[m.end() : m.end() + 6]):
+            continue
+        q = m.group(0)[: m.start(group) - m.start()]
+        qual = re.search(rf"{_Q}$", q)
+        start = m.start(group) - (len(qual.group(0)) if qual and qual.group(0) else 0)
+        unit_group = "unit" if group == "num" else "unit2"
+        end = m.end(unit_group) if m.group(unit_group) else m.end(group)
+        out.append((start, end, _num_value(num), "%" if m.group(unit_group) else "", "absolute", "score", None))
+    return out
+
+
+_VERSUS = re.compile(
+    rf"\b(?:versus|vs\.?|compared\s+(?:to|with)|against|relative\s+to)\s+(?:the\s+)?(?:[\w.+-]+(?:'s|’s)\s+)?{_VALUE}",
+    re.IGNORECASE,
+)
+
+
+def versus_partners(text: str, found: list[tuple[int, int]]) -> list[tuple]:
+    """``62% on X versus Model-Y's 46%``: the compared value, when a result comes just before."""
+    out = []
+    for m in _VERSUS.finditer(text):
+        unit = _unit(m.group("unit"))
+        if not unit and "." not in m.group("num"):
+            continue
+        if not any(0 <= m.start() - e <= 60 and "\n\n" not in text[e : m.start()] for _, e in found):
+            continue
+        if re.match(r"\s+of\s+(?!" + _TASK_NOUNS + ")", text[m.end() : m.end() + 30], re.IGNORECASE):
+            continue
+        start = m.start("q") if m.group("q") else m.start("num")
+        out.append((start, m.end(), _num_value(m.group("num")), unit, "baseline", "", None))
+    return out

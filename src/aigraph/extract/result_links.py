@@ -1,0 +1,207 @@
+"""ACHIEVES (MODEL -> METRIC) and MEASURED_ON (METRIC -> DATASET) for one block of text.
+
+A score in a result table belongs to the model named by its row label or column
+header and to the benchmark named by the other one. In prose, a result belongs to
+the model it is written against (``Model-X with a score of 66``, ``Model-Y's 46%``),
+else to the sentence's subject before it, else to the model the sentence names
+after it, else to the model of the sentence just before. A model named as the one
+outperformed, or as a tool used (``with``/``using``), is not the achiever.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from aigraph.extract.relations import Found, Ment
+from aigraph.extract.tables import Cell, cell_at, find_tables
+
+#: Between a model and its own number: "'s 46%", " (86.4%)", " with a score of 66", ": 90%".
+_TIGHT = re.compile(
+    r"^(?:'s|’s)?\s*[(:,–-]?\s*(?:(?:with|at|scor(?:es|ed|ing)|reach(?:es|ed|ing)|achiev(?:es|ed|ing)|posts|posted|gets|got|hits)\s+)?"
+    r"(?:(?:an?|the|its)\s+)?(?:[\w-]+\s+){0,2}?(?:(?:score|rating|accuracy|result)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+#: A model named after a comparison word: the one outperformed, not the achiever.
+_BASELINE = re.compile(
+    r"\b(?:over|than|vs\.?|versus|against|compared\s+(?:to|with)|relative\s+to|beating|beats|beat|"
+    r"outperform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|ahead\s+of|like|rivals?|rivaling|matching|matches)\s+"
+    r"(?:the\s+|[\w-]+(?:'s|’s)\s+)?(?:[\w.-]+\s+){0,3}?$",
+    re.IGNORECASE,
+)
+#: A model used as a tool or named as the benchmark's subject ("with Claude Code", "on Gemini math").
+_TOOL = re.compile(r"\b(?:with|using|via|through|on|in|at|of)\s+(?:the\s+)?$", re.IGNORECASE)
+_NOT_SUBJECT_AFTER = re.compile(r"\b(?:on|in|at|of|than|versus|vs\.?|over|against|like|to|from)\s+(?:the\s+)?$", re.IGNORECASE)
+_ANAPHOR = re.compile(r"\b(?:it|its|they|their|models?|system|version|variant)\b", re.IGNORECASE)
+_LIST = re.compile(r"^\s*(?:,|and|&|,\s*and)\s+(?:[\w-]+(?:'s|’s)\s+)?$")
+_ON_AFTER = re.compile(r"^\s*(?:on|in|at)\s+(?:the\s+)?$", re.IGNORECASE)
+_ON_BEFORE = re.compile(r"\b(?:[Oo]n|[Ii]n|[Aa]cross)\s+(?:the\s+)?$")
+_COLON_BEFORE = re.compile(r"^\s*:?\s*$")
+
+
+def _tables(ments: list[Ment], text: str):
+    """The result tables around this block's metrics, with the offset they were found at."""
+    metrics = [m for m in ments if m.label == "METRIC"]
+    if not metrics:
+        return []
+    lo = max(0, metrics[0].start - 3000)
+    lo = text.rfind("\n", 0, lo) + 1 if lo else 0
+    hi = text.find("\n", metrics[-1].end)
+    hi = len(text) if hi == -1 else hi
+    if "|" not in text[lo:hi] and not re.search(r"\n\s*\d|\S  +\d", text[lo:hi]):
+        return []
+    from aigraph.extract.tables import Table
+
+    out = []
+    for t in find_tables(text[lo:hi]):
+        cells = tuple(
+            Cell(c.start + lo, c.end + lo, c.text, _shift(c.label, lo), _shift(c.header, lo)) for c in t.cells
+        )
+        out.append(Table(t.start + lo, t.end + lo, t.layout, cells))
+    return out
+
+
+def _shift(span, by):
+    return (span[0] + by, span[1] + by) if span else None
+
+
+def _covering(ments: list[Ment], label: str, span, text: str) -> Ment | None:
+    """The ``label`` mention that names the whole cell (a trailing "(5-shot)" aside)."""
+    if span is None:
+        return None
+    raw = text[span[0] : span[1]]
+    core = re.sub(r"\s*[(\[].*$", "", raw).strip(" *_")
+    if not core:
+        return None
+    lo = span[0] + raw.find(core)
+    hi = lo + len(core)
+    i = bisect.bisect_left(ments, span[0], key=lambda m: m.start)
+    inside = []
+    while i < len(ments) and ments[i].start < span[1]:
+        if ments[i].label == label and ments[i].end <= span[1]:
+            inside.append(ments[i])
+        i += 1
+    found = next((m for m in inside if m.start <= lo + 1 and m.end >= hi - 1), None)
+    if found is not None:
+        name, cell = _folded(found.name), _folded(core)
+        if name != cell and cell.startswith(name):
+            return None  # the cell names a more specific model ("Llama 3 8B") than the entity ("Llama 3")
+    return found
+
+
+def _folded(name: str) -> str:
+    return re.sub(r"[^0-9a-z]+", "", name.casefold())
+
+
+def _table_model(cell: Cell, ments: list[Ment], text: str) -> tuple[Ment | None, tuple | None]:
+    """The model of a cell and the span of the other axis (its benchmark)."""
+    by_row = _covering(ments, "MODEL", cell.label, text)
+    if by_row is not None:
+        return by_row, cell.header
+    by_col = _covering(ments, "MODEL", cell.header, text)
+    if by_col is not None:
+        return by_col, cell.label
+    return None, None
+
+
+def _prose_models(metric: Ment, models: list[Ment], text: str) -> tuple[list[Ment], str]:
+    """The achievers of a result written in prose (``models``: the MODEL mentions near it, in order)."""
+    # "Model-X with a score of 66", "Model-Y's 46%", "Model-Z (86.4%)"
+    close = [m for m in models if m.end <= metric.start and metric.start - m.end <= 45]
+    if close and _TIGHT.match(text[close[-1].end : metric.start]) and "\n\n" not in text[close[-1].end : metric.start]:
+        return [close[-1]], "rule:metric-next-to-model"
+    in_sent = [m for m in models if m.sent == metric.sent]
+    before = [
+        m for m in in_sent if m.end <= metric.start
+        and not _BASELINE.search(text, max(0, m.start - 60), m.start)
+    ]
+    tools = [m for m in before if _TOOL.search(text, max(0, m.start - 16), m.start)]
+    subjects = [m for m in before if m not in tools] or []
+    if subjects:
+        chosen = [subjects[-1]]
+        i = models.index(subjects[-1])
+        while i > 0 and models[i - 1].sent == metric.sent and _LIST.match(text[models[i - 1].end : models[i].start]):
+            i -= 1
+            chosen.append(models[i])  # "Model-A and Lab's Model-B tie at 53"
+        return chosen, "rule:metric-same-sentence"
+    after = [
+        m for m in in_sent if m.start >= metric.end
+        and not _NOT_SUBJECT_AFTER.search(text, max(0, m.start - 16), m.start)
+        and not _BASELINE.search(text, max(0, m.start - 60), m.start)
+    ]
+    if after:
+        return [after[0]], "rule:metric-same-sentence"
+    if any(not _BASELINE.search(text, max(0, m.start - 60), m.start) for m in in_sent):
+        return [], ""  # the sentence names its own models, none of them the achiever
+    # "Model-X was released. It reaches 62%": the sentence just before, when this one
+    # refers back to a model ("it", "this model").
+    prev = [m for m in models if m.sent[1] <= metric.sent[0]]
+    if prev and not text[prev[-1].sent[1] : metric.sent[0]].strip(" \t\n-*•●") \
+            and _ANAPHOR.search(text, metric.sent[0], metric.sent[1]):
+        sent = prev[-1].sent
+        firsts = [m for m in prev if m.sent == sent and not _BASELINE.search(text, max(0, m.start - 60), m.start)]
+        if firsts:
+            return [firsts[0]], "rule:metric-previous-sentence"
+    return [], ""
+
+
+def achieves(ments: list[Ment], text: str) -> list[Found]:
+    """ACHIEVES: the model each result of this block belongs to (see the module docstring)."""
+    out: list[Found] = []
+    tables = _tables(ments, text)
+    models = [m for m in ments if m.label == "MODEL"]
+    starts = [m.start for m in models]
+    for metric in (m for m in ments if m.label == "METRIC"):
+        cell = cell_at(tables, metric.start, metric.end) if tables else None
+        if cell is not None:
+            model, _ = _table_model(cell, ments, text)
+            if model is not None:
+                out.append(Found("ACHIEVES", model, metric, "rule:table-cell", 0.85))
+            continue
+        if metric.kind != "absolute":
+            continue
+        # the models of this sentence and of the few before it (linear in a long block)
+        lo = bisect.bisect_left(starts, metric.sent[0] - 1500)
+        hi = bisect.bisect_right(starts, metric.sent[1])
+        models_near, rule = _prose_models(metric, models[lo:hi], text)
+        conf = {"rule:metric-next-to-model": 0.85, "rule:metric-same-sentence": 0.8}.get(rule, 0.6)
+        out.extend(Found("ACHIEVES", model, metric, rule, conf) for model in models_near)
+    return out
+
+
+def measured_on(ments: list[Ment], dataset_of_metric: dict[tuple[int, int], str], text: str = "") -> list[Found]:
+    """MEASURED_ON: the benchmark a result was measured on (table axis, ``... on X``, ``X: N%``)."""
+    out: list[Found] = []
+    datasets = [m for m in ments if m.label == "DATASET"]
+    if not datasets:
+        return out
+    tables = _tables(ments, text)
+    starts = [d.start for d in datasets]
+    for metric in (m for m in ments if m.label == "METRIC"):
+        cell = cell_at(tables, metric.start, metric.end) if tables else None
+        if cell is not None:
+            model, other = _table_model(cell, ments, text)
+            spans = [other] if model is not None else [cell.label, cell.header]
+            ds = next((d for span in spans if span for d in datasets if span[0] <= d.start and d.end <= span[1]), None)
+            if ds is not None:
+                out.append(Found("MEASURED_ON", metric, ds, "rule:table-cell", 0.85))
+            continue
+        near = datasets[bisect.bisect_left(starts, metric.sent[0]) : bisect.bisect_right(starts, metric.sent[1])]
+        inside = [d for d in near if metric.start <= d.start and d.end <= metric.end]
+        if inside:
+            out.append(Found("MEASURED_ON", metric, inside[0], "rule:metric-on-dataset", 0.85))
+            continue
+        after = next((d for d in near if d.start >= metric.end and d.sent == metric.sent
+                      and _ON_AFTER.match(text[metric.end : d.start])), None)
+        if after is not None:
+            out.append(Found("MEASURED_ON", metric, after, "rule:metric-on-dataset", 0.8))
+            continue
+        before = [d for d in near if d.end <= metric.start and d.sent == metric.sent]
+        if before and _COLON_BEFORE.match(text[before[-1].end : metric.start].replace("+", "")):
+            out.append(Found("MEASURED_ON", metric, before[-1], "rule:dataset-colon-metric", 0.8))
+            continue
+        on = [d for d in before if _ON_BEFORE.search(text, max(0, d.start - 8), d.start)]
+        if len(on) == 1 and metric.kind == "absolute":
+            out.append(Found("MEASURED_ON", metric, on[0], "rule:on-dataset-same-sentence", 0.6))
+    return out
+
