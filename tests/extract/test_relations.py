@@ -52,3 +52,23 @@ def test_size_and_tier_variants_are_models_of_their_own_built_by_the_family_deve
     assert len(phi) == 1 and {"phi-3-mini", "Phi-3 mini"} <= {phi[0].name, *phi[0].aliases}
     got = relations(ex, "DEVELOPED")
     assert ("Microsoft", phi[0].name) in got and ("Meta", "Llama 3 70B") in got
+
+
+def test_row_rule_on_mentions():
+    text = "3 Koala-13B 1022 a dialogue model fine-tuned from LLaMA by Berkeley AI Research\n"
+    sent = (0, len(text))
+    ments = [_ment(text, "Koala-13B", "MODEL", sent), _ment(text, "LLaMA", "MODEL", sent),
+             _ment(text, "Berkeley AI Research", "ORG", sent)]
+    found = rel.developed(ments, text)
+    assert [(f.head.name, f.tail.name, f.rule) for f in found] == [("Berkeley AI Research", "Koala-13B", "rule:row-by-org")]
+    text2 = "The Koala-13B model was outperformed by Berkeley AI Research\n"
+    ments2 = [_ment(text2, "Koala-13B", "MODEL", (0, len(text2))), _ment(text2, "Berkeley AI Research", "ORG", (0, len(text2)))]
+    assert all(f.rule != "rule:row-by-org" for f in rel.developed(ments2, text2))
+
+
+def test_proposed_by_org_before_the_model():
+    text = "Proposed by Zentrop Labs in Oslo, Quillon-4 is a pure MLP model."
+    sent = (0, len(text))
+    ments = [_ment(text, "Zentrop Labs", "ORG", sent), _ment(text, "Quillon-4", "MODEL", sent)]
+    found = rel.developed(ments, text)
+    assert [(f.head.name, f.tail.name, f.rule) for f in found] == [("Zentrop Labs", "Quillon-4", "rule:proposed-by")]

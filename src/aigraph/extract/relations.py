@@ -124,7 +124,7 @@ def _last_before(ments: list[Ment], ends: list[int], at: int) -> Ment | None:
     return ments[i - 1] if i else None
 
 
-def developed(ments: list[Ment], text: str, *, context_org: Ment | None = None, curated_dev=lambda org, model: False) -> list[Found]:
+def developed(ments: list[Ment], text: str, *, context_org: Ment | None = None, curated_dev=lambda org, model, exact=False: False) -> list[Found]:
     """DEVELOPED relations of one block (``text`` is the whole document text).
 
     Mentions are indexed by sentence, so the work is linear in the mentions of the block.
