@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import socket
+import threading
 
 import pytest
 
@@ -104,3 +105,63 @@ def test_neo4j_push_to_an_unreachable_server_is_one_line(capsys, graph_dir):
     code, _, err = run(capsys, "neo4j", "push", "--graph", graph_dir, "--uri", f"bolt://127.0.0.1:{port}", "--password", "x")
     assert code == 1
     assert err.startswith(f"aigraph: error: cannot reach Neo4j at bolt://127.0.0.1:{port}") and err.count("\n") == 1
+
+
+class _Impostor:
+    """Something that is not Neo4j on a local port: it accepts and stays silent or talks nonsense."""
+
+    def __init__(self, reply: bytes) -> None:
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(8)
+        self.port = self.sock.getsockname()[1]
+        self.reply, self.held = reply, []
+        self.thread = threading.Thread(target=self._serve, daemon=True)
+        self.thread.start()
+
+    def _serve(self) -> None:
+        while True:
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                return
+            if self.reply:
+                conn.sendall(self.reply)
+            self.held.append(conn)  # kept open, never answered
+
+    def close(self) -> None:
+        self.sock.close()
+        for conn in self.held:
+            conn.close()
+
+
+@pytest.mark.parametrize("reply", [b"", b"HTTP/1.1 200 OK\r\n\r\nnot bolt at all\n"])
+def test_neo4j_push_to_something_else_gives_up_with_one_line(capsys, graph_dir, reply):
+    impostor = _Impostor(reply)
+    try:
+        uri = f"bolt://127.0.0.1:{impostor.port}"
+        code, _, err = run(capsys, "neo4j", "push", "--graph", graph_dir, "--uri", uri, "--password", "x")
+    finally:
+        impostor.close()
+    assert code == 1
+    assert err.startswith(f"aigraph: error: cannot reach Neo4j at {uri}") and err.count("\n") == 1
+
+
+def test_neo4j_push_help_keeps_its_environment_hints(capsys, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "200")
+    code, out, _ = run(capsys, "neo4j", "push", "--help")
+    assert code == 0
+    for hint in ("[env NEO4J_URI; bolt://localhost:7687]", "[env NEO4J_USER; neo4j]",
+                 "[env NEO4J_PASSWORD]", "[env NEO4J_DATABASE]"):
+        assert hint in out
+
+
+def test_query_stops_at_max_rows_and_says_so(capsys, graph_dir):
+    cross = "MATCH (a), (b), (c), (d), (e) RETURN a.id, b.id, c.id, d.id, e.id"
+    code, out, err = run(capsys, "query", "--cypher", cross, "--graph", graph_dir, "-f", "csv", "--max-rows", "7")
+    assert code == 0
+    assert len(out.splitlines()) == 1 + 7
+    assert "first 7 rows" in err
+    code, out, err = run(capsys, "query", "--sparql", "SELECT ?s WHERE { ?s ?p ?o }", "--graph", graph_dir,
+                         "-f", "csv", "--max-rows", "4")
+    assert code == 0 and len(out.splitlines()) == 1 + 4 and "first 4 rows" in err

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import socket
+import sys
 import threading
 
 import pytest
@@ -131,11 +132,21 @@ def test_the_worker_has_no_network_even_past_the_guard(turtle_dir, listener, mon
         assert listener.connections == 0
 
 
-def test_the_row_cap_stops_the_engine_early(store):
-    # 53+ triples to the fourth power is far more rows than fit in memory as JSON.
+def _peak_rss_mb(pid: int) -> int:
+    with open(f"/proc/{pid}/status") as status:
+        line = next(line for line in status if line.startswith("VmHWM"))
+    return int(line.split()[1]) >> 10
+
+
+def test_the_row_cap_stops_the_engine_early(turtle_dir):
+    # Hundreds of triples to the fourth power: far more rows than fit in memory as JSON.
     join = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
-    columns, rows = store.query(join, timeout=30, max_rows=100)
+    with SparqlStore(turtle_dir, workers=1) as store:
+        columns, rows = store.query(join, timeout=60, max_rows=100)
+        (worker,) = store.worker_pids()
+        if sys.platform.startswith("linux"):
+            assert _peak_rss_mb(worker) < 500
+        _, triples = store.query("CONSTRUCT WHERE { ?s ?p ?o }", max_rows=5)
     assert len(columns) == 12
     assert len(rows) == 101  # one over the cap: the caller knows some were left out
-    _, triples = store.query("CONSTRUCT WHERE { ?s ?p ?o }", max_rows=5)
     assert len(triples) == 6

@@ -24,6 +24,10 @@ TimeoutOption = Annotated[
 ]
 
 
+#: Rows `aigraph query` prints unless told otherwise.
+DEFAULT_MAX_ROWS = 10_000
+
+
 class Format(str, Enum):
     table = "table"
     csv = "csv"
@@ -76,21 +80,28 @@ def query(
     fmt: Annotated[Format, typer.Option("--format", "-f", help="How to print the rows.")] = Format.table,
     graph: GraphOption = Path("data/graph"),
     timeout: TimeoutOption = 10.0,
+    max_rows: Annotated[
+        int, typer.Option("--max-rows", help="Most rows to print; the query stops there (0: no cap).", min=0)
+    ] = DEFAULT_MAX_ROWS,
 ) -> None:
     """Run a read-only SPARQL or Cypher query on a built graph."""
     if (sparql is None) == (cypher is None):
         raise QueryError("give exactly one of --sparql or --cypher")
     limit = timeout or None
+    cap = max_rows or None
     if sparql is not None:
         from aigraph.rdf import SparqlStore
 
-        with SparqlStore(graph) as store:
-            columns, rows = store.query(_query_text(sparql), timeout=limit)
+        with SparqlStore(graph, workers=1) as store:
+            columns, rows = store.query(_query_text(sparql), timeout=limit, max_rows=cap)
     else:
         from aigraph.cypher import CypherStore
 
         with CypherStore(graph) as store:
-            columns, rows = store.query(_query_text(cypher or ""), timeout=limit)
+            columns, rows = store.query(_query_text(cypher or ""), timeout=limit, max_rows=cap)
+    if cap is not None and len(rows) > cap:
+        rows = rows[:cap]
+        typer.echo(f"Showing the first {cap:,} rows; there are more (raise --max-rows).", err=True)
     render(columns, rows, fmt)
 
 
@@ -128,10 +139,10 @@ def ask(
 @neo4j_app.command("push")
 def neo4j_push(
     graph: GraphOption = Path("data/graph"),
-    uri: Annotated[Optional[str], typer.Option("--uri", help="Server URI [env NEO4J_URI; bolt://localhost:7687].")] = None,
-    user: Annotated[Optional[str], typer.Option("--user", help="User [env NEO4J_USER; neo4j].")] = None,
-    password: Annotated[Optional[str], typer.Option("--password", help="Password [env NEO4J_PASSWORD].")] = None,
-    database: Annotated[Optional[str], typer.Option("--database", help="Database [env NEO4J_DATABASE].")] = None,
+    uri: Annotated[Optional[str], typer.Option("--uri", help=r"Server URI \[env NEO4J_URI; bolt://localhost:7687].")] = None,
+    user: Annotated[Optional[str], typer.Option("--user", help=r"User \[env NEO4J_USER; neo4j].")] = None,
+    password: Annotated[Optional[str], typer.Option("--password", help=r"Password \[env NEO4J_PASSWORD].")] = None,
+    database: Annotated[Optional[str], typer.Option("--database", help=r"Database \[env NEO4J_DATABASE].")] = None,
     batch_size: Annotated[int, typer.Option("--batch-size", help="Rows per transaction.", min=1)] = 1000,
 ) -> None:
     """Load the built graph into a Neo4j server (idempotent: pushing again changes nothing)."""

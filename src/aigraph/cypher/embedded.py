@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import shutil
 import threading
+import time
 from collections import defaultdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -189,6 +190,23 @@ def build_database(graph: nx.MultiDiGraph, path: str | os.PathLike[str]) -> Path
     return target
 
 
+class _Overdue(Exception):
+    """The deadline passed while rows were being read."""
+
+
+def read_rows(result: Any, keep: int | None, deadline: float | None) -> list[tuple[Any, ...]]:
+    """Pull at most ``keep`` rows from a LadybugDB result, one at a time, until ``deadline``.
+
+    ``keep=None`` reads every row; ``deadline`` is a :func:`time.monotonic` time.
+    """
+    rows: list[tuple[Any, ...]] = []
+    while (keep is None or len(rows) < keep) and result.has_next():
+        if deadline is not None and len(rows) % 256 == 0 and time.monotonic() > deadline:
+            raise _Overdue
+        rows.append(tuple(result.get_next()))
+    return rows
+
+
 class CypherStore:
     """Read-only Cypher over one graph directory (``cypher/graph.lbug`` in LadybugDB).
 
@@ -241,6 +259,7 @@ class CypherStore:
         *,
         timeout: float | None = DEFAULT_TIMEOUT,
         params: dict[str, Any] | None = None,
+        max_rows: int | None = None,
     ) -> tuple[list[str], list[tuple[Any, ...]]]:
         """Run one read-only Cypher statement and return ``(columns, rows)``.
 
@@ -252,6 +271,10 @@ class CypherStore:
             Seconds the query may run (``None``: no limit).
         params
             Values for ``$name`` parameters; never pasted into the text.
+        max_rows
+            Keep at most ``max_rows + 1`` rows (``None``: all). Rows are pulled from the
+            engine one at a time and it stops there, so a huge result (a cross join)
+            never exists in memory. The timeout covers this reading too.
 
         Raises
         ------
@@ -268,13 +291,21 @@ class CypherStore:
         with self._lock:
             conn = self._connection()
             conn.set_query_timeout(0 if timeout is None else max(1, int(timeout * 1000)))
+            deadline = None if timeout is None else time.monotonic() + timeout
             try:
                 result = conn.execute(text, params or {})
                 if isinstance(result, list):
                     result = result[-1]
-                columns = result.get_column_names()
-                rows = [tuple(row) for row in result.get_all()]
-                result.close()
+                try:
+                    columns = result.get_column_names()
+                    rows = read_rows(result, None if max_rows is None else max_rows + 1, deadline)
+                finally:
+                    result.close()
+            except _Overdue as err:
+                raise QueryTimeout(
+                    f"Cypher query stopped after {timeout:g} s (the time limit) while reading its rows; "
+                    "narrow it down, add a LIMIT or raise --timeout"
+                ) from err
             except RuntimeError as err:
                 message = first_line(str(err))
                 if message.startswith("Interrupted"):

@@ -179,6 +179,10 @@ def batches(rows: Sequence[Any], size: int) -> Iterator[list[Any]]:
         yield list(rows[start : start + size])
 
 
+#: Seconds to open a connection and finish the Bolt handshake before giving up.
+CONNECT_TIMEOUT = 3.0
+
+
 def _one_line(err: BaseException) -> str:
     return " ".join(str(err).split()) or type(err).__name__
 
@@ -248,7 +252,14 @@ def neo4j_push(
     auth = (settings.user, settings.password) if settings.password is not None else None
     summary = PushSummary(uri=settings.uri)
     try:
-        driver = neo4j.GraphDatabase.driver(settings.uri, auth=auth, connection_timeout=10)
+        driver = neo4j.GraphDatabase.driver(
+            settings.uri,
+            auth=auth,
+            # A port where something else listens (and says nothing) must not stall the
+            # push for the driver's default 60 s: fail within a few seconds instead.
+            connection_timeout=CONNECT_TIMEOUT,
+            connection_acquisition_timeout=CONNECT_TIMEOUT,
+        )
     except (ValueError, DriverError) as err:
         raise StoreUnavailable(f"cannot use Neo4j URI {settings.uri!r}: {_one_line(err)}") from err
     with driver:
@@ -286,6 +297,7 @@ def neo4j_push(
 
 
 __all__ = [
+    "CONNECT_TIMEOUT",
     "Neo4jSettings",
     "PushStep",
     "PushSummary",

@@ -34,7 +34,9 @@ class ConsoleResult:
     """The answer of one console query.
 
     ``rows`` holds at most the cap; ``total_rows`` is how many the store returned, so
-    ``truncated`` tells when some were left out.
+    ``truncated`` tells when some were left out. The store stops at one row over the
+    cap, so when ``truncated`` is true ``total_rows`` is a lower bound ("more than
+    ``len(rows)``"), not a count.
     """
 
     language: str
@@ -189,9 +191,11 @@ def run_console_query(
     bound = used_params(text, given, language)
     limit = MAX_TIMEOUT if timeout is None else min(float(timeout), MAX_TIMEOUT)
     started = time.perf_counter()
-    columns, rows = store.query(text, timeout=limit, params=bound or None)
+    cap = max(0, max_rows)
+    # The store stops reading at cap + 1 rows: one over says "more", and no more are made.
+    columns, rows = store.query(text, timeout=limit, params=bound or None, max_rows=cap)
     seconds = time.perf_counter() - started
-    kept = tuple(tuple(row) for row in rows[: max(0, max_rows)])
+    kept = tuple(tuple(row) for row in rows[:cap])
     unused = tuple(sorted(set(given) - set(bound)))
     return ConsoleResult(language, tuple(columns), kept, len(rows), seconds, unused)
 

@@ -1,0 +1,59 @@
+"""A cross join is read only up to the row cap: memory stays bounded, the deadline holds."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+
+from aigraph.cypher import CypherStore
+
+# 31 nodes to the fifth power: 28 million rows, gigabytes if they were all made.
+CROSS_JOIN = "MATCH (a),(b),(c),(d),(e) RETURN a.id, b.id, c.id, d.id, e.id"
+
+MEASURE = textwrap.dedent(
+    """
+    import os, sys, threading, time
+    import psutil
+
+    LIMIT = int(sys.argv[3]) << 20
+    me = psutil.Process()
+
+    def guard():  # a regression ends here instead of eating the machine
+        while True:
+            if me.memory_info().rss > LIMIT:
+                print("over", flush=True)
+                os._exit(3)
+            time.sleep(0.05)
+
+    threading.Thread(target=guard, daemon=True).start()
+    from aigraph.cypher import CypherStore
+
+    with CypherStore(sys.argv[1]) as store:
+        columns, rows = store.query(sys.argv[2], timeout=120, max_rows=1000)
+    peak = [l for l in open("/proc/self/status") if l.startswith("VmHWM")][0].split()[1]
+    print(len(rows), int(peak) >> 10, flush=True)
+    """
+)
+
+
+def test_a_cross_join_stops_at_the_cap_with_bounded_memory(cypher_dir):
+    limit_mb = 800
+    done = subprocess.run(
+        [sys.executable, "-c", MEASURE, str(cypher_dir), CROSS_JOIN, str(limit_mb)],
+        capture_output=True, text=True, timeout=300,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    rows, peak_mb = map(int, done.stdout.split())
+    assert rows == 1001
+    assert peak_mb < limit_mb
+
+
+def test_without_a_cap_every_row_comes_back(cypher_dir):
+    with CypherStore(cypher_dir) as store:
+        _, capped = store.query("MATCH (a),(b) RETURN a.id, b.id", max_rows=10)
+        _, whole = store.query("MATCH (a),(b) RETURN a.id, b.id")
+        _, exact = store.query("MATCH (a) RETURN a.id", max_rows=31)
+    assert len(capped) == 11
+    assert len(whole) == 31 * 31
+    assert len(exact) == 31
