@@ -117,3 +117,8 @@ def test_section_headings_of_docs_and_field_blocks_are_not_titles():
         "Program: GNU kite\nAuthor: Ada Lovelace\nVersion: 1.0\n"
     )
     assert titles(text) == []
+
+
+def test_title_with_a_short_subtitle_over_an_authors_field():
+    text = f"Kites: Flying Further\nAuthors: A. Lovelace, C. Babbage\n\n{ABSTRACT}\n"
+    assert titles(text) == ["Kites: Flying Further"]

@@ -25,6 +25,12 @@ def titles(text):
         'Vaswani, Ashish, et al. "Attention is all you need." Advances in NeurIPS 30 (2017).',
         # Vancouver
         "Vaswani A, Shazeer N, Parmar N. Attention is all you need. Adv Neural Inf Process Syst. 2017;30.",
+        # Harvard (single quotes), IEEE without quotes, author-year with commas
+        "Vaswani, A. et al. (2017) 'Attention is all you need', Advances in Neural Information Processing Systems, 30.",
+        "10. A. Vaswani, N. Shazeer, N. Parmar, et al., Attention is all you need, NeurIPS 2017.",
+        "- Vaswani et al. (2017), Attention is all you need, arXiv:1706.03762",
+        # DBLP: full names, colon
+        "Ashish Vaswani, Noam Shazeer, Niki Parmar: Attention is all you need. NIPS 2017: 5998-6008",
     ],
 )
 def test_reference_styles(entry):

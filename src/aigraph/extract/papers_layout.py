@@ -52,6 +52,7 @@ _META = re.compile(
     r"keywords|venue|doi|tags?|categor(?:y|ies)|links?|code|pdf)\s*:",
     re.IGNORECASE,
 )
+_FIELD_START = re.compile(r"^[A-Za-z][\w -]{0,20}:\s")
 _AUTHORS_FIELD = re.compile(r"^\s*authors?\s*:", re.IGNORECASE)
 _ABSTRACT_LABEL = re.compile(r"^\s*abstract\s*[:.\-]?\s*", re.IGNORECASE)
 
@@ -122,18 +123,9 @@ def _over_abstract(text: str) -> list[PaperMatch]:
             continue  # a breadcrumb trail
         if not title_like(title) or looks_like_authors(title) or looks_like_venue(title) or title.endswith("."):
             continue
-        if ":" in title and _next_is_field(lines, i + 1):
-            continue  # one "Label: value" line of a block of them
         if _abstract_follows(lines, i + 1):
             found.append(PaperMatch(lo + span[0], lo + span[1], title, "rule:paper-abstract"))
     return found
-
-
-def _next_is_field(lines: list[tuple[int, str]], j: int) -> bool:
-    while j < len(lines) and not lines[j][1].strip():
-        j += 1
-    line = lines[j][1] if j < len(lines) else ""
-    return bool(re.match(r"^\s*[A-Za-z][\w -]{0,20}:\s", line)) and not _META.match(line)
 
 
 def _abstract_follows(lines: list[tuple[int, str]], j: int) -> bool:
@@ -174,6 +166,8 @@ def _abstract_follows(lines: list[tuple[int, str]], j: int) -> bool:
         labelled = True
     if len(body.split()) < 25 or title_like(body) or not body[:1].isalpha():
         return False  # too short, or a list or code rather than prose
+    if _FIELD_START.match(body) and not _ABSTRACT_LABEL.match(body):
+        return False  # more "Label: value" fields: a record, not a paper
     if labelled or authors or _ABSTRACT_VOICE.search(body):
         return True
     return len({m.group().lower().rstrip("s") for m in _ABSTRACT_HINTS.finditer(body)}) >= 2

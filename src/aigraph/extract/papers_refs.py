@@ -96,7 +96,7 @@ def parse_entry(line: str) -> tuple[int, int] | None:
     if not (YEAR.search(line) or "arxiv" in line.lower()):
         return None
     body = _MARKER.match(line).end()
-    for finder in (_quoted, _apa, _acm, _colon, _period):
+    for finder in (_quoted, _apa, _acm, _colon, _period, _comma):
         hit = finder(line, body)
         if hit is not None:
             start, end = _trim(line, *hit)
@@ -117,14 +117,24 @@ def _quoted(line: str, body: int) -> tuple[int, int] | None:
     return None
 
 
+_VENUE_AFTER_COMMA = re.compile(
+    r",\s+(?=(?:in|In:?|Proc\b|Proceedings|arXiv|Advances|Journal|Trans\w*|IEEE|ACM|NeurIPS|NIPS|ICML|ICLR|CVPR|ICCV|ECCV|"
+    r"ACL|EMNLP|NAACL|AAAI|IJCAI|Nature|Science|vol\.|pp\.|(?:19|20)\d\d\b))"
+)
+
+
 def _title_after(line: str, start: int) -> tuple[int, int] | None:
     while start < len(line) and line[start] == " ":
         start += 1
-    if line[start : start + 1] == '"':
-        close = line.find('"', start + 1)
-        return (start + 1, close) if close > start + 1 else None
+    quote = line[start : start + 1]
+    if quote in ("\"", "'"):
+        close = re.compile(r'"' if quote == '"' else r"'(?=[\s,.;:)]|$)").search(line, start + 1)
+        return (start + 1, close.start()) if close and close.start() > start + 1 else None
     m = _TITLE_END.search(line, start)
     end = m.end() if m and line[m.start()] in "?!" else (m.start() if m else len(line.rstrip()))
+    venue = _VENUE_AFTER_COMMA.search(line, start, end)
+    if venue is not None:
+        end = venue.start()
     return (start, end) if end > start else None
 
 
@@ -149,14 +159,39 @@ def _colon(line: str, body: int) -> tuple[int, int] | None:
     return None
 
 
+_NAME_GOES_ON = re.compile(r"[A-Z][\w'\u00c0-\u024f-]+(?:,|\s+(?:and|&)\s)")
+
+
 def _period(line: str, body: int) -> tuple[int, int] | None:
     best = None
     for m in re.finditer(r"\.\s+(?=[\"'A-Z0-9])", line[body:]):
-        if looks_like_authors(line[body : body + m.start()]):
+        at = body + m.start()
+        if re.search(r"(?:^|[\s.-])[A-Z]$", line[body:at]) and _NAME_GOES_ON.match(line, body + m.end()):
+            continue  # an initial inside a name ("D. Smith, ...")
+        if looks_like_authors(line[body:at]):
             best = body + m.end()
         elif best is not None:
             break
     return _title_after(line, best) if best is not None else None
+
+
+_AUTHOR_PART = re.compile(
+    r"^(?:and\s+|&\s*)?(?:(?:[A-Z]\.\s?-?)+\s*[A-Z][\w'\u00c0-\u024f-]+(?:\s[A-Z][\w'\u00c0-\u024f-]+)?|et\s+al\.?)$"
+)
+
+
+def _comma(line: str, body: int) -> tuple[int, int] | None:
+    """IEEE without quotes: ``J. Smith, K. Lee, et al., Title, Venue 2020``."""
+    at, named = body, 0
+    for m in re.finditer(r",\s+", line[body:]):
+        part = line[at : body + m.start()].strip()
+        if not _AUTHOR_PART.match(part):
+            break
+        named += 1
+        at = body + m.end()
+    if named < 2 or at == body:
+        return None
+    return _title_after(line, at)
 
 
 def _trim(line: str, start: int, end: int) -> tuple[int, int]:

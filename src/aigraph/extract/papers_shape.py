@@ -31,7 +31,7 @@ FIELD_NAMES = frozenset(
     "abstract author authors total date dates published submitted comments comment subjects subject keywords "
     "source year format tags tag category categories doi venue url urls link links code pdf journal "
     "conference citation citations cite affiliation affiliations email license note notes posted updated "
-    "version by tldr summary status type".split()
+    "version by tldr summary status type title".split()
 )
 _FIELD = re.compile(r"^\s*([A-Za-z][A-Za-z ]{0,20}?)\s*:")
 _VENUE = re.compile(
