@@ -2,6 +2,8 @@
 # Install aigraph with its test tools and run the whole test suite.
 # The browser test needs Debian's Chromium; as root with apt-get it is installed here,
 # elsewhere the test is skipped with a message (AIGRAPH_NO_BROWSER=1 skips the install).
+# The run includes the docstring examples under src/ and tests/packaging/, which installs the
+# built wheel into a fresh virtualenv (AIGRAPH_SKIP_WHEEL_TEST=1 skips it, with a message).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh test
