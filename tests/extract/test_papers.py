@@ -51,5 +51,24 @@ def test_quoted_speech_without_a_research_cue_is_not_a_title():
 
 
 def test_technical_report_of_a_model():
-    assert titles("The GPT-4 technical report says little about the data.") == ["GPT-4 technical report"]
+    text = "GPT-4 is large. The GPT-4 technical report says little about the data."
+    assert titles(text) == ["GPT-4 technical report"]
     assert titles("The annual technical report is out.") == []
+
+
+def test_technical_report_of_a_known_family_name_and_not_of_a_common_word():
+    text = "Gemini is new. The Gemini technical report is long."
+    assert titles(text, known={"Gemini"}) == ["Gemini technical report"]
+    assert titles("Annual technical report of the board.") == []
+
+
+def test_quoted_title_after_in_and_unquoted_title_after_a_paper_called():
+    assert titles('As shown in "the unreasonable effectiveness of kites", size matters.') == [
+        "the unreasonable effectiveness of kites"
+    ]
+    assert titles("A paper called Kites Are Few-Shot Flyers, out this week, argues ...") == ["Kites Are Few-Shot Flyers"]
+
+
+def test_technical_report_needs_the_model_named_elsewhere():
+    assert titles("The KiteLM 2 technical report is out.") == []
+    assert titles("KiteLM 2 flies. The KiteLM 2 technical report is out.") == ["KiteLM 2 technical report"]

@@ -53,7 +53,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
         ),
         False,
     ),
-    ("rule:paper-titled", re.compile(r"\b(?:paper|preprint|study)\s+(?:titled|entitled)\s+(?P<t>[A-Z][^.;\n]{4,120}?)(?=[,.;]|\s+\()"), True),
+    ("rule:paper-titled", re.compile(r"\b(?:paper|preprint|study)\s+(?:titled|entitled|called|named)\s+(?P<t>[A-Z][^.;\n]{4,120}?)(?=[,.;]|\s+\()"), True),
     # "X", a paper ...
     ("rule:paper-quoted", re.compile(r"\"(?P<t>[A-Z][^\"\n]{6,150})\",?\s+(?:a|the|their)\s+(?:new\s+)?(?:paper|preprint|study)\b"), True),
     # a long quoted title in Title Case: ("Progressive Growing of GANs for Improved Quality, ...")
@@ -76,7 +76,7 @@ def find_papers(text: str, *, known=lambda name: False) -> list[PaperMatch]:
     for lo, line in _cue_lines(text):
         found.extend(_find_in(line, lo, known))
         found.extend(_quoted_with_cue(line, lo, known))
-        found.extend(_technical_reports(line, lo, known))
+        found.extend(r for r in _technical_reports(line, lo, known) if _named_elsewhere(text, r))
     found = [p for p in found if not known(p.title)]
     found.sort(key=lambda p: (p.start, -(p.end - p.start)))
     kept: list[PaperMatch] = []
@@ -131,7 +131,7 @@ _LOWER_TITLE_START = frozenset("the on towards toward how why what when where wh
 _NEWS_VERBS = frozenset("said says introduced released launched announced unveiled raised acquired built made".split())
 _NOT_TITLE_START = frozenset("i we you he she they it this that there these those my our your his her their".split())
 _TECH_REPORT = re.compile(
-    r"\b(?P<t>[A-Z][\w.+-]*\d[\w.+-]*(?:\s[A-Z0-9][\w.+-]*){0,2}\s+(?:[Tt]echnical\s+[Rr]eport|TECHNICAL\s+REPORT))\b"
+    r"\b(?P<t>(?P<n>(?!(?:The|This|A|An|Our|Its|Their|In|On)\b)[A-Z][\w.+-]*(?:\s[A-Z0-9][\w.+-]*){0,2})\s+(?:[Tt]echnical\s+[Rr]eport|TECHNICAL\s+REPORT))\b"
 )
 
 
@@ -162,7 +162,8 @@ def _quoted_with_cue(line: str, offset: int, known) -> list[PaperMatch]:
         if re.search(r"\d%|\.\.\.|\u2026|,\s+an?\s", title) or _NEWS_VERBS.intersection(w.lower() for w in words[1:]):
             continue
         context = _sentence(line, m.start()).replace(m.group(0), " ")
-        if not _RESEARCH_CUE.search(context) or known(title):
+        cited_in = re.search(r"\b(?:in|from|see)\s*$", line[: m.start()], re.IGNORECASE)
+        if not (cited_in or _RESEARCH_CUE.search(context)) or known(title):
             continue
         start = offset + m.start("t")
         found.append(PaperMatch(start, start + len(title), title, "rule:paper-quoted-cue"))
@@ -173,6 +174,17 @@ def _technical_reports(line: str, offset: int, known) -> list[PaperMatch]:
     """``the GPT-4 technical report``: a model's report is a publication of its own."""
     found = []
     for m in _TECH_REPORT.finditer(line):
-        title = m.group("t")
+        title, name = m.group("t"), m.group("n")
+        if not (re.search(r"\d|[a-z][A-Z]|[A-Z]{2}", name) or known(name)):
+            continue  # "Annual technical report": not a model's name
         found.append(PaperMatch(offset + m.start("t"), offset + m.end("t"), title, "rule:paper-technical-report"))
     return found
+
+
+def _named_elsewhere(text: str, report: PaperMatch) -> bool:
+    """Whether the model a technical report is named after is mentioned outside the title too.
+
+    The report's title takes its words, so without another mention the model would be lost.
+    """
+    name = report.title.rsplit(None, 2)[0]
+    return any(m.start() != report.start for m in re.finditer(re.escape(name), text))
