@@ -247,3 +247,9 @@ def test_stray_fractions_that_disagree_do_not_make_a_deck():
 )
 def test_counts_sections_contents_pages_and_prose_numbers_are_not_slides(text):
     assert parse_text(text).slide_numbers == ()
+
+
+def test_text_after_the_last_footer_that_opens_with_a_navigation_bar_is_the_next_slide():
+    cut = FOOTER_DECK.replace("\u25cf NVIDIA passes a $1T valuation. #stateofai / 4\n", "\u25cf NVIDIA passes a $1T valu")
+    doc = parse_text(cut)
+    assert slide_blocks(doc)[-1][:2] == (4, "Chips are the new oil\n\u25cf NVIDIA passes a $1T valu")

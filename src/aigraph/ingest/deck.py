@@ -38,6 +38,10 @@ _Marker = tuple[int, str, bool]
 _LONE_MARKER = re.compile(r"(?im)^[^\n]*?(?:\|\s*[A-Za-z]+\s+)?#stateofai\s*[|/]\s*\d+\s*$")
 
 
+def _first(line: re.Pattern[str], first: re.Pattern[str], text: str, start: int) -> re.Match[str] | None:
+    return next(P.lines_matching(line, first, text, start), None)
+
+
 def page_markers(text: str, start: int = 0) -> int:
     """How many viewer page lines (``12 of 188``, ``12/ 188``, ``Page 12``) agree with each other.
 
@@ -45,7 +49,7 @@ def page_markers(text: str, start: int = 0) -> int:
     number within it, so two stray fractions in a table do not make a deck.
     """
     counts: Counter[int | None] = Counter()
-    for m in P.PAGE_OF_LINE.finditer(text, start):
+    for m in P.lines_matching(P.PAGE_OF_LINE, P.PAGE_OF_FIRST, text, start):
         if m["pn"] is not None:
             n, total = int(m["pn"]), (int(m["pt"]) if m["pt"] else None)
         else:
@@ -66,12 +70,15 @@ def looks_like_deck(text: str, start: int = 0) -> bool:
     first_end = text.find("\n", start)
     first_end = len(text) if first_end < 0 else first_end
     markers = sum(1 for _ in P.HASH_MARKER.finditer(text, start))
-    markers += sum(1 for _ in P.NAV_NUMBER_LINE.finditer(text, start))
+    markers += sum(1 for _ in P.lines_matching(P.NAV_NUMBER_LINE, P.NAV_NUMBER_FIRST, text, start))
     pages = page_markers(text, start)
     markers += pages if pages > 1 else bool(P.PAGE_OF.match(text, start, first_end))
-    lone = _LONE_MARKER.search(text, start) or P.NAV_NUMBER_LINE.search(text, start)
-    if markers < 1 or (markers == 1 and not lone):
+    if markers < 1:
         return False
+    if markers == 1:
+        lone = _LONE_MARKER.search(text, start) or _first(P.NAV_NUMBER_LINE, P.NAV_NUMBER_FIRST, text, start)
+        if not lone:
+            return False
     citations = sum(1 for _ in P.CITATION_LINE.finditer(text, start))
     return markers > citations
 
@@ -190,11 +197,11 @@ def _orientation(text: str, start: int = 0) -> str:
     """
     first_end = text.find("\n", start)
     if page_markers(text, start) > 1 or P.PAGE_OF.match(text, start, len(text) if first_end < 0 else first_end):
-        m = P.PAGE_OF_LINE.search(text, start)
+        m = _first(P.PAGE_OF_LINE, P.PAGE_OF_FIRST, text, start)
         if m is not None and _has_content(text, start, m.start()) and _ends_with_page_line(text, start):
             return "of-footer"
         return "of"
-    if P.NAV_NUMBER_LINE.search(text, start):
+    if _first(P.NAV_NUMBER_LINE, P.NAV_NUMBER_FIRST, text, start):
         return "header"
     first = None
     on_nav = seen = 0
@@ -240,6 +247,11 @@ class _Builder:
     def has_content(self) -> bool:
         return any(not p.chrome for p in self.pieces)
 
+    def opens_with_nav_bar(self) -> bool:
+        """Whether the pending text starts with a navigation bar (a new slide's header)."""
+        head = self.pieces[0] if self.pieces else None
+        return head is not None and head.chrome and P.NAV_BAR.match(self.text, head.start, head.end) is not None
+
     def flush(self) -> None:
         number = self.override if self.override is not None else self.number
         text, blocks = self.text, self.out.blocks
@@ -272,7 +284,9 @@ def segment_deck(text: str, start: int = 0) -> DeckResult:
     is segmented as a summary and has no slides, except where markers are
     headers and the text before the first one is the end of the slide before:
     it follows a ``stateof.ai`` footer, or the marker is a navigation bar (an
-    excerpt that starts mid-slide). That text is on slide N - 1.
+    excerpt that starts mid-slide). That text is on slide N - 1. Likewise, where
+    markers are footers, text after the last one that opens with a navigation
+    bar is the start of slide N + 1 (an excerpt that ends mid-slide).
 
     Examples
     --------
@@ -287,6 +301,7 @@ def segment_deck(text: str, start: int = 0) -> DeckResult:
     kind = "of" if mode in ("of", "of-footer") else "hash"
     build = _Builder(text)
     first = True
+    last: int | None = None
     for e in _events(text, start):
         if e.gap is not None:
             build.add([e.gap])
@@ -295,7 +310,7 @@ def segment_deck(text: str, start: int = 0) -> DeckResult:
         if mode in ("footer", "of-footer"):
             build.add(e.pieces)
             if boundary:
-                build.number = marker[0]
+                build.number = last = marker[0]
                 build.flush()
             continue
         if boundary:
@@ -309,5 +324,7 @@ def segment_deck(text: str, start: int = 0) -> DeckResult:
         elif marker is not None and build.number is not None and build.override is None:
             build.override = marker[0]
         build.add(e.pieces)
+    if mode == "footer" and last is not None and build.has_content() and build.opens_with_nav_bar():
+        build.number = last + 1  # an excerpt that ends mid-slide, after the next slide's navigation bar
     build.flush()
     return build.out

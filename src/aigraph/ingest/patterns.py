@@ -89,7 +89,11 @@ NAV_BAR = re.compile(r"[ \t]*" + _NAV + r"[ \t]*")
 #: The slide number that ends a navigation bar in the 2024+ decks: "... | Predictions      |5".
 NAV_NUMBER = re.compile(_SEP + r"(?P<n>\d{1,4})[ \t]*$")
 #: A whole navigation-bar line ending in its slide number (for quick whole-text scans).
-NAV_NUMBER_LINE = re.compile(r"(?m)^[^\S\n]*" + _NAV + _SEP + r"\d{1,4}[ \t]*$")
+#: Whole-text scans start with the newline before a line (a literal the engine
+#: finds fast); the ``*_FIRST`` twin tests a text's first line.
+_NAV_NUMBER_LINE = r"[^\S\n]*" + _NAV + _SEP + r"\d{1,4}[ \t]*(?=\n|\Z)"
+NAV_NUMBER_LINE = re.compile(r"\n" + _NAV_NUMBER_LINE)
+NAV_NUMBER_FIRST = re.compile(_NAV_NUMBER_LINE)
 #: Footer furniture on a line of its own: "stateof.ai 2021", "stateof.ai", "#stateofai".
 FOOTER = re.compile(r"[ \t]*(?:#[ \t]?stateofai|stateof\.ai(?:[ \t]+20\d\d)?)[ \t]*$", re.I)
 #: A bare page number, which counts as a marker only where position says it is a footer.
@@ -147,10 +151,21 @@ CHROME_LINE_FIRST = re.compile(_CHROME_LEAD, re.I)
 #: Quick whole-text scans that decide whether a text is a slide deck.
 #: A page-indicator line anywhere: "12 of 188", "12/ 188", "Page 12 of 188", "Page 12"
 #: (``total`` is None for the last).
-PAGE_OF_LINE = re.compile(
-    r"(?m)^[^\S\n]*(?:(?i:page)[ \t]+(?P<pn>\d{1,4})(?:" + _OF + r"(?P<pt>\d{1,4}))?"
-    r"|(?P<n>\d{1,4})" + _OF + r"(?P<total>\d{1,4}))[ \t]*$"
+_PAGE_OF_LINE = (
+    r"[^\S\n]*(?:(?i:page)[ \t]+(?P<pn>\d{1,4})(?:" + _OF + r"(?P<pt>\d{1,4}))?"
+    r"|(?P<n>\d{1,4})" + _OF + r"(?P<total>\d{1,4}))[ \t]*(?=\n|\Z)"
 )
+PAGE_OF_LINE = re.compile(r"\n" + _PAGE_OF_LINE)
+PAGE_OF_FIRST = re.compile(_PAGE_OF_LINE)
+
+
+def lines_matching(line: re.Pattern[str], first: re.Pattern[str], text: str, start: int = 0):
+    """Matches of a ``\\n``-led line pattern in ``text[start:]``, the line at ``start`` included."""
+    if start == 0 or text[start - 1] == "\n":
+        m = first.match(text, start)
+        if m is not None:
+            yield m
+    yield from line.finditer(text, start)
 CITATION_LINE = re.compile(r"\n[ \t]*(?:[-*+\u2022\u25cf]|\d{1,3}[.)])?[ \t]*[*_\[(]{0,2}[ \t]*(?i:slides?)[ \t]*\d")
 
 
