@@ -9,6 +9,10 @@ with new entities while well-known names keep merging across copies.
 Usage::
 
     python bench/bench_build.py [RAW_DIR] [--scales 10,100] [--out bench/out]
+    python bench/bench_build.py [RAW_DIR] --big [--big-mb 50]
+
+``--big`` writes a ~50 MB corpus (copies of RAW_DIR's texts with other years and
+slide numbers) into a temporary folder and measures one cold build of it.
 
 Prints a table and writes ``bench/out/bench_build.json``. Targets: cold < 10 s,
 unchanged < 2 s, 100x peak RSS < 2 GB. "1x unchanged" is the up-to-date check (its
@@ -43,6 +47,16 @@ def _suffix(copy: int) -> str:
     return "".join(_SYLLABLES[int(d)] for d in digits).capitalize()
 
 
+_SLIDE = re.compile(r"(\bSlides? )(\d+)")
+
+
+def shift_slides(text: str, offset: int) -> str:
+    """Add ``offset`` to every slide number the text names (``Slide 12`` -> ``Slide 1012``)."""
+    if not offset:
+        return text
+    return _SLIDE.sub(lambda m: f"{m.group(1)}{int(m.group(2)) + offset}", text)
+
+
 def vary_text(text: str, copy: int, year_from: int | None, year_to: int) -> str:
     """Return copy ``copy`` of a report's text: another year, and some names renamed.
 
@@ -63,8 +77,12 @@ def vary_text(text: str, copy: int, year_from: int | None, year_to: int) -> str:
     return _NAME.sub(rename, text)
 
 
-def make_corpus(raw: Path, target: Path, scale: int) -> list[Path]:
-    """Write ``scale`` varied copies of every report under ``raw`` into ``target``."""
+def make_corpus(raw: Path, target: Path, scale: int, *, shift: bool = False) -> list[Path]:
+    """Write ``scale`` varied copies of every report under ``raw`` into ``target``.
+
+    With ``shift``, copies that land on a year already used get slide numbers moved
+    up by 1000 per round, so they add slides instead of merging into earlier ones.
+    """
     target.mkdir(parents=True, exist_ok=True)
     sources = sorted(p for p in raw.iterdir() if p.is_file() and p.suffix in {".md", ".txt", ".html"}
                      and p.name.lower() != "readme.md")
@@ -78,7 +96,10 @@ def make_corpus(raw: Path, target: Path, scale: int) -> list[Path]:
             stem = _FILE_YEAR.sub(str(year_to), source.stem) if match else source.stem
             path = target / f"{stem}-copy{copy:03d}{source.suffix}"
             text = source.read_text(encoding="utf-8")
-            path.write_text(vary_text(text, copy, year_from, year_to), encoding="utf-8")
+            varied = vary_text(text, copy, year_from, year_to)
+            if shift:
+                varied = shift_slides(varied, 1000 * (copy // len(_YEARS)))
+            path.write_text(varied, encoding="utf-8")
             written.append(path)
     return written
 
@@ -129,13 +150,41 @@ def _table(rows: list[dict]) -> str:
     return "\n".join(lines)
 
 
+def big(raw: Path, megabytes: float, out: Path) -> int:
+    """Measure one cold build of a ~``megabytes`` MB corpus made from ``raw``."""
+    sources = [p for p in raw.iterdir() if p.is_file() and p.suffix in {".md", ".txt", ".html"}
+               and p.name.lower() != "readme.md"]
+    per_copy = sum(p.stat().st_size for p in sources)
+    scale = max(1, round(megabytes * 1e6 / per_copy))
+    work = Path(tempfile.mkdtemp(prefix="aigraph-bench-big-"))
+    try:
+        make_corpus(raw, work / "raw", scale, shift=True)
+        row = {"run": f"{megabytes:g} MB cold", "scale": scale,
+               **measure(work / "raw", work / "graph", force=True)}
+        sizes = {p.relative_to(work / "graph").as_posix(): p.stat().st_size
+                 for p in (work / "graph").rglob("*") if p.is_file()}
+        row["out_mb"] = round(sum(sizes.values()) / 1e6, 1)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    print(_table([row]))
+    print("phases (s): " + ", ".join(f"{k} {v:.2f}" for k, v in row["timings"].items()))
+    print(f"written: {row['out_mb']} MB")
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "bench_build_big.json").write_text(json.dumps(row, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("raw", nargs="?", default="data/raw", type=Path)
     parser.add_argument("--scales", default="10,100", help="synthetic corpus sizes, comma-separated")
     parser.add_argument("--out", default=Path("bench/out"), type=Path)
     parser.add_argument("--keep", action="store_true", help="keep the temporary corpora and graphs")
+    parser.add_argument("--big", action="store_true", help="one cold build of a ~50 MB corpus")
+    parser.add_argument("--big-mb", default=50.0, type=float, help="size of the --big corpus")
     args = parser.parse_args(argv)
+    if args.big:
+        return big(args.raw, args.big_mb, args.out)
     scales = [int(s) for s in args.scales.split(",") if s.strip()]
 
     work = Path(tempfile.mkdtemp(prefix="aigraph-bench-"))

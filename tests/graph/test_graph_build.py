@@ -32,7 +32,9 @@ REPORT_2023 = """# State of AI Report 2023: notes for a test
 """
 
 
-def _snapshot(root):
+def _snapshot(out):
+    """The files of the build ``out`` currently stands for."""
+    root = GraphPaths(out).root
     return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
 
 
@@ -56,7 +58,7 @@ def built(first, tmp_path):
     """A private copy of the cold build, for tests that change it."""
     raw, out, result = first
     shutil.copytree(raw, tmp_path / "raw")
-    shutil.copytree(out, tmp_path / "graph")
+    shutil.copytree(out, tmp_path / "graph", symlinks=True)
     return tmp_path / "raw", tmp_path / "graph", result
 
 
@@ -101,11 +103,13 @@ def test_no_change_keeps_the_build_and_cache_rebuilds_byte_identical(built):
     paths.merge_log.write_text("")
     rebuilt = build_graph(raw, out)
     assert not rebuilt.up_to_date and not rebuilt.extracted and len(rebuilt.cached) == 2
+    assert paths.merge_log.read_bytes() == b""  # a reader that opened the old build keeps it
+    paths.refresh()
     assert paths.graph_json.read_bytes() == before["graph.json"]
     assert paths.merge_log.read_bytes() == before["merge_log.jsonl"]
     forced = build_graph(raw, out, force=True)
     assert len(forced.extracted) == 2
-    assert paths.graph_json.read_bytes() == before["graph.json"]
+    assert paths.refresh().graph_json.read_bytes() == before["graph.json"]
 
 
 def test_changed_file_is_the_only_one_extracted(built):
@@ -164,6 +168,11 @@ def test_a_build_that_fails_midway_leaves_the_previous_graph(built, monkeypatch,
         build_graph(raw, out)
     assert _snapshot(out) == before
     assert sorted(os.listdir(out.parent)) == ["graph", "raw"]
+    monkeypatch.undo()
+    # The failed build's extraction was kept: the next build extracts nothing.
+    again = build_graph(raw, out)
+    assert not again.extracted and len(again.cached) == 2
+    assert len([p for p in out.iterdir() if p.name.startswith("v")]) == 2  # new and previous
 
 
 def test_cli_build_prints_a_summary_and_reports_bad_files(built, capsys):
@@ -189,4 +198,5 @@ def test_cli_build_fails_only_when_nothing_builds(tmp_path, capsys):
     code = main(["build", str(bad), "--out", str(tmp_path / "graph")])
     err = capsys.readouterr().err
     assert code == 1 and err.startswith("aigraph: error: nothing could be built")
-    assert not (tmp_path / "graph").exists()
+    assert not GraphPaths(tmp_path / "graph").is_complete()
+    assert not [p for p in (tmp_path / "graph").iterdir() if not p.name.startswith(".")]

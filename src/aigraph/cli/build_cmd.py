@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from aigraph.cli._app import app
+from aigraph.graph.paths import CURRENT_LINK
 
 if TYPE_CHECKING:
     from aigraph.graph.build import BuildResult
@@ -34,7 +35,7 @@ def render_summary(result: BuildResult) -> list[str]:
         f"{len(result.errors)} failed)",
         f"  nodes: {_counts(result.node_counts)}",
         f"  edges: {_counts(result.edge_counts)}",
-        f"  merges: {result.merges} (see {result.out_dir / 'merge_log.jsonl'})",
+        f"  merges: {result.merges} (see {result.out_dir / CURRENT_LINK / 'merge_log.jsonl'})",
     ]
     skipped = {k: v for k, v in result.stores.items() if v != "written"}
     if skipped:
@@ -45,14 +46,17 @@ def render_summary(result: BuildResult) -> list[str]:
 @app.command("build")
 def build(
     raw_dir: Annotated[Path, typer.Argument(help="Folder of report files (PDF, Markdown, text, HTML).")] = Path("data/raw"),
-    out: Annotated[Path, typer.Option("--out", help="Graph folder to write (replaced as a whole).")] = Path("data/graph"),
+    out: Annotated[Path, typer.Option("--out", help="Graph folder to write: new, empty, or written by a build (its build is replaced as a whole).")] = Path("data/graph"),
     year: Annotated[Optional[int], typer.Option("--year", help="Report year for files whose year cannot be told.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Re-extract every file, ignoring the cache.")] = False,
 ) -> None:
     """Build the knowledge graph of RAW_DIR into --out (atomic; unchanged files come from the cache)."""
     from aigraph.graph.build import build_graph
 
-    result = build_graph(raw_dir, out, year=year, progress=True, force=force)
+    def waiting(message: str) -> None:
+        print(f"aigraph: {message}", file=sys.stderr, flush=True)
+
+    result = build_graph(raw_dir, out, year=year, progress=True, force=force, on_wait=waiting)
     for source, error in result.errors:
         print(f"aigraph: skipped {source}: {error}", file=sys.stderr)
     for line in render_summary(result):

@@ -3,13 +3,13 @@
 The I/O around :func:`aigraph.graph.assemble.graph_from_extractions`: find the inputs
 and hash them; stop early when the previous build has the same fingerprint; else
 extract each input (or take it from the cache), assemble the graph, write it and the
-other stores into a staged directory, write the manifest last, swap the directory in.
+other stores into a new build folder, write the manifest last, switch ``current`` to
+it (:mod:`aigraph.graph.atomic`). All of it under the output directory's build lock.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import sys
 import time
 from collections import Counter
@@ -22,9 +22,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from aigraph.errors import AigraphError, GraphError
-from aigraph.graph.atomic import staged_directory
+from aigraph.graph.atomic import build_lock, check_output_directory, donors, staged_version
 from aigraph.graph.cache import ExtractionCache, cache_key, file_sha256, knowledge_fingerprint
-from aigraph.graph.fingerprint import build_fingerprint, fresh_manifest
+from aigraph.graph.fingerprint import build_fingerprint, extraction_fingerprint, fresh_manifest
 from aigraph.graph.hooks import STORE_HOOKS, optional_function, write_stores
 from aigraph.graph.paths import DEFAULT_GRAPH_DIR, GraphPaths
 from aigraph.graph.store import write_graph_json, write_jsonl, write_manifest
@@ -57,6 +57,7 @@ class InputFile:
 class BuildResult:
     """What a build did: counts, inputs extracted or cached, errors, time."""
 
+    #: The graph directory as given; the build itself is in ``out_dir / "current"``.
     out_dir: Path
     node_counts: dict[str, int]
     edge_counts: dict[str, int]
@@ -100,10 +101,12 @@ class _Source:
 
 
 def _relative_source(path: Path, raw_dir: Path) -> str:
+    """The input's name in the graph: its path under ``raw_dir``, or its file name."""
     try:
-        return path.resolve().relative_to(raw_dir.resolve()).as_posix()
+        relative = path.resolve().relative_to(raw_dir.resolve()).as_posix()
     except ValueError:
         return path.name
+    return path.name if relative == "." else relative
 
 
 def _hash_sources(paths: list[Path], raw_dir: Path) -> list[_Source]:
@@ -156,14 +159,15 @@ def _without_path(err: Exception, path: Path) -> str:
 def _extract_inputs(
     sources: list[_Source],
     year: int | None,
-    old_cache: ExtractionCache | None,
+    old_caches: list[ExtractionCache],
     new_cache: ExtractionCache,
     progress: bool,
 ) -> tuple[list[Extraction], list[InputFile]]:
-    from aigraph.extract import EXTRACTOR_VERSION, extract_document
+    from aigraph.extract import extract_document
     from aigraph.ingest import read_document
 
     knowledge = knowledge_fingerprint()
+    code = f"{extraction_fingerprint()} spacy {_tool_versions().get('spacy')}"
     extractions: list[Extraction] = []
     inputs: list[InputFile] = []
     with _progress(progress, len(sources)) as advance:
@@ -172,9 +176,9 @@ def _extract_inputs(
             if src.error is not None:
                 inputs.append(InputFile(src.source, "", 0, "error", src.error))
                 continue
-            key = cache_key(src.sha256, src.path.name, year, str(EXTRACTOR_VERSION), knowledge)
+            key = cache_key(src.sha256, src.path.name, year, code, knowledge)
             extraction = None
-            if old_cache is not None and new_cache.adopt(old_cache, key):
+            if any(new_cache.adopt(old, key) for old in old_caches):
                 extraction = new_cache.get(key)
             status = "cached"
             if extraction is None:
@@ -206,10 +210,6 @@ def _tool_versions() -> dict[str, str]:
     return versions
 
 
-def _sha256_file(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
 def _counts(graph: nx.MultiDiGraph) -> tuple[dict[str, int], dict[str, int]]:
     nodes = Counter(str(label) for _, label in graph.nodes(data="label"))
     edges = Counter(str(key) for _, _, key in graph.edges(keys=True))
@@ -222,14 +222,14 @@ def _load_knowledge() -> Any:
     return load() if load is not None else None
 
 
-def _unchanged_result(out: GraphPaths, manifest: dict[str, Any], started: float) -> BuildResult:
+def _unchanged_result(out: Path, manifest: dict[str, Any], started: float) -> BuildResult:
     inputs = tuple(
         InputFile(i["source"], i["sha256"], i["bytes"],
                   "error" if i["status"] == "error" else "cached", i.get("error"))
         for i in manifest["inputs"]
     )
     return BuildResult(
-        out_dir=out.root,
+        out_dir=out,
         node_counts=dict(manifest["counts"]["nodes"]),
         edge_counts=dict(manifest["counts"]["edges"]),
         inputs=inputs,
@@ -247,6 +247,7 @@ def build_graph(
     year: int | None = None,
     progress: bool = False,
     force: bool = False,
+    on_wait: Callable[[str], None] | None = None,
 ) -> BuildResult:
     """Build the knowledge graph of every report under ``raw_dir`` into ``out_dir``.
 
@@ -255,13 +256,18 @@ def build_graph(
     raw_dir
         Directory (or single file) of reports: PDF, Markdown, text, HTML.
     out_dir
-        The graph directory to (re)place; see :class:`~aigraph.graph.paths.GraphPaths`.
+        The graph directory: absent, empty, or written by an earlier build (see
+        :mod:`aigraph.graph.atomic`); readers open it with
+        :class:`~aigraph.graph.paths.GraphPaths`.
     year
         Report year for inputs whose year the reader cannot tell.
     progress
         Draw a progress bar on stderr (only when it is a terminal).
     force
         Rebuild and re-extract every input, ignoring the cache and the previous build.
+    on_wait
+        Called with one line when another build of ``out_dir`` is running; this one
+        then waits for it to finish.
 
     Returns
     -------
@@ -273,8 +279,10 @@ def build_graph(
     Raises
     ------
     GraphError
-        When there is no input, or no input could be read; ``out_dir`` is then untouched.
-        Any exception (``KeyboardInterrupt`` too) leaves ``out_dir`` as it was.
+        When there is no input, or no input could be read; or ``out_dir`` is the
+        input, lies inside it or holds it, or holds files no build wrote. ``out_dir``
+        is then untouched. Any exception (``KeyboardInterrupt`` too) leaves the
+        current build in place.
 
     Examples
     --------
@@ -283,10 +291,10 @@ def build_graph(
     (214, 4)
     """
     started = time.perf_counter()
-    raw = Path(raw_dir)
-    out = GraphPaths(out_dir)
+    raw, out = Path(raw_dir), Path(out_dir)
     if not raw.exists():
         raise GraphError(f"no such input directory: {raw}")
+    check_output_directory(out, raw)
     from aigraph.extract import EXTRACTOR_VERSION
     from aigraph.ingest import iter_sources
 
@@ -297,60 +305,87 @@ def build_graph(
     fingerprint = build_fingerprint(
         [(s.source, s.sha256) for s in sources], year, str(EXTRACTOR_VERSION), versions
     )
-    if not force:
-        previous = fresh_manifest(out, fingerprint)
-        if previous is not None:
-            return _unchanged_result(out, previous, started)
-    old_cache = None if force or not out.cache.is_dir() else ExtractionCache(out.cache)
-    timings: dict[str, float] = {}
-    with staged_directory(out.root) as staged_root:
-        staged = GraphPaths(staged_root)
-        with _lap(timings, "extract"):
-            extractions, inputs = _extract_inputs(
-                sources, year, old_cache, ExtractionCache(staged.cache), progress
+    with build_lock(out, on_wait):
+        if not force:
+            previous = fresh_manifest(GraphPaths(out), fingerprint)
+            if previous is not None:
+                return _unchanged_result(out, previous, started)
+        old_caches = [] if force else [ExtractionCache(d / "cache") for d in donors(out)]
+        with staged_version(out) as folder:
+            return _write_build(
+                _Job(raw, out, GraphPaths(folder), sources, year, fingerprint, versions, started),
+                old_caches, progress,
             )
-        if not extractions:
-            details = "; ".join(f"{i.source}: {i.error}" for i in inputs)
-            raise GraphError(f"nothing could be built from {raw} ({details})")
-        with _lap(timings, "assemble"):
-            from aigraph.graph.assemble import graph_from_extractions
 
-            graph, merge_log = graph_from_extractions(extractions, _load_knowledge())
-        with _lap(timings, "write"):
-            write_graph_json(graph, staged.graph_json)
-            write_jsonl(merge_log, staged.merge_log)
-        stores = write_stores(graph, staged, timings)
-        node_counts, edge_counts = _counts(graph)
-        merges = sum(1 for r in merge_log if r["rule"] != "new")
-        seconds = time.perf_counter() - started
-        write_manifest(
-            {
-                "format": MANIFEST_FORMAT,
-                "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-                "build_seconds": round(seconds, 3),
-                "timings": timings,
-                "fingerprint": fingerprint,
-                "raw_dir": str(raw),
-                "year": year,
-                "extractor_version": str(EXTRACTOR_VERSION),
-                "knowledge_fingerprint": knowledge_fingerprint(),
-                "inputs": [dataclasses.asdict(i) for i in inputs],
-                "counts": {"nodes": node_counts, "edges": edge_counts,
-                           "total_nodes": graph.number_of_nodes(),
-                           "total_edges": graph.number_of_edges()},
-                "merges": merges,
-                "stores": stores,
-                "files": {p.name: _sha256_file(p) for p in (staged.graph_json, staged.merge_log)},
-                "versions": versions,
-            },
-            staged.manifest,
+
+@dataclass(frozen=True, slots=True)
+class _Job:
+    """What one build writes, and where."""
+
+    raw: Path
+    out: Path
+    staged: GraphPaths
+    sources: list[_Source]
+    year: int | None
+    fingerprint: str
+    versions: dict[str, str]
+    started: float
+
+
+def _write_build(job: _Job, old_caches: list[ExtractionCache], progress: bool) -> BuildResult:
+    """Extract, assemble and write every output into ``job.staged``, the manifest last."""
+    from aigraph.extract import EXTRACTOR_VERSION
+
+    staged, timings = job.staged, {}
+    with _lap(timings, "extract"):
+        extractions, inputs = _extract_inputs(
+            job.sources, job.year, old_caches, ExtractionCache(staged.cache), progress
         )
+    if not extractions:
+        details = "; ".join(f"{i.source}: {i.error}" for i in inputs)
+        raise GraphError(f"nothing could be built from {job.raw} ({details})")
+    with _lap(timings, "assemble"):
+        from aigraph.graph.assemble import graph_from_extractions
+
+        graph, merge_log = graph_from_extractions(extractions, _load_knowledge())
+        del extractions
+    with _lap(timings, "write"):
+        write_graph_json(graph, staged.graph_json)
+        write_jsonl(merge_log, staged.merge_log)
+    merges = sum(1 for r in merge_log if r["rule"] != "new")
+    del merge_log
+    stores = write_stores(graph, staged, timings)
+    node_counts, edge_counts = _counts(graph)
+    total_nodes, total_edges = graph.number_of_nodes(), graph.number_of_edges()
+    del graph
+    seconds = time.perf_counter() - job.started
+    write_manifest(
+        {
+            "format": MANIFEST_FORMAT,
+            "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            "build_seconds": round(seconds, 3),
+            "timings": timings,
+            "fingerprint": job.fingerprint,
+            "raw_dir": str(job.raw),
+            "year": job.year,
+            "extractor_version": str(EXTRACTOR_VERSION),
+            "knowledge_fingerprint": knowledge_fingerprint(),
+            "inputs": [dataclasses.asdict(i) for i in inputs],
+            "counts": {"nodes": node_counts, "edges": edge_counts,
+                       "total_nodes": total_nodes, "total_edges": total_edges},
+            "merges": merges,
+            "stores": stores,
+            "files": {p.name: file_sha256(p) for p in (staged.graph_json, staged.merge_log)},
+            "versions": job.versions,
+        },
+        staged.manifest,
+    )
     return BuildResult(
-        out_dir=out.root,
+        out_dir=job.out,
         node_counts=node_counts,
         edge_counts=edge_counts,
         inputs=tuple(inputs),
-        seconds=time.perf_counter() - started,
+        seconds=time.perf_counter() - job.started,
         stores=stores,
         merges=merges,
         timings=timings,

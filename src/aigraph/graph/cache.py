@@ -1,8 +1,10 @@
 """Per-input extraction cache: one JSON file per (content, extractor) pair.
 
 The key hashes the input's bytes, its file name (the reader may take the year from
-it), the ``--year`` override, the extractor version and a fingerprint of the curated
-knowledge. An entry that is missing, unreadable or of another format is a miss.
+it), the ``--year`` override, a hash of the package's extraction code and data
+(:func:`aigraph.graph.fingerprint.extraction_fingerprint`, which the curated
+knowledge is part of) and a fingerprint of the curated knowledge. An entry that is
+missing, unreadable or of another format is a miss.
 """
 
 from __future__ import annotations
@@ -31,20 +33,30 @@ def file_sha256(path: str | PathLike[str]) -> str:
     return digest.hexdigest()
 
 
-def cache_key(
-    sha256: str, file_name: str, year: int | None, extractor_version: str, knowledge: str
-) -> str:
+def cache_key(sha256: str, file_name: str, year: int | None, code: str, knowledge: str) -> str:
     """Return the cache key of one input.
+
+    Parameters
+    ----------
+    sha256
+        The input's content hash.
+    file_name, year
+        What the reader may take the report year from.
+    code
+        The hash of the extraction code and data
+        (:func:`~aigraph.graph.fingerprint.extraction_fingerprint`).
+    knowledge
+        :func:`knowledge_fingerprint`.
 
     Examples
     --------
-    >>> k1 = cache_key("ab" * 32, "soai-2021.md", None, "1", "k")
-    >>> k1 == cache_key("ab" * 32, "soai-2021.md", None, "2", "k")
+    >>> k1 = cache_key("ab" * 32, "soai-2021.md", None, "code1", "k")
+    >>> k1 == cache_key("ab" * 32, "soai-2021.md", None, "code2", "k")
     False
     >>> k1.startswith("abababab")
     True
     """
-    salt = json.dumps([FORMAT_VERSION, file_name, year, extractor_version, knowledge])
+    salt = json.dumps([FORMAT_VERSION, file_name, year, code, knowledge])
     return f"{sha256[:16]}-{hashlib.sha256(salt.encode()).hexdigest()[:16]}"
 
 

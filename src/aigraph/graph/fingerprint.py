@@ -1,9 +1,9 @@
 """Is the graph directory already what a build would write?
 
 A build's fingerprint hashes everything its output depends on: each input's path
-and content hash, the ``--year`` override, the extractor version, the code and data
-files of the packages that make the output (:data:`BUILD_CODE`), and the versions of the libraries that write the stores. When the
-fingerprint in the previous manifest matches and that build's files are intact, a
+and content hash, the ``--year`` override, the extractor version, the package's code
+and data files (all but the readers' parts, :data:`READERS`), and the versions of the
+libraries that write the stores. When the fingerprint in the previous manifest matches and that build's files are intact, a
 new build would write the same bytes, so it can stop early.
 """
 
@@ -17,26 +17,67 @@ from typing import Any
 
 from aigraph.graph.paths import GraphPaths
 
-_CODE_SUFFIXES = frozenset({".py", ".json", ".jsonl", ".txt"})
-#: The parts of the package whose code or data shape what a build writes.
-BUILD_CODE = ("__init__.py", "records.py", "ingest", "extract", "knowledge", "graph", "rdf", "cypher")
+#: Parts of the package that only read or show a built graph: no build output depends on them.
+READERS = ("questions", "export", "explore", "app", "cli", "__main__.py", "readonly.py")
+#: Parts that come after extraction: the extraction cache does not depend on them
+#: (the cache's own record format, ``graph/serial.py``, is counted back in).
+AFTER_EXTRACTION = ("graph", "rdf", "cypher", "build", *READERS)
+_SKIPPED_SUFFIXES = frozenset({".pyc", ".pyo"})
+
+
+def _package_root() -> Path:
+    import aigraph
+
+    return Path(aigraph.__file__).parent
+
+
+def package_fingerprint(root: Path, skip: tuple[str, ...], extra: tuple[str, ...] = ()) -> str:
+    """Return a short hash of the files under ``root`` (a package folder).
+
+    Every file counts (code and data alike) except compiled files, ``__pycache__``
+    and the top-level parts named in ``skip``; the paths in ``extra`` (relative to
+    ``root``) are counted even inside a skipped part.
+    """
+    files = set()
+    for path in root.rglob("*"):
+        relative = path.relative_to(root)
+        if ("__pycache__" in relative.parts or path.suffix in _SKIPPED_SUFFIXES
+                or not path.is_file()):
+            continue
+        if relative.parts[0] not in skip or relative.as_posix() in extra:
+            files.add(relative.as_posix())
+    digest = hashlib.sha256()
+    for name in sorted(files):
+        digest.update(name.encode() + b"\0")
+        digest.update(hashlib.sha256((root / name).read_bytes()).digest())
+    return digest.hexdigest()[:16]
 
 
 @lru_cache(maxsize=1)
 def code_fingerprint() -> str:
-    """Return a short hash of the code and data files a build's output depends on."""
-    import aigraph
+    """Return a short hash of the code and data files a build's output depends on.
 
-    root = Path(aigraph.__file__).parent
-    digest = hashlib.sha256()
-    for part in BUILD_CODE:
-        base = root / part
-        files = [base] if base.is_file() else sorted(base.rglob("*"))
-        for path in files:
-            if path.suffix in _CODE_SUFFIXES and "__pycache__" not in path.parts and path.is_file():
-                digest.update(path.relative_to(root).as_posix().encode() + b"\0")
-                digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
+    Computed once per process from the installed package's files (every file but the
+    readers' parts, :data:`READERS`), so an upgrade or an edit is always noticed.
+    """
+    return package_fingerprint(_package_root(), READERS)
+
+
+@lru_cache(maxsize=1)
+def extraction_fingerprint() -> str:
+    """Return a short hash of the code and data files an extraction depends on.
+
+    Every file of the installed package except the parts after extraction
+    (:data:`AFTER_EXTRACTION`), plus ``graph/serial.py``, which shapes a cached
+    record. Part of each extraction cache key, so a changed extractor, reader,
+    lexicon or curated list never serves an old extraction. Computed once per process.
+
+    Examples
+    --------
+    >>> len(extraction_fingerprint())
+    16
+    """
+    return package_fingerprint(_package_root(), AFTER_EXTRACTION, ("graph/serial.py",))
 
 
 def build_fingerprint(

@@ -1,8 +1,16 @@
-"""Names of the files in a graph directory (``data/graph/`` by default)."""
+"""Names of the files in a graph directory (``data/graph/`` by default).
+
+A graph directory written by ``aigraph build`` holds versioned build folders and a
+``current`` symbolic link to the finished one (see :mod:`aigraph.graph.atomic`). A
+reader resolves the link once, when it opens the graph, and reads every file from
+that one version, so a build swapped in meanwhile never mixes into its answer. A
+directory without the link (a single build folder, or one written by an older
+aigraph) is read as it is.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import os
 from os import PathLike
 from pathlib import Path
 
@@ -11,36 +19,79 @@ from aigraph.errors import GraphError
 #: Where ``aigraph build`` writes and every reader looks unless told otherwise.
 DEFAULT_GRAPH_DIR = Path("data/graph")
 
+#: The symbolic link, inside a graph directory, to its current build folder.
+CURRENT_LINK = "current"
 
-@dataclass(frozen=True, slots=True)
-class GraphPaths:
-    """The files of one graph directory.
 
-    A directory is complete only when ``manifest.json`` exists: the build writes it
-    last, inside the temporary directory that is then swapped in.
+def resolve_version(folder: str | PathLike[str]) -> Path:
+    """Return the build folder ``folder`` currently stands for.
+
+    One ``readlink`` of ``folder/current``: the folder it names, or ``folder``
+    itself when there is no such link.
 
     Examples
     --------
-    >>> GraphPaths("data/graph").graph_json.as_posix()
-    'data/graph/graph.json'
+    >>> resolve_version("/nonexistent/graph").as_posix()
+    '/nonexistent/graph'
+    """
+    folder = Path(folder)
+    try:
+        target = os.readlink(folder / CURRENT_LINK)
+    except OSError:  # no link (or not a link): the folder is the build
+        return folder
+    return folder / target
+
+
+class GraphPaths:
+    """The files of one graph directory, read from the build it currently holds.
+
+    ``folder`` is the directory as given; ``root`` the build folder it stood for
+    when this object was made (or last :meth:`refresh` ed). Every file property
+    points into ``root``.
+
+    A build is complete only when ``manifest.json`` exists: the build writes it
+    last, before the new version is switched in.
+
+    Examples
+    --------
+    >>> GraphPaths("/nonexistent/graph").graph_json.as_posix()
+    '/nonexistent/graph/graph.json'
     """
 
-    root: Path
+    __slots__ = ("folder", "root")
 
-    def __init__(self, root: str | PathLike[str]) -> None:
-        object.__setattr__(self, "root", Path(root))
+    def __init__(self, folder: str | PathLike[str]) -> None:
+        self.folder = Path(folder)
+        self.root = resolve_version(self.folder)
+
+    def __repr__(self) -> str:
+        return f"GraphPaths({str(self.folder)!r}, root={str(self.root)!r})"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, GraphPaths):
+            return NotImplemented
+        return (self.folder, self.root) == (other.folder, other.root)
+
+    __hash__ = None  # type: ignore[assignment]  # mutable: refresh() moves it
+
+    def refresh(self) -> GraphPaths:
+        """Point at the build the directory holds now (after a rebuild); returns self."""
+        self.root = resolve_version(self.folder)
+        return self
 
     def build_stamp(self) -> tuple[int, int, int]:
-        """Identity of the current build (inode, mtime, size of ``manifest.json``).
+        """Re-resolve the current build and return its identity (inode, mtime, size of the manifest).
 
-        A store compares it between queries to notice a new build swapped in. Raises
+        A store calls it before each query: a changed stamp means a new build was
+        swapped in, and the files of this object now point into it. Raises
         :class:`~aigraph.errors.GraphError` when the directory holds no complete build.
         """
+        self.refresh()
         try:
             stat = self.manifest.stat()
         except OSError:
             raise GraphError(
-                f"no complete graph in {self.root} (manifest.json is missing): run `aigraph build`"
+                f"no complete graph in {self.folder} (manifest.json is missing): run `aigraph build`"
             ) from None
         return (stat.st_ino, stat.st_mtime_ns, stat.st_size)
 
@@ -71,7 +122,7 @@ class GraphPaths:
 
     @property
     def cache(self) -> Path:
-        """Per-input extraction results keyed by content hash and extractor version."""
+        """Per-input extraction results keyed by content hash and extraction code."""
         return self.root / "cache"
 
     def is_complete(self) -> bool:

@@ -12,7 +12,7 @@ from aigraph.errors import GraphError
 from aigraph.records import Block, Document, Entity, Evidence, Extraction, Mention, Relation
 
 #: Bumped when the dict layout changes; older cache entries are then ignored.
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 
 
 def document_to_dict(doc: Document) -> dict[str, Any]:
@@ -45,12 +45,13 @@ def document_from_dict(data: dict[str, Any]) -> Document:
 
 def _mention_to_list(m: Mention) -> list[Any]:
     return [m.text, m.label, m.start, m.end, list(m.slides), m.section,
-            m.sentence_start, m.sentence_end, m.extractor]
+            m.sentence_start, m.sentence_end, m.extractor, m.curated_id]
 
 
 def _mention_from_list(row: list[Any]) -> Mention:
-    text, label, start, end, slides, section, s_start, s_end, extractor = row
-    return Mention(text, label, start, end, tuple(slides), section, s_start, s_end, extractor)
+    text, label, start, end, slides, section, s_start, s_end, extractor, curated_id = row
+    return Mention(text, label, start, end, tuple(slides), section, s_start, s_end, extractor,
+                   curated_id)
 
 
 def extraction_to_dict(extraction: Extraction) -> dict[str, Any]:
