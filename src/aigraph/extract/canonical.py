@@ -101,13 +101,16 @@ def canonicalize(mentions: Iterable[Mention], pairs: Iterable[tuple[tuple[int, i
                  knowledge: Knowledge | None) -> list[Entity]:
     """Group mentions into entities with canonical names and aliases."""
     mentions = [m for m in mentions if m.label != "METRIC"]
+    mentions = [_strip_handle(m) if m.extractor.endswith("rule:org-handle") else m for m in mentions]
+    handles = _resolve_handles(mentions, knowledge)
+    mentions = [m for m in mentions if not m.extractor.endswith("rule:org-handle") or (m.start, m.end) in handles]
     union = _Union()
     first_by_key: dict[str, int] = {}
     by_span: dict[tuple[int, int], int] = {}
     curated: dict[int, str] = {}
     variant_of: dict[int, str] = {}
     for i, m in enumerate(mentions):
-        cid = m.curated_id
+        cid = m.curated_id or handles.get((m.start, m.end), "")
         if not cid and knowledge is not None and m.label in ("ORG", "MODEL", "DATASET", "SOFTWARE", "PERSON"):
             hits = [e for e in knowledge.lookup(m.text) if e.label == m.label and not e.ambiguous]
             if len(hits) == 1:
@@ -141,11 +144,40 @@ def canonicalize(mentions: Iterable[Mention], pairs: Iterable[tuple[tuple[int, i
     entities = []
     for members in groups.values():
         entity = _entity([mentions[i] for i in members], [curated[i] for i in members if i in curated], knowledge)
+        if all(mentions[i].extractor.endswith("rule:org-handle") for i in members) and entity.attrs.get("curated_name"):
+            entity = Entity(entity.label, str(entity.attrs.pop("curated_name")), sorted({*entity.aliases, entity.name}),
+                            entity.mentions, entity.attrs)
         bases = [variant_of[i] for i in members if i in variant_of]
         if bases and "curated_id" not in entity.attrs:
             entity.attrs["variant_of"] = Counter(bases).most_common(1)[0][0]
         entities.append(entity)
     return sorted(entities, key=lambda e: (e.label, e.name))
+
+
+def _strip_handle(m: Mention) -> Mention:
+    """``.@AnthropicAI`` -> ``AnthropicAI`` (the token may carry the at sign and punctuation)."""
+    lead = len(m.text) - len(m.text.lstrip(".@'\"‘’“”"))
+    text = m.text[lead:].rstrip("'\"‘’“”")
+    return Mention(text, m.label, m.start + lead, m.start + lead + len(text), m.slides, m.section,
+                   m.sentence_start, m.sentence_end, m.extractor, m.curated_id)
+
+
+def _resolve_handles(mentions: list[Mention], knowledge: Knowledge | None) -> dict[tuple[int, int], str]:
+    """(start, end) -> curated organisation id of each @handle that names one (``@GoogleDeepMind``)."""
+    from aigraph.extract.names import handle_forms
+
+    out: dict[tuple[int, int], str] = {}
+    if knowledge is None:
+        return out
+    for m in mentions:
+        if not m.extractor.endswith("rule:org-handle"):
+            continue
+        for form in handle_forms(m.text):
+            hits = knowledge.lookup(form, "ORG")
+            if len(hits) == 1:
+                out[(m.start, m.end)] = hits[0].id
+                break
+    return out
 
 
 _VARIANT_SEP = re.compile(r"[- ]")

@@ -45,6 +45,11 @@ def surface_variants(surface: str, label: str) -> Iterator[str]:
             if variant not in seen:
                 seen.add(variant)
                 yield variant
+    if label == "ORG" and surface.isalpha() and len(surface) >= 4 and surface[0].isupper() and not surface.endswith("s"):
+        # "Googles TensorFlow": a possessive that lost its apostrophe.
+        possessive = surface + "s"
+        if not is_common_word(possessive):
+            yield possessive
     if label == "MODEL":
         last = surface.rsplit(" ", 1)[-1]
         if last[-1:].isalpha() and not last.endswith("s") and not last.isupper() and len(last) > 2:

@@ -270,7 +270,11 @@ def _contexts():
         "after_is_model": re.compile(rf"^,?\s+(?:is|was)\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,4}}?(?:{model_nouns})\b", i),
         "after_ds_noun": re.compile(rf"^\s+(?:{ds_nouns})\b", i),
         # context before the run
-        "before_researchers_at": re.compile(r"\b(?:researchers|scientists|engineers|team|teams|founders|CEO|staff)\s+(?:at|from)\s+$"),
+        "before_researchers_at": re.compile(
+            r"\b(?:researchers?|scientists?|engineers?|team|teams|founders?|co-founders?|cofounders?|CEO|CTO|COO|CFO|"
+            r"chief\s+\w+\s+officer|staff|partners?|director|chair(?:man|woman)?|president|professors?|lecturers?|"
+            r"fellows?|students?|alumni|alumnus|PhD|Ph\.D\.|doctorate|graduates?)\s+(?:at|from|of)\s+(?:the\s+)?$"
+        ),
         "before_org_noun": re.compile(r"\b(?:startup|start-up|company|lab|firm|unicorn|chipmaker|investor)\s+$"),
         "before_org_object": re.compile(r"\b(?:acquired|acquire|acquisition\s+of|invested\s+in|investment\s+in|partnership\s+with|partnered\s+with|backed)\s+$"),
         "sentence_start": re.compile(r"(?:^|[.!?:]\s*|\n\s*[-*•]?\s*)$"),
@@ -325,7 +329,62 @@ def find_orgs(
             rule = "rule:org-subject"
         if rule:
             out.append(NameMatch(start, end, "ORG", rule))
+    return [*out, *find_funding_list(text), *find_handles(text)]
+
+
+#: ``Name ($120M)``: a company and the amount it raised.
+_FUNDED = re.compile(
+    r"(?:(?<=^)|(?<=[\s,;:(—–]))(?P<name>(?:[A-Z]|[a-z]{1,3}-[A-Z])[\w.&'-]*(?: (?:[A-Z][\w.&'-]*|of|&|for)){0,3})"
+    r"\s\(\s*(?:US)?[$€£¥]\s?\d[\d.,]*\s?(?:[BMK]|bn|million|billion)?\+?\s*\)"
+)
+
+
+def find_funding_list(text: str) -> list[NameMatch]:
+    """Companies in a funding list: ``Cursorly ($2.3B), Vexa Labs ($8M) and Quill ($5M)``.
+
+    Two or more ``Name ($amount)`` items within one stretch of text make a list; a single
+    one is left to the other rules.
+    """
+    items = [m for m in _FUNDED.finditer(text) if m.group("name") not in _OPENERS
+             and m.group("name") not in words("stop_names")]
+    out = []
+    for i, m in enumerate(items):
+        near = (i > 0 and m.start() - items[i - 1].end() < 80) or (i + 1 < len(items) and items[i + 1].start() - m.end() < 80)
+        if near:
+            out.append(NameMatch(m.start("name"), m.end("name"), "ORG", "rule:org-funding"))
     return out
+
+
+#: ``@GoogleDeepMind``, ``.@AnthropicAI's`` (quote marks glued on are not part of it).
+_HANDLE = re.compile(r"(?<![\w@])@(?P<h>[A-Za-z][A-Za-z0-9_]{1,30})(?![\w])")
+
+
+def find_handles(text: str) -> list[NameMatch]:
+    """Social-media handles; the canonicaliser keeps those it can map to a known organisation."""
+    return [NameMatch(m.start("h"), m.end("h"), "ORG", "rule:org-handle") for m in _HANDLE.finditer(text)]
+
+
+def handle_forms(handle: str) -> list[str]:
+    """Names a handle may stand for, most specific first.
+
+    >>> handle_forms("GoogleDeepMind")[:2]
+    ['GoogleDeepMind', 'Google Deep Mind']
+    >>> handle_forms("deepseek_ai")[:2]
+    ['deepseek_ai', 'deepseek ai']
+    >>> handle_forms("AnthropicAI")[-1]
+    'Anthropic'
+    """
+    handle = handle.lstrip("@")
+    spaced = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", handle.replace("_", " ")).strip()
+    forms = [handle, spaced]
+    for tail in (" AI", " ai", "AI", " HQ", "HQ", " Research", " Labs", " Lab", " Inc"):
+        for form in (handle.replace("_", " "), spaced):
+            if form.endswith(tail) and len(form) > len(tail) + 1:
+                forms.append(form[: -len(tail)].strip())
+    first = spaced.split(" ")[0]
+    if first not in forms and len(first) >= 3:
+        forms.append(first)
+    return list(dict.fromkeys(forms))
 
 
 def find_models(

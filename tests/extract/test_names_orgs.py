@@ -1,0 +1,40 @@
+"""Organisations no list holds: funding lists, @handles, affiliation cues, lost apostrophes."""
+
+from aigraph.extract.gazetteer import surface_variants
+from aigraph.extract.names import find_funding_list, find_handles, find_orgs, handle_forms
+
+
+def _names(text, matches):
+    return [text[m.start : m.end] for m in matches]
+
+
+def test_funding_list_items_are_organisations_but_a_lone_amount_is_not():
+    text = "The top deals—Brindlewood ($2.3B), Applied Quux ($787.5M), q-Matrix ($275M), and Vexa Web Systems ($100M)—led."
+    assert _names(text, find_funding_list(text)) == ["Brindlewood", "Applied Quux", "q-Matrix", "Vexa Web Systems"]
+    lone = "Brindlewood ($2.3B) was the largest round this year by far and more."
+    assert find_funding_list(lone) == []
+
+
+def test_handles_lose_the_at_sign_and_glued_quotes():
+    text = "Congrats .@AnthropicAI‘s team and @GoogleDeepMind’s; email me@example.com"
+    assert _names(text, find_handles(text)) == ["AnthropicAI", "GoogleDeepMind"]
+    assert "Anthropic" in handle_forms("AnthropicAI") and "Alibaba" in handle_forms("Alibaba_Qwen")
+
+
+def test_role_cues_mark_the_organisation_but_not_the_role():
+    text = "She is a professor at Quillfield Polytechnic and earned a PhD from Brantwick College."
+    got = _names(text, find_orgs(text))
+    assert "Quillfield Polytechnic" in got and "Brantwick College" in got
+    assert not any("professor" in g.lower() or "PhD" in g for g in got)
+
+
+def test_possessive_without_apostrophe_is_a_variant_of_an_organisation():
+    assert "Googles" in set(surface_variants("Google", "ORG"))
+    assert set(surface_variants("Apple", "ORG")) == {"Apple"}  # "Apples" is a word
+
+
+def test_handles_resolve_to_known_organisations(extract_text):
+    ex = extract_text("Big week for .@AnthropicAI‘s Claude and @someperson123 too.\n")
+    orgs = {e.name: e for e in ex.entities if e.label == "ORG"}
+    assert "Anthropic" in orgs and "AnthropicAI" in orgs["Anthropic"].aliases
+    assert not any("someperson" in n for n in orgs)
