@@ -1,8 +1,16 @@
 """Extraction speed and memory on a >= 1M-word corpus made from data/raw.
 
-Reports, in one run (CPU seconds of this process, after a warm-up pass, best of ``--rounds``): aigraph extraction words/second on one process, the bare
-``spacy.blank("en")`` tokenizer's words/second on the same text, their ratio, and
-peak RSS. Targets (issue 2): >= 200,000 words/s, ratio >= 0.25, peak RSS <= 1 GB.
+Reports, in one run (CPU seconds, after a warm-up pass, best of ``--rounds``):
+
+* in this process: aigraph extraction words/second (``extract_document`` per
+  document), the bare ``spacy.blank("en")`` tokenizer's words/second on the same
+  text, their ratio, and peak RSS;
+* one ``aigraph extract --json`` process over the corpus written out as files (start-up,
+  reading, extraction and JSON output included): its CPU seconds, words/second, its
+  ratio to the same tokenizer figure, and its peak RSS.
+
+Targets (issue 9): ``aigraph extract`` process ratio >= 0.35, peak RSS <= 1 GB.
+Start-up is measured by ``bench/bench_startup.py``.
 
     .venv/bin/python bench/bench_extract.py [--words 1000000] [--json bench/out/extract.json]
 """
@@ -11,10 +19,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import re
 import resource
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -39,11 +50,31 @@ def make_corpus(min_words: int, seed: int = 7) -> list[tuple[str, str]]:
     return out
 
 
+def extract_process(corpus: list[tuple[str, str]]) -> tuple[float, float]:
+    """CPU seconds and peak RSS (MB) of one ``aigraph extract --json`` over the corpus as files.
+
+    Run twice (the first fills the compiled-knowledge cache and the page cache); the
+    second is measured.
+    """
+    aigraph = Path(sys.executable).parent / "aigraph"
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, text in corpus:
+            (Path(tmp) / name).write_text(text, encoding="utf-8")
+        cmd = [str(aigraph), "extract", "--json", tmp]
+        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
+        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL)
+        _, status, usage = os.wait4(proc.pid, 0)
+        if status:
+            raise RuntimeError(f"aigraph extract exited with status {status}")
+    return usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+
+
 def main(argv: list[str] | None = None) -> dict:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--words", type=int, default=1_000_000)
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--json", type=Path, default=ROOT / "bench" / "out" / "extract.json")
+    parser.add_argument("--no-process", action="store_true", help="Skip the `aigraph extract` process run.")
     args = parser.parse_args(argv)
 
     import spacy
@@ -85,6 +116,7 @@ def main(argv: list[str] | None = None) -> dict:
         extract_s = min(extract_s, time.process_time() - t0)
 
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    process_s, process_peak_mb = (float("inf"), 0.0) if args.no_process else extract_process(corpus)
     result = {
         "words": words,
         "documents": len(docs),
@@ -94,13 +126,21 @@ def main(argv: list[str] | None = None) -> dict:
         "blank_tokenizer_words_per_s": round(words / tokenizer_s),
         "ratio": round(tokenizer_s / extract_s, 3),
         "peak_rss_mb": round(peak_mb),
+        "process_cpu_s": round(process_s, 2),
+        "process_words_per_s": round(words / process_s),
+        "process_ratio": round(tokenizer_s / process_s, 3),
+        "process_peak_rss_mb": round(process_peak_mb),
     }
     print(f"{'corpus':28} {words:,} words in {len(docs)} documents")
     print(f"{'pipeline start-up':28} {startup:.2f} s (once per process)")
-    print(f"{'aigraph extraction':28} {result['aigraph_words_per_s']:,} words/s (target >= 200,000)")
+    print(f"{'aigraph extraction':28} {result['aigraph_words_per_s']:,} words/s")
     print(f"{'spacy.blank tokenizer':28} {result['blank_tokenizer_words_per_s']:,} words/s")
-    print(f"{'ratio':28} {result['ratio']:.3f} (target >= 0.25)")
-    print(f"{'peak RSS':28} {result['peak_rss_mb']:,} MB (target <= 1024)")
+    print(f"{'ratio':28} {result['ratio']:.3f}")
+    print(f"{'peak RSS':28} {result['peak_rss_mb']:,} MB")
+    if not args.no_process:
+        print(f"{'aigraph extract process':28} {result['process_words_per_s']:,} words/s ({process_s:.1f} s CPU)")
+        print(f"{'process ratio':28} {result['process_ratio']:.3f} (target >= 0.35)")
+        print(f"{'process peak RSS':28} {result['process_peak_rss_mb']:,} MB (target <= 1024)")
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(result, indent=1) + "\n")
     return result

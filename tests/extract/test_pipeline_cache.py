@@ -120,3 +120,22 @@ def test_compiled_knowledge_is_cached_and_loaded(cache_home, tmp_path):
     third = compiled_knowledge(str(data))
     assert third.is_dataset("pebbleqa") and not first.is_dataset("pebbleqa")
     compiled_knowledge.cache_clear()
+
+
+def test_code_key_covers_the_modules_the_compiled_data_depends_on():
+    names = {p.name for p in cache.module_files()}
+    assert {"gazetteer.py", "lexicon.py", "compiled.py", "cache.py", "__init__.py", "errors.py"} <= names
+    assert "names.py" not in names and "candidates.py" not in names  # rule edits keep the cache
+
+
+def test_module_files_follow_imports(tmp_path, monkeypatch):
+    pkg = tmp_path / "aigraph_probe_pkg"
+    pkg.mkdir()
+    (pkg / "__init__.py").write_text("")
+    (pkg / "a.py").write_text("from aigraph_probe_pkg import b\n")
+    (pkg / "b.py").write_text("import aigraph_probe_pkg.c\n")
+    (pkg / "c.py").write_text("X = 1\n")
+    (pkg / "d.py").write_text("X = 2\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    assert [p.name for p in cache.module_files(["aigraph_probe_pkg.a"], "aigraph_probe_pkg")] == [
+        "__init__.py", "a.py", "b.py", "c.py"]

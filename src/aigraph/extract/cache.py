@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import importlib.util
 import os
 import pickle
+import re
 import sys
 import tempfile
 from collections.abc import Callable, Iterable
@@ -50,22 +52,52 @@ def hash_files(paths: Iterable, *extra: str) -> str:
     return digest.hexdigest()
 
 
+#: Modules whose code decides what the compiled caches hold (with whatever they import).
+ROOT_MODULES = ("aigraph.extract.compiled", "aigraph.extract.gazetteer", "aigraph.extract.lexicon", "aigraph.knowledge")
+
+
+
+def module_files(roots: Iterable[str] = ROOT_MODULES, package: str = "aigraph") -> list[Path]:
+    """Source files of ``roots`` and of every ``package`` module they import, transitively, sorted."""
+    p = re.escape(package)
+    imports = re.compile(rf"^\s*(?:from\s+({p}(?:\.\w+)*)\s+import\s+([\w, ()]+)|import\s+({p}(?:\.\w+)*))", re.M)
+    seen: dict[str, Path] = {}
+    todo = list(roots)
+    while todo:
+        name = todo.pop()
+        if name in seen:
+            continue
+        try:
+            spec = importlib.util.find_spec(name)
+        except (ImportError, ValueError):
+            spec = None  # a name imported from a module, not a module
+        if spec is None or not spec.origin or not spec.origin.endswith(".py"):
+            continue
+        path = seen[name] = Path(spec.origin)
+        for m in imports.finditer(path.read_text(encoding="utf-8")):
+            if m.group(3):
+                todo.append(m.group(3))
+                continue
+            todo.append(m.group(1))
+            # "from aigraph.extract import names": names may be a module
+            todo.extend(f"{m.group(1)}.{w.strip()}" for w in m.group(2).strip("() ").split(",") if w.strip())
+    return sorted(seen.values())
+
+
 @functools.cache
 def code_key() -> str:
-    """A digest of the extraction code, its word lists and the versions it runs on.
+    """A digest of the code the compiled caches depend on, its word lists and versions.
 
-    Anything that can change what a compiled cache holds is in it: every module of
-    :mod:`aigraph.extract` and :mod:`aigraph.knowledge`, the lexicon files, the
-    spaCy and Python versions.
+    Covers :data:`ROOT_MODULES` and the ``aigraph`` modules they import (so an edit
+    to an unrelated rule module does not throw the cache away), the lexicon files,
+    and the spaCy and Python versions.
     """
     import spacy
 
-    extract = resources.files("aigraph.extract")
-    knowledge = resources.files("aigraph.knowledge")
+    lexicon = resources.files("aigraph.extract").joinpath("lexicon")
     files = [
-        *sorted((p for p in extract.iterdir() if p.name.endswith(".py")), key=lambda p: p.name),
-        *sorted((p for p in extract.joinpath("lexicon").iterdir() if p.name.endswith(".txt")), key=lambda p: p.name),
-        *sorted((p for p in knowledge.iterdir() if p.name.endswith(".py")), key=lambda p: p.name),
+        *module_files(),
+        *sorted((p for p in lexicon.iterdir() if p.name.endswith(".txt")), key=lambda p: p.name),
     ]
     return hash_files(files, CACHE_FORMAT, spacy.__version__, sys.version)
 
