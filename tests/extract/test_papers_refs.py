@@ -5,8 +5,8 @@ import pytest
 from aigraph.extract.papers import find_papers
 
 
-def titles(text):
-    return [p.title for p in find_papers(text)]
+def titles(text, links=False):
+    return [p.title for p in find_papers(text, links=links)]
 
 
 @pytest.mark.parametrize(
@@ -88,4 +88,10 @@ def test_links_under_references_heading_need_a_title_not_a_docs_page():
         "- [Kite API documentation](https://docs.example.org/api)\n"
         "- [Wind Is All You Need](https://arxiv.org/abs/2001.00001)\n"
     )
-    assert titles(text) == ["Kite Control: Learning to Fly in Any Wind", "Wind Is All You Need"]
+    assert titles(text, links=True) == ["Kite Control: Learning to Fly in Any Wind", "Wind Is All You Need"]
+    text += "- Tails Matter for Kite Stability (Lovelace et al., 2019)\n"
+    assert titles(text) == ["Tails Matter for Kite Stability"]  # link lines skipped, the list goes on
+
+
+def test_single_author_with_a_bare_initial():
+    assert titles("Lovelace, A. (2020). Gusts and how to model them. Kite Journal, 3.") == ["Gusts and how to model them"]

@@ -61,18 +61,20 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
 )
 
 
-def find_papers(text: str, *, known=lambda name: False) -> list[PaperMatch]:
+def find_papers(text: str, *, known=lambda name: False, links: bool = False) -> list[PaperMatch]:
     """Return paper titles cited in ``text``.
 
     ``known`` tells whether a span is already a known entity (a model named like
-    ``the GPT-3 paper`` is about that model, not a title).
+    ``the GPT-3 paper`` is about that model, not a title). ``links`` adds the text of
+    Markdown links (``[Title](https://arxiv.org/abs/...)``); turn it on only where the
+    tokenizer splits ``](``, or a title's span runs into the URL.
 
     Examples
     --------
     >>> [p.title for p in find_papers("Since the Attention Is All You Need paper, ...")]
     ['Attention Is All You Need']
     """
-    found: list[PaperMatch] = [*find_reference_titles(text), *find_layout_titles(text, known=known)]
+    found: list[PaperMatch] = [*find_reference_titles(text, links=links), *find_layout_titles(text, known=known, links=links)]
     for lo, line in _cue_lines(text):
         found.extend(_find_in(line, lo, known))
         found.extend(_quoted_with_cue(line, lo, known))

@@ -69,8 +69,8 @@ _MD_LINK = re.compile(rf"\[(?P<t>[^\]\n]{{4,300}})\]\(\s*<?https?://(?:www\.)?(?
 _LINK_WORDS = frozenset("paper pdf link here arxiv abstract code html preprint full text project page website".split())
 
 
-def find_layout_titles(text: str, *, known=lambda name: False) -> list[PaperMatch]:
-    """Titles over an abstract, ``Title:`` fields and paper-link texts in ``text``.
+def find_layout_titles(text: str, *, known=lambda name: False, links: bool = True) -> list[PaperMatch]:
+    """Titles over an abstract, ``Title:`` fields and (with ``links``) paper-link texts in ``text``.
 
     Examples
     --------
@@ -79,7 +79,7 @@ def find_layout_titles(text: str, *, known=lambda name: False) -> list[PaperMatc
     >>> [p.title for p in find_layout_titles(page)]
     ['Learning to Fly Kites']
     """
-    found = [*_over_abstract(text), *_title_fields(text), *_link_texts(text)]
+    found = [*_over_abstract(text), *_title_fields(text), *(_link_texts(text) if links else ())]
     return [p for p in found if not known(p.title)]
 
 

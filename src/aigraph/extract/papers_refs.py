@@ -40,12 +40,16 @@ _HEADING = re.compile(
     re.IGNORECASE,
 )
 _TRACE = re.compile(r"\bet\s+al\b|arxiv|doi|https?://|\bpreprint\b|\bproceedings\b|\bin:", re.IGNORECASE)
+_MD_LINK_LINE = re.compile(r"\[([^\]\n]{4,300})\]\([^)\s]+\)")
 _TAIL_CITE = re.compile(r"\s*[(\[][^()\[\]\n]*(?:et al|(?:19|20)\d\d)[^()\[\]\n]*[)\]]\.?\s*$")
 _TAIL_SEP = re.compile(r"\s+[-\u2013\u2014|]\s+.*$|\s*\bhttps?://\S+\s*$")
 
 
-def find_reference_titles(text: str) -> list[PaperMatch]:
+def find_reference_titles(text: str, *, links: bool = True) -> list[PaperMatch]:
     """Return titles of the reference entries in ``text``, one line per entry.
+
+    With ``links``, a Markdown link under a References heading gives its text as a title;
+    without, such a line is passed over.
 
     Examples
     --------
@@ -81,6 +85,8 @@ def find_reference_titles(text: str) -> list[PaperMatch]:
                     line, i = joined, k + 1
                     break
         if hit is None and in_refs:
+            if not links and _MD_LINK_LINE.match(line, _MARKER.match(line).end()):
+                continue
             hit = _bare_entry(line)
             misses = 0 if hit is not None else misses + 1
             in_refs = misses < 2
@@ -210,9 +216,9 @@ def _bare_entry(line: str) -> tuple[int, int] | None:
     title case unless the line carries a citation trace (year, et al., arXiv, a link).
     """
     start = _MARKER.match(line).end()
-    link = re.match(r"\[([^\]\n]{4,300})\]\([^)\s]+\)", line[start:])
+    link = _MD_LINK_LINE.match(line, start)
     if link:
-        start, end = _trim(line, start + 1, start + 1 + len(link.group(1)))
+        start, end = _trim(line, link.start(1), link.end(1))
         return (start, end) if _plain_title(line[start:end], trace=False) else None
     rest = line[start:]
     trace = bool(_TRACE.search(rest) or YEAR.search(rest))

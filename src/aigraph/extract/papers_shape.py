@@ -73,7 +73,8 @@ def looks_like_authors(text: str) -> bool:
     parts = [p.strip() for p in re.split(r"\s*(?:[,;&]|\band\b)\s*", t) if p.strip()]
     if not parts:
         return has_etal
-    if len(parts) >= 2 and _NAME.match(parts[0]) and _NAME.match(parts[1]) and " " not in parts[0] + parts[1]:
+    if (len(parts) >= 2 and _NAME.match(parts[0]) and _NAME.match(parts[1]) and " " not in parts[0] + parts[1]
+            and not _INITIALS.match(parts[1])):
         parts = [f"{parts[1]} {parts[0]}", *parts[2:]]  # "Surname, Given" for the first author
     initials = 0
     for p in parts:
