@@ -218,7 +218,9 @@ def test_a_table_row_of_pipes_is_not_a_navigation_bar():
     assert not looks_like_deck(text) and doc.slide_numbers == ()
 
 
-@pytest.mark.parametrize("marker", ["{n} of 30", "{n}/ 30", "{n} / 30", "Page {n} of 30", "page {n}/30", "Page {n}"])
+@pytest.mark.parametrize(
+    "marker", ["{n} of 30", "{n}/ 30", "{n} / 30", "Page {n} of 30", "page {n}/30", "Page {n}", "Slide {n} of 30"]
+)
 def test_viewer_page_lines_open_the_page_after_them(marker):
     text = "\n".join([marker.format(n=3), "Alpha title", "alpha body", marker.format(n=4), "Beta title", "beta body", ""])
     doc = parse_text(text)
@@ -253,3 +255,24 @@ def test_text_after_the_last_footer_that_opens_with_a_navigation_bar_is_the_next
     cut = FOOTER_DECK.replace("\u25cf NVIDIA passes a $1T valuation. #stateofai / 4\n", "\u25cf NVIDIA passes a $1T valu")
     doc = parse_text(cut)
     assert slide_blocks(doc)[-1][:2] == (4, "Chips are the new oil\n\u25cf NVIDIA passes a $1T valu")
+
+
+def test_bare_slide_lines_of_a_summary_stay_citations():
+    text = "Slide 3\nAcme ships Foo-3.\n\nSlide 4\nAcme ships Bar.\n"
+    doc = parse_text(text)
+    assert not looks_like_deck(text)
+    assert [(doc.block_text(b), b.slides) for b in doc.blocks] == [("Acme ships Foo-3.", (3,)), ("Acme ships Bar.", (4,))]
+
+
+def test_a_slide_number_on_the_line_under_the_navigation_bar_opens_the_slide():
+    text = NAV_DECK.replace("                      |41\n", "\n\n|41\n").replace("                  | 142\n", "\n| 142\n")
+    doc = parse_text(text)
+    assert [(n, t.splitlines()[0]) for n, t, _ in slide_blocks(doc)] == [
+        (41, "Robots learn to fold laundry"),
+        (142, "Chip exports tighten"),
+    ]
+
+
+def test_a_pipe_and_number_line_elsewhere_is_content():
+    text = "#stateofai | 3\nScores\n| 42\nmore\n#stateofai | 4\nNext\n"
+    assert [(n, t) for n, t, _ in slide_blocks(parse_text(text))] == [(3, "Scores\n| 42\nmore"), (4, "Next")]

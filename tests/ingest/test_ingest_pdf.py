@@ -165,13 +165,14 @@ def test_pdf_without_a_text_layer_is_refused(tmp_path):
         read_document(path)
 
 
-def test_navigation_bar_number_and_viewer_page_footers_number_the_pages(tmp_path):
+@pytest.mark.parametrize("drop", [0, 14], ids=["same-line", "line-below"])
+def test_navigation_bar_number_and_viewer_page_footers_number_the_pages(tmp_path, drop):
     path = tmp_path / "newer.pdf"
     c = canvas.Canvas(str(path), pagesize=(W, H))
     for number, title in ((57, "Robots fold laundry"), (58, "Chips get scarce")):
         c.setFont("Helvetica", 9)
         c.drawString(30, H - 20, NAV)
-        c.drawRightString(W - 30, H - 20, f"|{number}")  # same line, drawn apart
+        c.drawRightString(W - 30, H - 20 - drop, f"|{number}")  # drawn apart from the bar
         c.drawString(30, 15, "stateof.ai 2031")
         c.setFont("Helvetica-Bold", 26)
         c.drawString(40, H - 90, title)

@@ -105,6 +105,9 @@ def _pieces(text: str, cs: int, ce: int, kind: str | None) -> tuple[list[_Piece]
         return [_Piece(cs, ce, False)], None
     if kind == "foot":
         return [_Piece(cs, ce, True)], None
+    if kind == "bar":  # "|5": a marker only right under a navigation bar (see segment_deck)
+        m = P.BAR_NUMBER.match(text, cs, ce)
+        return [_Piece(cs, ce, True)], (int(m["n"]), "bar", True)
     nav = P.NAV_BAR.match(text, cs, ce) if kind == "nav" else None
     pos = nav.end() if nav else cs
     marker = P.HASH_MARKER.search(text, pos, ce)
@@ -302,10 +305,19 @@ def segment_deck(text: str, start: int = 0) -> DeckResult:
     build = _Builder(text)
     first = True
     last: int | None = None
+    after_nav = False  # the previous chrome line was a navigation bar alone
     for e in _events(text, start):
         if e.gap is not None:
             build.add([e.gap])
         marker = e.marker
+        if marker is not None and marker[1] == "bar":
+            if e.gap is None and after_nav:
+                marker = (marker[0], "hash", True)
+            else:  # not under a navigation bar: plain content
+                e.pieces, marker = [_Piece(e.pieces[0].start, e.pieces[0].end, False)], None
+        after_nav = e.marker is None and len(e.pieces) == 1 and e.pieces[0].chrome and bool(
+            P.NAV_BAR.match(text, e.pieces[0].start, e.pieces[0].end)
+        )
         boundary = marker is not None and marker[1] == kind
         if mode in ("footer", "of-footer"):
             build.add(e.pieces)

@@ -72,9 +72,10 @@ HEADING_NUMBER = re.compile(
 
 # --- slide-deck text ---------------------------------------------------------
 
-#: A viewer's page indicator on a line of its own: "12 of 188", "12/ 188", "Page 12 of 188".
+#: A viewer's page indicator on a line of its own: "12 of 188", "12/ 188", "Page 12 of 188",
+#: "Slide 12 of 188".
 _OF = r"(?:[ \t]+(?i:of)[ \t]+|[ \t]*/[ \t]*)"
-PAGE_OF = re.compile(r"[ \t]*(?:(?i:page)[ \t]+)?(?P<n>\d{1,4})" + _OF + r"(?P<total>\d{1,4})[ \t]*$")
+PAGE_OF = re.compile(r"[ \t]*(?:(?i:page|slide)[ \t]+)?(?P<n>\d{1,4})" + _OF + r"(?P<total>\d{1,4})[ \t]*$")
 #: A viewer's page line without the page count: "Page 12".
 PAGE_ALONE = re.compile(r"[ \t]*(?i:page)[ \t]+(?P<n>\d{1,4})[ \t]*$")
 #: The report's hashtag marker: "#stateofai | 12", "#stateofai / 12".
@@ -91,7 +92,13 @@ NAV_NUMBER = re.compile(_SEP + r"(?P<n>\d{1,4})[ \t]*$")
 #: A whole navigation-bar line ending in its slide number (for quick whole-text scans).
 #: Whole-text scans start with the newline before a line (a literal the engine
 #: finds fast); the ``*_FIRST`` twin tests a text's first line.
-_NAV_NUMBER_LINE = r"[^\S\n]*" + _NAV + _SEP + r"\d{1,4}[ \t]*(?=\n|\Z)"
+_BAR_NUMBER = r"[|\u2502\uff5c][ \t]*(?P<n>\d{1,4})[ \t]*$"
+#: The slide number alone on the line after a navigation bar ("|5"), as text
+#: extraction without a layout may put it.
+BAR_NUMBER = re.compile(r"[ \t]*" + _BAR_NUMBER)
+_NAV_NUMBER_LINE = (
+    r"[^\S\n]*" + _NAV + r"(?:" + _SEP + r"|[ \t]*(?:\n[^\S\n]*)+[|\u2502\uff5c][ \t]*)\d{1,4}[ \t]*(?=\n|\Z)"
+)
 NAV_NUMBER_LINE = re.compile(r"\n" + _NAV_NUMBER_LINE)
 NAV_NUMBER_FIRST = re.compile(_NAV_NUMBER_LINE)
 #: Footer furniture on a line of its own: "stateof.ai 2021", "stateof.ai", "#stateofai".
@@ -139,10 +146,11 @@ UNIT_HERE = re.compile(_UNIT, re.M)
 _HASH = r"#[ \t]?stateofai[ \t]*[|/\uff5c\u2502][ \t]*\d"
 _CHROME_LEAD = (
     r"[^\S\n]*(?:"
-    r"(?P<of>(?:page[ \t]+)?\d{1,4}" + _OF + r"\d{1,4}[ \t]*(?=\n|$)|page[ \t]+\d{1,4}[ \t]*(?=\n|$))"
+    r"(?P<of>(?:(?:page|slide)[ \t]+)?\d{1,4}" + _OF + r"\d{1,4}[ \t]*(?=\n|$)|page[ \t]+\d{1,4}[ \t]*(?=\n|$))"
     r"|(?P<foot>(?:#[ \t]?stateofai|stateof\.ai(?:[ \t]+20\d\d)?)[ \t]*(?=\n|$))"
     r"|(?P<nav>" + _NAV + r")"
     r"|(?P<hash>[^\n]*?" + _HASH + r")"
+    r"|(?P<bar>[|\u2502\uff5c][ \t]*\d{1,4}[ \t]*(?=\n|$))"
     r")"
 )
 CHROME_LINE = re.compile(r"\n" + _CHROME_LEAD, re.I)
@@ -153,7 +161,7 @@ CHROME_LINE_FIRST = re.compile(_CHROME_LEAD, re.I)
 #: (``total`` is None for the last).
 _PAGE_OF_LINE = (
     r"[^\S\n]*(?:(?i:page)[ \t]+(?P<pn>\d{1,4})(?:" + _OF + r"(?P<pt>\d{1,4}))?"
-    r"|(?P<n>\d{1,4})" + _OF + r"(?P<total>\d{1,4}))[ \t]*(?=\n|\Z)"
+    r"|(?:(?i:slide)[ \t]+)?(?P<n>\d{1,4})" + _OF + r"(?P<total>\d{1,4}))[ \t]*(?=\n|\Z)"
 )
 PAGE_OF_LINE = re.compile(r"\n" + _PAGE_OF_LINE)
 PAGE_OF_FIRST = re.compile(_PAGE_OF_LINE)
@@ -166,7 +174,10 @@ def lines_matching(line: re.Pattern[str], first: re.Pattern[str], text: str, sta
         if m is not None:
             yield m
     yield from line.finditer(text, start)
-CITATION_LINE = re.compile(r"\n[ \t]*(?:[-*+\u2022\u25cf]|\d{1,3}[.)])?[ \t]*[*_\[(]{0,2}[ \t]*(?i:slides?)[ \t]*\d")
+CITATION_LINE = re.compile(
+    r"\n[ \t]*(?:[-*+\u2022\u25cf]|\d{1,3}[.)])?[ \t]*[*_\[(]{0,2}[ \t]*(?i:slides?)[ \t]*"
+    r"(?!\d{1,4}" + _OF + r"\d{1,4}[ \t]*(?:\n|\Z))\d"  # "Slide 12 of 188" is a viewer's page line
+)
 
 
 @lru_cache(maxsize=4096)

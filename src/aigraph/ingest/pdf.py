@@ -106,6 +106,8 @@ def _classify(line: _Line) -> None:
         line.chrome, line.marker = True, int(m["n"])
     elif P.FOOTER.match(text, 0, n):
         line.chrome = True
+    elif P.BAR_NUMBER.match(text, 0, n):  # "|5" drawn apart from the navigation bar
+        line.chrome, line.marker = True, int(P.BAR_NUMBER.match(text, 0, n)["n"])
     elif bottom and P.PAGE_NUMBER.match(text, 0, n):
         line.chrome, line.marker = True, int(text)
 

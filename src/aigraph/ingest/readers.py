@@ -89,7 +89,7 @@ def parse_text(
         source=source,
         text=text,
         blocks=tuple(blocks),
-        year=year if year is not None else front.year or detect_year(source, text[body : body + REPORT_NAME_WINDOW], None),
+        year=year if year is not None else front.year or detect_year(source, text[body : body + REPORT_NAME_WINDOW]),
         title=front.title or detect_title(text, blocks),
         format=format,
         sha256=sha256 or hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(),
