@@ -276,3 +276,15 @@ def test_a_slide_number_on_the_line_under_the_navigation_bar_opens_the_slide():
 def test_a_pipe_and_number_line_elsewhere_is_content():
     text = "#stateofai | 3\nScores\n| 42\nmore\n#stateofai | 4\nNext\n"
     assert [(n, t) for n, t, _ in slide_blocks(parse_text(text))] == [(3, "Scores\n| 42\nmore"), (4, "Next")]
+
+
+def test_the_2018_hashtag_and_a_longer_navigation_bar_are_chrome():
+    text = (
+        "Introduction | Research | Talent | Industry | China | Politics | Predictions | Conclusion #AIreport\n"
+        "Acme Labs builds Foo-3.\nstateof.ai 2018\n#AIreport | 4\n"
+        "Introduction | Research | Talent | Industry | China | Politics | Predictions | Conclusion #AIreport\n"
+        "Foo-3 reaches 91%.\nstateof.ai 2018\n#AIreport | 5\n"
+    )
+    doc = parse_text(text)
+    assert [(n, t) for n, t, _ in slide_blocks(doc)] == [(4, "Acme Labs builds Foo-3."), (5, "Foo-3 reaches 91%.")]
+    assert not any("AIreport" in doc.block_text(b) for b in doc.blocks if b.kind != "chrome")

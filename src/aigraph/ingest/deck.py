@@ -35,7 +35,7 @@ _Marker = tuple[int, str, bool]
 
 
 #: A page marker on a line of its own (or ending a navigation bar): a slide's footer or header.
-_LONE_MARKER = re.compile(r"(?im)^[^\n]*?(?:\|\s*[A-Za-z]+\s+)?#stateofai\s*[|/]\s*\d+\s*$")
+_LONE_MARKER = re.compile(r"(?im)^[^\n]*?(?:\|\s*[A-Za-z]+\s+)?#(?:stateofai|aireport)\s*[|/]\s*\d+\s*$")
 
 
 def _first(line: re.Pattern[str], first: re.Pattern[str], text: str, start: int) -> re.Match[str] | None:

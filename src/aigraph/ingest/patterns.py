@@ -79,7 +79,7 @@ PAGE_OF = re.compile(r"[ \t]*(?:(?i:page|slide)[ \t]+)?(?P<n>\d{1,4})" + _OF + r
 #: A viewer's page line without the page count: "Page 12".
 PAGE_ALONE = re.compile(r"[ \t]*(?i:page)[ \t]+(?P<n>\d{1,4})[ \t]*$")
 #: The report's hashtag marker: "#stateofai | 12", "#stateofai / 12".
-HASH_MARKER = re.compile(r"#[ \t]?stateofai[ \t]*[|/\uff5c\u2502][ \t]*(?P<n>\d{1,4})\b", re.I)
+HASH_MARKER = re.compile(r"#[ \t]?(?:stateofai|aireport)[ \t]*[|/\uff5c\u2502][ \t]*(?P<n>\d{1,4})\b", re.I)
 #: The navigation bar across the top of a slide: three or more section names split by "|".
 #: It opens with a known section name; later items may be other short capitalised
 #: names (a deck may add a section such as "Survey").
@@ -101,8 +101,8 @@ _NAV_NUMBER_LINE = (
 )
 NAV_NUMBER_LINE = re.compile(r"\n" + _NAV_NUMBER_LINE)
 NAV_NUMBER_FIRST = re.compile(_NAV_NUMBER_LINE)
-#: Footer furniture on a line of its own: "stateof.ai 2021", "stateof.ai", "#stateofai".
-FOOTER = re.compile(r"[ \t]*(?:#[ \t]?stateofai|stateof\.ai(?:[ \t]+20\d\d)?)[ \t]*$", re.I)
+#: Footer furniture on a line of its own: "stateof.ai 2021", "stateof.ai", "#stateofai", "#AIreport" (2018-19).
+FOOTER = re.compile(r"[ \t]*(?:#[ \t]?(?:stateofai|aireport)|stateof\.ai(?:[ \t]+20\d\d)?)[ \t]*$", re.I)
 #: A bare page number, which counts as a marker only where position says it is a footer.
 PAGE_NUMBER = re.compile(r"[ \t]*(?P<n>\d{1,3})[ \t]*$")
 
@@ -143,11 +143,11 @@ UNIT_HERE = re.compile(_UNIT, re.M)
 #: line). The group that matched says what it is: ``of`` ("12 of 188"), ``foot``
 #: ("stateof.ai 2023"), ``nav`` (a navigation bar) or ``hash`` (a "#stateofai | 12"
 #: somewhere in the line).
-_HASH = r"#[ \t]?stateofai[ \t]*[|/\uff5c\u2502][ \t]*\d"
+_HASH = r"#[ \t]?(?:stateofai|aireport)[ \t]*[|/\uff5c\u2502][ \t]*\d"
 _CHROME_LEAD = (
     r"[^\S\n]*(?:"
     r"(?P<of>(?:(?:page|slide)[ \t]+)?\d{1,4}" + _OF + r"\d{1,4}[ \t]*(?=\n|$)|page[ \t]+\d{1,4}[ \t]*(?=\n|$))"
-    r"|(?P<foot>(?:#[ \t]?stateofai|stateof\.ai(?:[ \t]+20\d\d)?)[ \t]*(?=\n|$))"
+    r"|(?P<foot>(?:#[ \t]?(?:stateofai|aireport)|stateof\.ai(?:[ \t]+20\d\d)?)[ \t]*(?=\n|$))"
     r"|(?P<nav>" + _NAV + r")"
     r"|(?P<hash>[^\n]*?" + _HASH + r")"
     r"|(?P<bar>[|\u2502\uff5c][ \t]*\d{1,4}[ \t]*(?=\n|$))"
