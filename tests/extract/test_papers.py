@@ -72,3 +72,7 @@ def test_quoted_title_after_in_and_unquoted_title_after_a_paper_called():
 def test_technical_report_needs_the_model_named_elsewhere():
     assert titles("The KiteLM 2 technical report is out.") == []
     assert titles("KiteLM 2 flies. The KiteLM 2 technical report is out.") == ["KiteLM 2 technical report"]
+
+
+def test_quoted_ui_labels_after_in_are_not_titles():
+    assert titles('Changes are listed in "Build from tarball" and in "two reading modes" of the docs.') == []

@@ -123,3 +123,26 @@ def test_section_headings_of_docs_and_field_blocks_are_not_titles():
 def test_title_with_a_short_subtitle_over_an_authors_field():
     text = f"Kites: Flying Further\nAuthors: A. Lovelace, C. Babbage\n\n{ABSTRACT}\n"
     assert titles(text) == ["Kites: Flying Further"]
+
+
+def test_openreview_style_page_with_bold_title_byline_affiliations_and_date():
+    text = (
+        "**Tethered Flight at Scale**\n"
+        "by Ada Lovelace, Charles Babbage\n"
+        "Analytical Engine Lab, University of Kites\n"
+        "{ada, charles}@kites.org\n"
+        "29 March 2022\n"
+        "TL;DR: Long strings help.\n"
+        "Abstract: Kites on long strings fly higher. A controller that changes string length with the wind "
+        "beats fixed strings on every course that was tried, at no extra cost.\n"
+    )
+    assert titles(text) == ["Tethered Flight at Scale"]
+
+
+def test_abstract_opening_with_by_is_read_as_the_abstract():
+    text = (
+        "Longer Strings Make Higher Kites\n\n"
+        "By training over 400 kites on strings of many lengths, we find that longer strings fly higher, and we "
+        "propose a controller that adapts the string to the wind.\n"
+    )
+    assert titles(text) == ["Longer Strings Make Higher Kites"]

@@ -164,7 +164,9 @@ def _quoted_with_cue(line: str, offset: int, known) -> list[PaperMatch]:
         if re.search(r"\d%|\.\.\.|\u2026|,\s+an?\s", title) or _NEWS_VERBS.intersection(w.lower() for w in words[1:]):
             continue
         context = _sentence(line, m.start()).replace(m.group(0), " ")
-        cited_in = re.search(r"\b(?:in|from|see)\s*$", line[: m.start()], re.IGNORECASE)
+        cited_in = re.search(r"\b(?:in|from|see)\s*$", line[: m.start()], re.IGNORECASE) and (
+            title[0].islower() or is_title_case(title)
+        ) and not re.match(r"\W*\s*(?:section|chapter|tab|page|table|menu|button|field|column|folder)\b", line[m.end() :])
         if not (cited_in or _RESEARCH_CUE.search(context)) or known(title):
             continue
         start = offset + m.start("t")

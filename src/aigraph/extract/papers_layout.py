@@ -47,13 +47,16 @@ _ABSTRACT_HINTS = re.compile(
     r"experiments?|benchmarks?|baselines?|empirical(?:ly)?)\b",
     re.IGNORECASE,
 )
+_DATE_LINE = rf"(?:\d{{1,2}}\s+)?{_MONTH}\s+(?:\d{{1,2}},?\s+)?\d{{4}}|\d{{4}}-\d\d-\d\d"
 _META = re.compile(
-    r"^\s*(?:\[[^\]]{0,40}\]\s*)+$|^\s*(?:published|submitted|posted|updated|accepted)\b|^\s*arxiv:\s*\d|^\s*(?:authors?|affiliations?|date|published|submitted|comments?|subjects?|"
+    r"^\s*(?:\[[^\]]{0,40}\]\s*)+$|^\s*(?:published|submitted|posted|updated|accepted)\b|^\s*arxiv:\s*\d|"
+    rf"^\s*(?:{_DATE_LINE})\s*$|^\s*(?-i:[Bb]y\s+[A-Z][\w'-]+\s+[A-Z])|^\S*@\S+$|^\s*\{{[^}}]*\}}@|"
+    r"^\s*(?:authors?|affiliations?|date|published|submitted|comments?|subjects?|tl;?dr|"
     r"keywords|venue|doi|tags?|categor(?:y|ies)|links?|code|pdf)\s*:",
     re.IGNORECASE,
 )
 _FIELD_START = re.compile(r"^[A-Za-z][\w -]{0,20}:\s")
-_AUTHORS_FIELD = re.compile(r"^\s*authors?\s*:", re.IGNORECASE)
+_AUTHORS_FIELD = re.compile(r"^\s*(?:authors?\s*:|(?-i:[Bb]y\s+[A-Z][\w'-]+\s+[A-Z]))", re.IGNORECASE)
 _ABSTRACT_LABEL = re.compile(r"^\s*abstract\s*[:.\-]?\s*", re.IGNORECASE)
 
 _TITLE_FIELD = re.compile(r"^[ \t]*(?:paper[ \t]+)?title[ \t]*:[ \t]*(?P<t>[^\n]+?)[ \t]*$", re.IGNORECASE | re.MULTILINE)
@@ -95,6 +98,10 @@ def title_span(line: str) -> tuple[int, int] | None:
     """Offsets of the title in a title line: list marker and trailing chrome removed."""
     start = _LEAD.match(line).end()
     end = len(line.rstrip())
+    while start < end and line[start] in "*_":
+        start += 1  # Markdown emphasis: **Title**
+    while end > start and line[end - 1] in "*_":
+        end -= 1
     while True:
         m = _TRAIL.search(line, start, end)
         if m is None or m.start() <= start:
@@ -150,6 +157,10 @@ def _abstract_follows(lines: list[tuple[int, str]], j: int) -> bool:
         if _ABSTRACT_LABEL.match(line) and len(line.split()) <= 2:
             labelled = True
             j += 1
+            skipped += 1
+            continue
+        if (names or authors) and skipped <= 4 and len(line.split()) <= 12 and not line.endswith("."):
+            j += 1  # affiliations under the authors
             skipped += 1
             continue
         break
