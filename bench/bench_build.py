@@ -104,12 +104,53 @@ def make_corpus(raw: Path, target: Path, scale: int, *, shift: bool = False) -> 
     return written
 
 
+def _peak_mb() -> float:
+    import resource
+
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+
+
+def _record_phase_peaks(peaks: dict[str, float]) -> None:
+    """Note the peak RSS so far at the end of each build phase and store writer."""
+    from contextlib import contextmanager
+
+    import aigraph.graph.build as build
+    import aigraph.graph.hooks as hooks
+
+    lap = build._lap
+
+    @contextmanager
+    def lap_and_peak(timings, phase):
+        with lap(timings, phase):
+            yield
+        peaks[phase] = _peak_mb()
+
+    build._lap = lap_and_peak
+    optional = hooks.optional_function
+
+    def optional_and_peak(module, function):
+        writer = optional(module, function)
+        if writer is None:
+            return None
+
+        def wrapped(*args, **kwargs):
+            result = writer(*args, **kwargs)
+            peaks[f"{module}.{function}"] = _peak_mb()
+            return result
+
+        return wrapped
+
+    hooks.optional_function = optional_and_peak
+
+
 def _child(raw: str, out: str, force: bool) -> None:
     """Run one build in this process and print its figures as JSON."""
     import resource
 
     from aigraph.graph.build import build_graph
 
+    peaks: dict[str, float] = {}
+    _record_phase_peaks(peaks)
     started = time.perf_counter()
     result = build_graph(raw, out, force=force)
     seconds = time.perf_counter() - started
@@ -125,6 +166,7 @@ def _child(raw: str, out: str, force: bool) -> None:
         "nodes": result.nodes,
         "edges": result.edges,
         "timings": result.timings,
+        "peak_mb_after": peaks,
     }))
 
 
@@ -168,6 +210,7 @@ def big(raw: Path, megabytes: float, out: Path) -> int:
         shutil.rmtree(work, ignore_errors=True)
     print(_table([row]))
     print("phases (s): " + ", ".join(f"{k} {v:.2f}" for k, v in row["timings"].items()))
+    print("peak RSS after (MB): " + ", ".join(f"{k} {v:.0f}" for k, v in row["peak_mb_after"].items()))
     print(f"written: {row['out_mb']} MB")
     out.mkdir(parents=True, exist_ok=True)
     (out / "bench_build_big.json").write_text(json.dumps(row, indent=2) + "\n", encoding="utf-8")

@@ -12,6 +12,7 @@ import aigraph.extract as extract
 import aigraph.graph.build as build_module
 from aigraph.errors import GraphError
 from aigraph.graph import GraphPaths, build_graph, load_graph
+from aigraph.graph.store import generate_graph_json
 
 REPORT_2022 = """# State of AI Report 2022: notes for a test
 
@@ -72,6 +73,8 @@ def test_cold_build_writes_a_complete_graph_dir(first):
     assert {"report:2022", "report:2023", "slide:2022:12", "slide:2023:20"} <= set(graph)
     assert graph.has_edge("slide:2022:12", "report:2022", "IN_REPORT")
     assert result.nodes == graph.number_of_nodes() and result.edges == graph.number_of_edges()
+    # The build writes graph.json a line at a time: the same bytes as the whole-text form.
+    assert paths.graph_json.read_bytes() == generate_graph_json(graph).encode("utf-8")
     openai = [n for n, d in graph.nodes(data=True) if d["label"] == "Organization" and d["name"] == "OpenAI"]
     assert len(openai) == 1 and graph.nodes[openai[0]]["years"] == [2022, 2023]
     assert graph.nodes["report:2022"]["source"] == "soai-2022.md"  # relative to RAW_DIR

@@ -10,6 +10,7 @@ it (:mod:`aigraph.graph.atomic`). All of it under the output directory's build l
 from __future__ import annotations
 
 import dataclasses
+import json
 import sys
 import time
 from collections import Counter
@@ -27,12 +28,12 @@ from aigraph.graph.cache import ExtractionCache, cache_key, file_sha256, knowled
 from aigraph.graph.fingerprint import build_fingerprint, extraction_fingerprint, fresh_manifest
 from aigraph.graph.hooks import STORE_HOOKS, optional_function, write_stores
 from aigraph.graph.paths import DEFAULT_GRAPH_DIR, GraphPaths
-from aigraph.graph.store import write_graph_json, write_jsonl, write_manifest
+from aigraph.graph.store import write_jsonl, write_manifest
 
 if TYPE_CHECKING:
     import networkx as nx
 
-    from aigraph.records import Extraction
+    from aigraph.records import Document, Entity, Extraction, Relation
 
 #: Versions of these distributions go into the manifest (and the fingerprint).
 TOOLS = ("aigraph", "networkx", "spacy", "rdflib", "oxrdflib", "pyoxigraph", "ladybug", "pyarrow")
@@ -156,19 +157,62 @@ def _without_path(err: Exception, path: Path) -> str:
     return message
 
 
+class _LastRead:
+    """Reads cached extractions back, keeping only the last one in memory."""
+
+    def __init__(self, cache: ExtractionCache) -> None:
+        self.cache = cache
+        self.key: str | None = None
+        self.extraction: Extraction | None = None
+
+    def get(self, key: str) -> Extraction:
+        if key != self.key:
+            extraction = self.cache.get(key)
+            if extraction is None:
+                raise GraphError(f"the extraction cache entry {self.cache.path(key)} went missing")
+            self.key, self.extraction = key, extraction
+        assert self.extraction is not None
+        return self.extraction
+
+
+class _StoredExtraction:
+    """An :class:`~aigraph.records.Extraction` whose entities and relations stay on disk.
+
+    The build holds one of these per input instead of the whole extraction: the
+    document is in memory (the assembler sorts by it), the entities and relations are
+    read back from the new cache when the assembler comes to the document, one
+    document at a time. This keeps a large build's memory to one extraction's worth.
+    """
+
+    __slots__ = ("document", "_key", "_reader")
+
+    def __init__(self, document: Document, key: str, reader: _LastRead) -> None:
+        self.document, self._key, self._reader = document, key, reader
+
+    @property
+    def entities(self) -> list[Entity]:
+        return self._reader.get(self._key).entities
+
+    @property
+    def relations(self) -> list[Relation]:
+        return self._reader.get(self._key).relations
+
+
 def _extract_inputs(
     sources: list[_Source],
     year: int | None,
     old_caches: list[ExtractionCache],
     new_cache: ExtractionCache,
     progress: bool,
-) -> tuple[list[Extraction], list[InputFile]]:
+) -> tuple[list[_StoredExtraction], list[InputFile]]:
+    """Extract each input, or take it from an old cache; every result goes into ``new_cache``."""
     from aigraph.extract import extract_document
     from aigraph.ingest import read_document
 
     knowledge = knowledge_fingerprint()
     code = f"{extraction_fingerprint()} spacy {_tool_versions().get('spacy')}"
-    extractions: list[Extraction] = []
+    reader = _LastRead(new_cache)
+    extractions: list[_StoredExtraction] = []
     inputs: list[InputFile] = []
     with _progress(progress, len(sources)) as advance:
         for src in sources:
@@ -190,12 +234,36 @@ def _extract_inputs(
                     inputs.append(InputFile(src.source, src.sha256, src.bytes, "error", message))
                     continue
                 new_cache.put(key, extraction)
-            extraction.document = dataclasses.replace(
-                extraction.document, source=src.source, sha256=src.sha256
-            )
-            extractions.append(extraction)
+            document = dataclasses.replace(extraction.document, source=src.source, sha256=src.sha256)
+            extractions.append(_StoredExtraction(document, key, reader))
+            del extraction
             inputs.append(InputFile(src.source, src.sha256, src.bytes, status))
     return extractions, inputs
+
+
+def _json_line(value: object) -> str:
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+def write_graph_json(graph: nx.MultiDiGraph, path: Path) -> None:
+    """Write the bytes of :func:`aigraph.graph.store.generate_graph_json`, a line at a time.
+
+    The same file, without the whole text in memory at once (it is hundreds of MB for
+    a large build).
+    """
+    head = _json_line({"directed": True, "graph": dict(graph.graph), "multigraph": True})[:-1]
+    with open(path, "w", encoding="utf-8", newline="\n") as out:
+        out.write(head + ",\n" + '"nodes":[\n')
+        separator = ""
+        for node in sorted(graph.nodes):
+            out.write(separator + _json_line({**graph.nodes[node], "id": node}))
+            separator = ",\n"
+        out.write("],\n" + '"edges":[\n')
+        separator = ""
+        for u, v, k in sorted(graph.edges(keys=True)):
+            out.write(separator + _json_line({**graph.edges[u, v, k], "source": u, "target": v, "key": k}))
+            separator = ",\n"
+        out.write("]}\n")
 
 
 def _tool_versions() -> dict[str, str]:

@@ -101,8 +101,10 @@ def build_fingerprint(
 
 
 def _sha256(path: Path) -> str | None:
+    from aigraph.graph.cache import file_sha256
+
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
+        return file_sha256(path)
     except OSError:
         return None
 
