@@ -38,3 +38,25 @@ def test_handles_resolve_to_known_organisations(extract_text):
     orgs = {e.name: e for e in ex.entities if e.label == "ORG"}
     assert "Anthropic" in orgs and "AnthropicAI" in orgs["Anthropic"].aliases
     assert not any("someperson" in n for n in orgs)
+
+
+def test_list_spreading_and_benchmark_names():
+    from aigraph.extract.names import find_bench_names, find_dataset_variants, spread_along_lists
+
+    text = "We ran Kinetics-400, Kinetics-900 and Vexaset. The firms Acme Robotics, Quillfield and Google signed. " \
+           "GPT-9 Nova and Google agreed."
+    known = [(text.index(n), text.index(n) + len(n), lab) for n, lab in [("Kinetics-400", "DATASET"), ("Google", "ORG")]]
+    got = {(text[m.start : m.end], m.label) for m in spread_along_lists(text, known)}
+    assert got == {("Kinetics-900", "DATASET"), ("Vexaset", "DATASET"), ("Acme Robotics", "ORG"), ("Quillfield", "ORG")}
+    text = "AuditBench and SWE-Bench Mobile; SWE-bench Lite and Terminal-Bench 2.0, a workbench."
+    assert _names(text, find_bench_names(text)) == ["AuditBench", "SWE-Bench Mobile", "SWE-bench Lite", "Terminal-Bench 2.0"]
+    s = text.index("SWE-bench Lite")
+    assert _names(text, find_dataset_variants(text, [(s, s + 9)])) == ["SWE-bench Lite"]
+
+
+def test_version_spellings_share_a_key():
+    from aigraph.extract.canonical import name_key
+
+    assert name_key("Terminal-Bench 2.0", "DATASET") == name_key("TerminalBench-2", "DATASET")
+    assert name_key("Quill v2.0", "MODEL") == name_key("Quill 2", "MODEL")
+    assert name_key("GPT-3.5", "MODEL") != name_key("GPT-3", "MODEL")

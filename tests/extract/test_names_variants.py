@@ -25,3 +25,8 @@ def test_variant_of_and_bare_sizes():
     assert is_variant_of("Llama 2 13B", "Llama 2") and is_variant_of("Claude-v1", "Claude")
     assert not is_variant_of("Llama Guard", "Llama") and not is_variant_of("GPT-4", "GPT-4")
     assert is_bare_size("7B") and is_bare_size("8x7B") and not is_bare_size("Phi-3")
+
+
+def test_family_name_with_version_and_codename():
+    text = "Gemini 4\n  Argon ties with Qwen 3.7-Plus; Gemini 2024 results and Gemini is fine."
+    assert _variants(text, ["Gemini", "Qwen"]) == ["Gemini 4\n  Argon", "Qwen 3.7-Plus"]

@@ -24,10 +24,17 @@ _STATING_RULES = frozenset({"rule:called", "rule:acronym", "rule:acronym-long"})
 
 def name_key(text: str, label: str) -> str:
     """The key two names of one thing share: ``CoAtNets`` and ``CoAtNet`` -> ``coatnet``."""
+    if label in ("MODEL", "DATASET"):
+        # "v2.0" / "2.0" / "2": one version
+        text = _VERSION_ZERO.sub("", _VERSION_V.sub("", text))
     key = surface_key(text)
     if label in ("MODEL", "DATASET") and singular(text) != text:
         key = surface_key(singular(text))
     return key
+
+
+_VERSION_V = re.compile(r"(?<![A-Za-z])[vV](?=\d)")
+_VERSION_ZERO = re.compile(r"(?<=\d)\.0(?![\d])")
 
 
 def singular(name: str) -> str:

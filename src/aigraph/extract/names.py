@@ -436,6 +436,8 @@ _GLUED_AFTER = re.compile(rf"(?:-{_GLUED})+")
 _GLUED_BEFORE = re.compile(r"(?<![\w.-])(?:[A-Z][A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*-)+$")
 _SPACED_TIER = rf"(?:Instruct|Chat|Turbo|Mini|Small|Medium|Large|Base|Pro|Plus|Ultra|Flash|Lite|Nano|Max|Opus|Sonnet|Haiku|Coder|Vision|mini|small|medium|turbo)"
 _SPACED_AFTER = re.compile(rf"(?:\s(?:{_SIZE})(?![\w])|\s{_SPACED_TIER}(?:\s{_VERSION}(?![\w.]))?(?![\w-]))+(?:\s(?:Instruct|Chat)(?![\w-]))?")
+_FAMILY_VERSION = re.compile(r"[- ]v?\d{1,2}(?:\.\d+)?(?![\w%]|\.\d)")
+_CODENAME = re.compile(r"(?: |[ \t]*\n[ \t]*)([A-Z][a-z]{2,})(?![\w-])(?! [A-Z])")
 _BARE_SIZE = re.compile(rf"^(?:{_SIZE})$")
 _VARIANT_SUFFIX = re.compile(rf"^(?:[- ](?:{_SIZE}|{_VERSION}|(?i:{_TIERS})))+$")
 
@@ -454,7 +456,16 @@ def find_model_variants(text: str, models: list[tuple[int, int]]) -> list[NameMa
     Compound adjectives (``GPT-4-based``) are left alone.
     """
     out = []
-    for start, end in models:
+    for start, known_end in models:
+        end = known_end
+        if not any(c.isdigit() for c in text[start:end]):
+            # A family name and a version: "Gemini 4 Argon", "Qwen 3.7-Plus".
+            version = _FAMILY_VERSION.match(text, end)
+            if version:
+                end = version.end()
+                codename = _CODENAME.match(text, end)
+                if codename and not is_common_word(codename.group(1)) and codename.group(1) not in words("stop_names"):
+                    end = codename.end()
         new_start, new_end = start, end
         glued = _GLUED_AFTER.match(text, end)
         if glued and not _COMPOUND_ADJECTIVE.search(glued.group(0)):
@@ -465,7 +476,7 @@ def find_model_variants(text: str, models: list[tuple[int, int]]) -> list[NameMa
         spaced = _SPACED_AFTER.match(text, new_end)
         if spaced:
             new_end = spaced.end()
-        if (new_start, new_end) == (start, end) or (new_end < len(text) and text[new_end] == "-" and text[new_end + 1 : new_end + 2].islower()):
+        if (new_start, new_end) == (start, known_end) or (new_end < len(text) and text[new_end] == "-" and text[new_end + 1 : new_end + 2].islower()):
             continue
         out.append(NameMatch(new_start, new_end, "MODEL", "rule:model-variant"))
     return out
@@ -482,3 +493,118 @@ def is_variant_of(name: str, base: str) -> bool:
     if len(name) <= len(base) or name[: len(base)].casefold() != base.casefold():
         return False
     return bool(_VARIANT_SUFFIX.match(name[len(base) :]))
+
+
+# ---------------------------------------------------------------- known-name extensions
+_DS_TIERS = r"(?:Verified|Lite|Pro|Hard|Mobile|Multimodal|Full|Extended|Diamond|Plus|Easy|Mini|Live|Multilingual|Challenge)"
+_DS_GLUED = re.compile(rf"-(?:\d+[A-Za-z]?|{_DS_TIERS}|(?i:pro|hard|lite|verified|plus))(?![\w-])")
+_DS_SPACED = re.compile(rf"(?:\s{_DS_TIERS}(?![\w-])|\s\d+\.\d+(?![\w.%]))+")
+#: Benchmarks named as one: ``AuditBench``, ``Terminal-Bench``, ``SWE-Bench Mobile`` (the tier via the rule above).
+_BENCH_NAME = re.compile(r"(?<![\w-])[A-Z][A-Za-z0-9]*(?:Bench|-[Bb]ench)(?:-[A-Z0-9][\w]*)?(?![\w-])")
+#: The gap between two items of one list.
+_LIST_SEP = re.compile(r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)")
+_LIST_ITEM_BEFORE = re.compile(r"(?<![\w.-])(?:[A-Z][\w.&+-]*[\w+]|[A-Z])(?:\s(?:[A-Z][\w.&+-]*[\w+]|of|for))*$")
+_LIST_ITEM = re.compile(r"(?:[A-Z][\w.&+-]*[\w+]|[A-Z])(?:\s(?:[A-Z][\w.&+-]*[\w+]|of|for))*")
+
+
+def find_dataset_variants(text: str, datasets: list[tuple[int, int]]) -> list[NameMatch]:
+    """Splits and versions written onto a known benchmark: ``SWE-bench Lite``, ``Kinetics-600``,
+    ``Terminal-Bench 2.0``, ``MMLU-Pro``."""
+    out = []
+    for start, end in datasets:
+        new_end = end
+        glued = _DS_GLUED.match(text, end)
+        if glued:
+            new_end = glued.end()
+        spaced = _DS_SPACED.match(text, new_end)
+        if spaced:
+            new_end = spaced.end()
+        if new_end != end:
+            out.append(NameMatch(start, new_end, "DATASET", "rule:dataset-variant"))
+    return out
+
+
+def find_bench_names(text: str) -> list[NameMatch]:
+    """Names built on "Bench" (``AuditBench``, ``Weave-Bench``): benchmarks by their own word."""
+    out = []
+    for m in _BENCH_NAME.finditer(text):
+        end = m.end()
+        spaced = _DS_SPACED.match(text, end)
+        if spaced:
+            end = spaced.end()
+        out.append(NameMatch(m.start(), end, "DATASET", "rule:dataset-bench"))
+    return out
+
+
+def spread_along_lists(text: str, known: list[tuple[int, int, str]], labels=("ORG", "DATASET")) -> list[NameMatch]:
+    """Unknown names coordinated with known ones take their label.
+
+    ``Kinetics-400, Kinetics-900 and Vexabench`` (one known dataset) makes the others
+    datasets; ``Acme, Quillfield and Google`` makes organisations. The new names must be
+    name-shaped and not ordinary words; a list holding two labels spreads neither.
+    """
+    by_start = {s: (e, lab) for s, e, lab in known}
+    by_end = {e: (s, lab) for s, e, lab in known}
+    out: list[NameMatch] = []
+    seen: set[int] = set()
+    for start, end, label in known:
+        if label not in labels or start in seen:
+            continue
+        # walk right, then left, over items of the list this name is in
+        items: list[tuple[int, int, str | None]] = [(start, end, label)]
+        at = end
+        while True:
+            sep = _LIST_SEP.match(text, at)
+            if not sep or "\n\n" in sep.group(0):
+                break
+            nxt = _LIST_ITEM.match(text, sep.end())
+            if not nxt:
+                break
+            lab = by_start.get(nxt.start(), (None, None))[1]
+            item_end = by_start[nxt.start()][0] if lab else nxt.end()
+            items.append((nxt.start(), item_end, lab))
+            at = item_end
+        at = start
+        while True:
+            sep = re.search(r"(?:,\s*|\s+(?:and|or|&)\s+)$", text[max(0, at - 8) : at])
+            if not sep:
+                break
+            sep_start = at - len(sep.group(0))
+            if sep_start in by_end:
+                s0, lab = by_end[sep_start]
+                items.insert(0, (s0, sep_start, lab))
+                at = s0
+                continue
+            prev = _LIST_ITEM_BEFORE.search(text[max(0, sep_start - 50) : sep_start])
+            if not prev:
+                break
+            item = prev.group(0)
+            while item.split(" ", 1)[0] in _OPENERS and " " in item:
+                item = item.split(" ", 1)[1]
+            items.insert(0, (sep_start - len(item), sep_start, None))
+            at = sep_start - len(item)
+        found = {lab for *_, lab in items if lab}
+        if len(items) < 2 or found != {label}:
+            continue
+        for s, e, lab in items:
+            if lab is not None:
+                seen.add(s)
+                continue
+            name = text[s:e]
+            if name in _OPENERS or name in words("stop_names") or not (is_novel(name) or any(c.isdigit() for c in name)):
+                continue
+            if label == "ORG" and any(c.isdigit() for c in name):
+                continue  # "GPT-6 Astra and Google's ...": a model among organisations
+            out.append(NameMatch(s, e, label, "rule:list-spread"))
+    return out
+
+
+def find_known_extensions(text: str, known: list[tuple[int, int, str]]) -> list[NameMatch]:
+    """All rules that grow from curated names: variants, list spreading, Bench names.
+
+    ``known`` are (start, end, label) of the exact gazetteer matches.
+    """
+    models = [(s, e) for s, e, lab in known if lab == "MODEL"]
+    datasets = [(s, e) for s, e, lab in known if lab == "DATASET"]
+    return [*find_model_variants(text, models), *find_dataset_variants(text, datasets),
+            *find_bench_names(text), *spread_along_lists(text, known)]
