@@ -95,3 +95,12 @@ def test_links_under_references_heading_need_a_title_not_a_docs_page():
 
 def test_single_author_with_a_bare_initial():
     assert titles("Lovelace, A. (2020). Gusts and how to model them. Kite Journal, 3.") == ["Gusts and how to model them"]
+
+
+def test_a_lab_as_the_author():
+    text = (
+        "[1] KiteLab: Kite-2 Technical Report. arXiv preprint arXiv:2401.00001 (2024)\n"
+        "[2] Wind Team, KiteLab. 2024. The Kite-3 Model Family: Small, Medium, Large.\n"
+        "1. Research: Open kites caught up in 2024.\n"
+    )
+    assert titles(text) == ["Kite-2 Technical Report", "The Kite-3 Model Family: Small, Medium, Large"]

@@ -73,7 +73,7 @@ def find_reference_titles(text: str, *, links: bool = True) -> list[PaperMatch]:
             in_refs, misses = True, 0
             continue
         hit = parse_entry(line)
-        if hit is None:
+        if hit is None and not YEAR.search(line):
             # An entry wrapped over the next lines (PDF text): read them as one, newlines as spaces.
             for extra in (1, 2, 3):
                 k = i - 1 + extra
@@ -102,7 +102,7 @@ def parse_entry(line: str) -> tuple[int, int] | None:
     if not (YEAR.search(line) or "arxiv" in line.lower()):
         return None
     body = _MARKER.match(line).end()
-    for finder in (_quoted, _apa, _acm, _colon, _period, _comma):
+    for finder in (_quoted, _apa, _acm, _colon, _period, _comma, _org_author):
         hit = finder(line, body)
         if hit is not None:
             start, end = _trim(line, *hit)
@@ -198,6 +198,28 @@ def _comma(line: str, body: int) -> tuple[int, int] | None:
     if named < 2 or at == body:
         return None
     return _title_after(line, at)
+
+
+_ORG_AUTHOR = re.compile(
+    r"(?P<a>[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,3}(?:,\s[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,3})?)"
+    r"(?::\s+|\.\s+(?P<y>(?:19|20)\d\d[a-z]?\.\s+))"
+)
+_VENUE_REST = re.compile(
+    r"^\s*[.,]?\s*(?:In[:\s]|arXiv|Proc|Advances|Tech(?:nical)?\s+[Rr]eport|\(?(?:19|20)\d\d\b|pp\.|https?://|"
+    r"[A-Z][\w-]*(?:\s[A-Z][\w-]*)?,?\s+\(?(?:19|20)\d\d\b)"
+)
+
+
+def _org_author(line: str, body: int) -> tuple[int, int] | None:
+    """A lab or team as the author: ``OpenAI: Title. arXiv (2023)``, ``Anthropic. 2024. Title.``"""
+    m = _ORG_AUTHOR.match(line, body)
+    if m is None:
+        return None
+    hit = _title_after(line, m.end())
+    if hit is None:
+        return None
+    rest = line[hit[1] :].lstrip("\"'")
+    return hit if m.group("y") or _VENUE_REST.match(rest) else None
 
 
 def _trim(line: str, start: int, end: int) -> tuple[int, int]:
