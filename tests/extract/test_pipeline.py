@@ -98,9 +98,11 @@ def test_gazetteer_finds_what_a_span_ruler_finds(kind, attr, key):
     assert got  # the example has matches of both kinds
 
 
-def test_knowledge_setting_reads_a_data_directory(tmp_path):
+def test_knowledge_setting_reads_a_data_directory(tmp_path, monkeypatch):
     """``data`` in the components' knowledge setting points them at other curated files."""
     from aigraph.knowledge import DATA_FILES
+
+    monkeypatch.setenv("AIGRAPH_CACHE_DIR", str(tmp_path / "cache"))
 
     rows = {"models.jsonl": {"id": "quillbot-9", "name": "Quillbot-9"},
             "organizations.jsonl": {"id": "nimbus-ai", "name": "Nimbus AI Lab"}}

@@ -29,6 +29,8 @@ T = TypeVar("T")
 
 #: Bumped when the layout of a cache file changes.
 CACHE_FORMAT = "1"
+#: Hex digits of the key in a cache file's name.
+_KEY_CHARS = 24
 
 
 def cache_dir() -> Path:
@@ -119,7 +121,7 @@ def cached(name: str, key: str, build: Callable[[], T]) -> T:
     a failed write leaves nothing behind and is not an error.
     """
     directory = cache_dir()
-    path = directory / f"{name}-{key[:24]}.pickle"
+    path = directory / f"{name}-{key[:_KEY_CHARS]}.pickle"
     try:
         with open(path, "rb") as fh:
             stored_key, value = pickle.load(fh)
@@ -143,7 +145,7 @@ def _write(directory: Path, path: Path, name: str, key: str, value: object) -> N
             pickle.dump((key, value), fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
         tmp = None
-        for old in directory.glob(f"{name}-*.pickle"):
+        for old in directory.glob(f"{name}-{'[0-9a-f]' * _KEY_CHARS}.pickle"):
             if old != path:
                 old.unlink(missing_ok=True)
     except OSError:

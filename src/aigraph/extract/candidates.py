@@ -54,11 +54,7 @@ def _span(doc: Doc, start: int, end: int, label: str, rule: str) -> Span | None:
 
 
 _SENTENCE_END = re.compile(r"(?<!\b[A-Z])[.!?][\"')\]]*[ \t]+(?=[\"'(\[]?[A-Z0-9])|\n\s*")
-_ABBREVIATIONS = frozenset("dr mr mrs ms prof vs st no co al inc ltd etc fig e.g i.e u.s jr sr approx".split())
 _LAST_WORD = re.compile(r"([\w.]+)$")
-
-
-_CONTINUES = frozenset("by of the a an and or to with for in on at from as than that which its their".split())
 
 
 def sentence_starts(text: str) -> list[int]:
@@ -75,7 +71,7 @@ def sentence_starts(text: str) -> list[int]:
             continue
         if text[m.start()] == ".":
             word = _LAST_WORD.search(text, max(0, m.start() - 12), m.start())
-            if word and word.group(1).lower() in _ABBREVIATIONS:
+            if word and word.group(1).lower() in words("abbreviations"):
                 continue
         elif text[m.start()] == "\n" and _wrapped(text, m.start(), end):
             continue
@@ -93,7 +89,7 @@ def _wrapped(text: str, newline: int, next_start: int) -> bool:
     if before.endswith(","):
         return True
     last = before.rsplit(None, 1)[-1].lower() if before.split() else ""
-    return last in _CONTINUES and nxt.isalnum()
+    return last in words("line_continuations") and nxt.isalnum()
 
 
 @Language.component("aigraph_sentences")
@@ -132,7 +128,7 @@ class RuleCandidates:
         for m in (*names.find_called(text, runs=runs), *names.find_orgs(text, known=known, runs=runs),
                   *names.find_models(text, known=known, runs=runs),
                   *names.find_money(text), *names.find_people(text), *tables.model_cells(text),
-                  *names.find_model_variants(text, [(s.start_char, s.end_char) for s in doc.spans.get(EXACT_KEY, ()) if s.label_ == "MODEL"])):
+                  *names.find_known_extensions(text, [(s.start_char, s.end_char, s.label_) for s in doc.spans.get(EXACT_KEY, ())])):
             span = _span(doc, m.start, m.end, m.label, m.rule)
             if span is not None:
                 spans.append(span)
@@ -162,8 +158,6 @@ def make_rule_candidates(nlp: Language, name: str, knowledge: CompiledKnowledge)
     return RuleCandidates(nlp, name, knowledge=knowledge)
 
 
-#: Words after a sentence-initial name that make it the subject ("Apple said ...").
-_SUBJECT_VERBS = frozenset("has had is was will said says plans wants unveiled reported".split())
 
 
 def _starts_sentence(doc: Doc, text: str, char: int) -> bool:
@@ -192,7 +186,7 @@ class Resolver:
         doc = span.doc
         first = _starts_sentence(doc, self._text, span.start_char)
         following = doc[span.end].text if span.end < len(doc) else ""
-        acts = following in ("'s", "'") or following in words("org_verbs") or following in _SUBJECT_VERBS
+        acts = following in ("'s", "'") or following in words("org_verbs") or following in words("subject_verbs")
         if first and not acts and all(is_common_word(t.text) for t in span):
             return False
         # Part of a longer capitalised name ("Data Science Bootcamp"): not this entry.

@@ -18,6 +18,7 @@ Pipeline components receive it through the registered function
 from __future__ import annotations
 
 import functools
+import hashlib
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -130,7 +131,9 @@ def compiled_knowledge(data: str | None = None) -> CompiledKnowledge:
     def build() -> CompiledKnowledge:
         return compile_knowledge(read_knowledge(root) if data else load_knowledge())
 
-    return cached("gazetteer", key, build)
+    # Other data directories get files of their own, so they never displace the packaged one.
+    name = "gazetteer" if not data else "gazetteer-" + hashlib.sha256(str(data).encode()).hexdigest()[:8]
+    return cached(name, key, build)
 
 
 @registry.misc("aigraph.knowledge.v1")

@@ -38,4 +38,6 @@ def normalize(text: str) -> str:
     >>> normalize("DeepMind\u2019s GPT\u20114o")
     "DeepMind's GPT-4o"
     """
+    if text.isascii():
+        return text  # every character the table replaces is outside ASCII
     return text.translate(_TABLE)
