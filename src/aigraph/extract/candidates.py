@@ -153,7 +153,7 @@ _KNOWLEDGE = {"@misc": "aigraph.knowledge.v1", "data": None}
 
 
 @Language.factory("aigraph_rules", default_config={"knowledge": _KNOWLEDGE})
-def make_rule_candidates(nlp: Language, name: str, knowledge: CompiledKnowledge) -> RuleCandidates:
+def make_rule_candidates(nlp: Language, name: str, *, knowledge: CompiledKnowledge) -> RuleCandidates:
     """Factory of :class:`RuleCandidates`; ``knowledge`` names the curated data it looks names up in."""
     return RuleCandidates(nlp, name, knowledge=knowledge)
 
@@ -262,6 +262,6 @@ class Resolver:
 
 
 @Language.factory("aigraph_resolver", default_config={"knowledge": _KNOWLEDGE})
-def make_resolver(nlp: Language, name: str, knowledge: CompiledKnowledge) -> Resolver:
+def make_resolver(nlp: Language, name: str, *, knowledge: CompiledKnowledge) -> Resolver:
     """Factory of :class:`Resolver`; ``knowledge`` says which curated names are ambiguous."""
     return Resolver(nlp, name, knowledge=knowledge)

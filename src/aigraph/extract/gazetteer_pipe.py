@@ -73,6 +73,6 @@ class Gazetteer:
     "aigraph_gazetteer",
     default_config={"spans_key": "aig.gaz", "patterns": "exact", "knowledge": {"@misc": "aigraph.knowledge.v1", "data": None}},
 )
-def make_gazetteer(nlp: Language, name: str, spans_key: str, patterns: str, knowledge: CompiledKnowledge) -> Gazetteer:
+def make_gazetteer(nlp: Language, name: str, *, spans_key: str, patterns: str, knowledge: CompiledKnowledge) -> Gazetteer:
     """Factory of :class:`Gazetteer`: ``patterns`` is ``"exact"`` or ``"lower"``."""
     return Gazetteer(nlp, name, spans_key=spans_key, patterns=patterns, knowledge=knowledge)

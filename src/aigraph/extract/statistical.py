@@ -38,5 +38,5 @@ class StatisticalCandidates:
 
 
 @Language.factory("aigraph_statistical", default_config={"model": "en_core_web_sm"})
-def make_statistical(nlp: Language, name: str, model: str) -> StatisticalCandidates:
+def make_statistical(nlp: Language, name: str, *, model: str) -> StatisticalCandidates:
     return StatisticalCandidates(nlp, name, model=model)
