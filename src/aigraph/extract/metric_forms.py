@@ -35,6 +35,16 @@ _TASK_NOUNS = (
 _RANGE = rf"(?P<num>(?<![\w.$€£/-])\d+(?:\.\d+)?)(?:\s?[-–]\s?\d+(?:\.\d+)?)?"
 
 
+_FROM_TRIGGER = re.compile(r"\b[Ff][Rr][Oo][Mm]\s")
+_ARROW_TRIGGER = re.compile(r"→|->|=>|⟶")
+_OF_TRIGGER = re.compile(r"(?:%|\b[Pp]ercent)\s+of\b")
+_BENCH_TRIGGER = re.compile(r"\d\s?%|\dpp\b|[Pp]ercentage\s+points?|:\s*[+-]?\d+\.\d|[+-]\d")
+_N_OF_M_TRIGGER = re.compile(r"\d\s+(?:out\s+)?of\s+(?:the\s+)?\d")
+_SLASH_TRIGGER = re.compile(r"\d/\d")
+_AT_TRIGGER = re.compile(r"\b(?i:at)\s+(?:\w+\s+){0,2}[~≈]?\s?\d|\b(?i:scor)(?:es|ed|ing)\s")
+_VERSUS_TRIGGER = re.compile(r"\b(?i:versus|vs|compared|against|relative)\b")
+
+
 def sentence_of(text: str, pos: int) -> tuple[int, int]:
     """Rough bounds of the sentence around ``pos`` (a line break or . ! ? ends it)."""
     lo = 0
@@ -47,6 +57,23 @@ def sentence_of(text: str, pos: int) -> tuple[int, int]:
 def _share_sentence(text: str, pos: int) -> bool:
     lo, hi = sentence_of(text, pos)
     return bool(SHARE_CONTEXT.search(text, lo, hi))
+
+
+def _near(pattern: re.Pattern[str], trigger: re.Pattern[str], text: str, back: int, ahead: int):
+    """``pattern``'s matches that start near the cheap ``trigger``'s hits (fast on long text).
+
+    Each search may run 80 characters past its window, so a match is not cut short;
+    of two matches at one place the longer is kept.
+    """
+    best: dict[int, re.Match[str]] = {}
+    for t in trigger.finditer(text):
+        lo, hi = max(0, t.start() - back), t.end() + ahead
+        for m in pattern.finditer(text, lo, min(len(text), hi + 80)):
+            if m.start() > hi:
+                break
+            if m.start() not in best or m.end() > best[m.start()].end():
+                best[m.start()] = m
+    return [best[k] for k in sorted(best)]
 
 
 def _money_or_count_after(text: str, end: int) -> bool:
@@ -74,19 +101,18 @@ _ARROW = re.compile(rf"(?P<x>{_N})(?P<xu>\s?%)?\s*(?:→|->|⟶|=>)\s*{_VALUE}")
 def from_to(text: str) -> list[tuple]:
     """The end point of "from X to Y" and "X → Y" (X is only the baseline)."""
     out = []
-    for pattern in (_FROM_TO, _ARROW):
-        for m in pattern.finditer(text):
-            unit = _unit(m.group("unit"), text[m.end() : m.end() + 2])
-            if not unit and "." not in m.group("num") and not m.group("xu"):
-                continue  # "from 2023 to 2024", "from 3 to 5 layers"
-            if "$" in text[max(0, m.start("x") - 2) : m.start("x")] or _money_or_count_after(text, m.end("num")):
-                continue
-            if re.match(r"\s+of\s+(?:the\s+|all\s+)?(?!" + _TASK_NOUNS + r")", text[m.end() : m.end() + 40], re.IGNORECASE):
-                continue  # "to 31% of mentions"
-            if _share_sentence(text, m.start()):
-                continue
-            start = m.start("q") if m.group("q") else m.start("num")
-            out.append((start, m.end(), _num_value(m.group("num")), unit, "absolute", "", None))
+    for m in (*_near(_FROM_TO, _FROM_TRIGGER, text, 0, 160), *_near(_ARROW, _ARROW_TRIGGER, text, 25, 40)):
+        unit = _unit(m.group("unit"), text[m.end() : m.end() + 2])
+        if not unit and "." not in m.group("num") and not m.group("xu"):
+            continue  # "from 2023 to 2024", "from 3 to 5 layers"
+        if "$" in text[max(0, m.start("x") - 2) : m.start("x")] or _money_or_count_after(text, m.end("num")):
+            continue
+        if re.match(r"\s+of\s+(?:the\s+|all\s+)?(?!" + _TASK_NOUNS + r")", text[m.end() : m.end() + 40], re.IGNORECASE):
+            continue  # "to 31% of mentions"
+        if _share_sentence(text, m.start()):
+            continue
+        start = m.start("q") if m.group("q") else m.start("num")
+        out.append((start, m.end(), _num_value(m.group("num")), unit, "absolute", "", None))
     return out
 
 
@@ -99,7 +125,7 @@ _OF_TASKS = re.compile(
 def share_of_tasks(text: str) -> list[tuple]:
     """``N% of the problems``, ``26-96% of the gap``: a share of the work a system did."""
     out = []
-    for m in _OF_TASKS.finditer(text):
+    for m in _near(_OF_TASKS, _OF_TRIGGER, text, 40, 80):
         span = m.group(0)
         if SHARE_CONTEXT.search(span):
             continue
@@ -111,16 +137,34 @@ _BENCH_SHAPE = re.compile(
     r"^(?:[A-Z][A-Za-z0-9]*[A-Z0-9][\w.+-]*|[\w.+-]*(?:Bench|bench|QA|Eval|eval|Arena|MMLU)[\w.+-]*)$"
 )
 _BENCH_VALUE = re.compile(
-    rf"(?:^|(?<=[(\n,;•●*-]))[ \t]*(?P<ds>[A-Z][\w.+-]*(?:[ \t]+[A-Z][\w.+-]*){{0,2}})(?P<colon>[ \t]*:[ \t]*|[ \t]+)"
+    rf"[ \t]*(?P<ds>[A-Z][\w.+-]*(?:[ \t]+[A-Z][\w.+-]*){{0,2}})(?P<colon>[ \t]*:[ \t]*|[ \t]+)"
     rf"(?P<sign>[-+])?{_VALUE}",
     re.MULTILINE,
 )
 
 
+_BENCH_LEAD = re.compile(r"(?:[(\n,;•●]|[*-](?=[ \t]))(?:(?![(\n,;•●]|[*-][ \t]).){0,60}$")
+
+
+def _bench_matches(text: str):
+    """``_BENCH_VALUE`` tried where a benchmark name could start: after a line break, bracket,
+    comma or bullet shortly before a number with a unit."""
+    tried: set[int] = set()
+    for t in _BENCH_TRIGGER.finditer(text):
+        lead = _BENCH_LEAD.search(text, max(0, t.start() - 61), t.start())
+        at = lead.start() + 1 if lead else (0 if t.start() <= 60 else -1)
+        if at < 0 or at in tried:
+            continue
+        tried.add(at)
+        m = _BENCH_VALUE.match(text, at)
+        if m is not None:
+            yield m
+
+
 def benchmark_values(text: str, is_dataset) -> list[tuple]:
     """``MMLU: 86.4%``, ``GPQA +48.9pp``, ``SWE-bench: +67.3 percentage points``."""
     out = []
-    for m in _BENCH_VALUE.finditer(text):
+    for m in _bench_matches(text):
         ds = m.group("ds")
         unit = _unit(m.group("unit"), text[m.end() : m.end() + 2])
         if not unit and ("." not in m.group("num") or ":" not in m.group("colon")):
@@ -131,8 +175,8 @@ def benchmark_values(text: str, is_dataset) -> list[tuple]:
             continue  # "AI: 45%"
         if _money_or_count_after(text, m.end("num")) or SHARE_CONTEXT.search(ds):
             continue
-        if re.match(r"\s+of\b", text[m.end() : m.end() + 5]):
-            continue
+        if re.match(r"\s+of\b|\s*(?:→|->|⟶|=>)|\s+to\s+\S*\d", text[m.end() : m.end() + 12]):
+            continue  # a share, or the start point of "X → Y" (only Y is the result)
         signed = bool(m.group("sign")) or unit == "pp" or m.group("num")[:1] in "+-"
         start = m.start("sign") if m.group("sign") else (m.start("q") if m.group("q") else m.start("num"))
         out.append((start, m.end(), _num_value(m.group("num").lstrip("+-")), unit, "delta" if signed else "absolute", "", ds))
@@ -150,7 +194,7 @@ _N_OF_M = re.compile(
 def n_of_m(text: str) -> list[tuple]:
     """``solved 7 of 10 problems``, ``answered 45 out of 50 questions``."""
     out = []
-    for m in _N_OF_M.finditer(text):
+    for m in _near(_N_OF_M, _N_OF_M_TRIGGER, text, 60, 60):
         n, total = int(m.group("num")), int(m.group("m").replace(",", ""))
         if n > total or total < 2:
             continue
@@ -164,7 +208,7 @@ _SLASH = re.compile(rf"(?P<num>{_N})/\d+(?:\.\d+)?(?P<unit>\s?%)?\s+(?P<measure>
 def slash_pairs(text: str, is_measure) -> list[tuple]:
     """``2.1/4.0 WER``: two results of one measure (e.g. two test splits)."""
     out = []
-    for m in _SLASH.finditer(text):
+    for m in _near(_SLASH, _SLASH_TRIGGER, text, 20, 50):
         words = m.group("measure").split()
         for k in range(len(words), 0, -1):
             if is_measure(" ".join(words[:k])):
@@ -188,7 +232,7 @@ _AT_SCORE = re.compile(
 def ranked_scores(text: str) -> list[tuple]:
     """``leads at 58`` / ``tie at 53`` / ``scores 46 on the index`` in a sentence about a ranking."""
     out = []
-    for m in _AT_SCORE.finditer(text):
+    for m in _near(_AT_SCORE, _AT_TRIGGER, text, 30, 60):
         group = "num" if m.group("num") else "num2"
         num = m.group(group)
         if re.fullmatch(r"(?:19|20)\d\d", num) or _money_or_count_after(text, m.end(group)):
@@ -214,7 +258,7 @@ _VERSUS = re.compile(
 def versus_partners(text: str, found: list[tuple[int, int]]) -> list[tuple]:
     """``62% on X versus Model-Y's 46%``: the compared value, when a result comes just before."""
     out = []
-    for m in _VERSUS.finditer(text):
+    for m in _near(_VERSUS, _VERSUS_TRIGGER, text, 0, 70):
         unit = _unit(m.group("unit"))
         if not unit and "." not in m.group("num"):
             continue

@@ -104,7 +104,7 @@ def _value(num: str) -> float:
 
 
 #: What every metric pattern needs somewhere: a number with a unit, a decimal, or thousands.
-_DIGIT = re.compile(r"\d(?:\s?(?:%|[x×](?!\w)|percent\b|pp\b|percentage)|[.,]\d)")
+_DIGIT = re.compile(r"\d(?:\s?(?:%|[x×](?!\w)|percent\b|pp\b|percentage)|[.,]\d)|(?<=\bof )\d|\d+\s+(?i:elo)\b")
 
 
 def _windows(text: str) -> list[tuple[int, int]]:
@@ -158,36 +158,16 @@ def _shifted(m: MetricMatch, by: int) -> MetricMatch:
     return MetricMatch(m.start + by, m.end + by, m.text, m.value, m.unit, m.measure, m.kind, m.dataset)
 
 
-#: Where the forms of :mod:`metric_forms` can be: around any number.
-_ANY_DIGIT = re.compile(r"\d")
-
-
 def _forms(text: str, is_dataset, found: list[tuple[int, int]]) -> list[MetricMatch]:
-    """Results in the prose forms of :mod:`aigraph.extract.metric_forms`, around each number."""
+    """Results in the prose forms of :mod:`aigraph.extract.metric_forms`."""
     from aigraph.extract import metric_forms as mf
 
     measures = lower_words("measures")
-    out: list[MetricMatch] = []
-    for lo, hi in _wide_windows(text):
-        part = text[lo:hi]
-        local = [(s - lo, e - lo) for s, e in found if lo <= s < hi]
-        tuples = (*mf.from_to(part), *mf.share_of_tasks(part), *mf.benchmark_values(part, is_dataset),
-                  *mf.n_of_m(part), *mf.slash_pairs(part, lambda w: w.lower() in measures), *mf.ranked_scores(part))
-        tuples = (*tuples, *mf.versus_partners(part, local + [(t[0], t[1]) for t in tuples]))
-        for start, end, value, unit, kind, measure, ds in tuples:
-            out.append(MetricMatch(lo + start, lo + end, part[start:end], value, unit, measure, kind, ds))
-    return out
-
-
-def _wide_windows(text: str) -> list[tuple[int, int]]:
-    spans: list[list[int]] = []
-    for m in _ANY_DIGIT.finditer(text):
-        lo, hi = max(0, m.start() - 400), min(len(text), m.start() + 300)
-        if spans and lo <= spans[-1][1]:
-            spans[-1][1] = max(spans[-1][1], hi)
-        else:
-            spans.append([lo, hi])
-    return [(lo, hi) for lo, hi in spans]
+    tuples = (*mf.from_to(text), *mf.share_of_tasks(text), *mf.benchmark_values(text, is_dataset),
+              *mf.n_of_m(text), *mf.slash_pairs(text, lambda w: w.lower() in measures), *mf.ranked_scores(text))
+    tuples = (*tuples, *mf.versus_partners(text, found + [(t[0], t[1]) for t in tuples]))
+    return [MetricMatch(start, end, text[start:end], value, unit, measure, kind, ds)
+            for start, end, value, unit, kind, measure, ds in tuples]
 
 
 def table_metrics(text: str, *, is_dataset=lambda name: False) -> list[MetricMatch]:
@@ -235,7 +215,10 @@ def _starts():
     nothing); a measure written just before "of 92%", found from the connector back;
     an improvement verb.
     """
-    number = re.compile(rf"{_NUM}(?=\s?(?:%|[x×](?!\w)|percent\b|pp\b|percentage))|(?<![\w.$€£/-])[~≈]?\d+\.\d+")
+    number = re.compile(
+        rf"{_NUM}(?=\s?(?:%|[x×](?!\w)|percent\b|pp\b|percentage))|(?<![\w.$€£/-])[~≈]?\d+\.\d+"
+        r"|(?<![\w.$€£/-])\d{1,3}(?:,\d{3})+(?![\d.])|(?<![\w.$€£/-])\d+(?=\s+(?i:elo)\b)"
+    )
     measure_at_end = re.compile(rf"(?<![\w-])(?i:{_measure_alternation()})\s*$")
     verb = re.compile(r"\b(?i:reduc|improv|cut|lower|decreas|increas|boost|rais|halv|shrink|sp[ee]+d|outperform|beat)")
 

@@ -19,7 +19,7 @@ from aigraph.extract.tables import Cell, cell_at, find_tables
 #: Between a model and its own number: "'s 46%", " (86.4%)", " with a score of 66", ": 90%".
 _TIGHT = re.compile(
     r"^(?:'s|’s)?\s*[(:,–-]?\s*(?:(?:with|at|scor(?:es|ed|ing)|reach(?:es|ed|ing)|achiev(?:es|ed|ing)|posts|posted|gets|got|hits)\s+)?"
-    r"(?:(?:an?|the|its)\s+)?(?:[\w-]+\s+){0,2}?(?:(?:score|rating|accuracy|result)\s+of\s+)?$",
+    r"(?:(?:an?|the|its)\s+)?(?:(?:[\w-]+\s+){0,2}?(?:score|rating|accuracy|result)\s+of\s+)?$",
     re.IGNORECASE,
 )
 #: A model named after a comparison word: the one outperformed, not the achiever.
@@ -32,7 +32,13 @@ _BASELINE = re.compile(
 #: A model used as a tool or named as the benchmark's subject ("with Claude Code", "on Gemini math").
 _TOOL = re.compile(r"\b(?:with|using|via|through|on|in|at|of)\s+(?:the\s+)?$", re.IGNORECASE)
 _NOT_SUBJECT_AFTER = re.compile(r"\b(?:on|in|at|of|than|versus|vs\.?|over|against|like|to|from)\s+(?:the\s+)?$", re.IGNORECASE)
-_ANAPHOR = re.compile(r"\b(?:it|its|they|their|models?|system|version|variant)\b", re.IGNORECASE)
+_ANAPHOR = re.compile(
+    r"\b(?:it|its|they|their|these|this)\b|\b(?:the|that|such)\s+(?:[\w-]+\s+){0,3}?(?:models?|system|version|variant|approach|method)\b",
+    re.IGNORECASE,
+)
+#: "... outperforms Model-X with a score of 66": the number is the compared model's.
+_ATTACHED = re.compile(r"\bwith\s+(?:an?\s+)?(?:(?:[\w-]+\s+){0,2}?(?:score|rating|accuracy|result)\s+of\s+)?$", re.IGNORECASE)
+_COMPARISON = re.compile(r"\b(?:outperform\w*|beat\w*|surpass\w*|than|versus|vs\.?|compared|rivals?|rivaling)\b", re.IGNORECASE)
 _LIST = re.compile(r"^\s*(?:,|and|&|,\s*and)\s+(?:[\w-]+(?:'s|’s)\s+)?$")
 _ON_AFTER = re.compile(r"^\s*(?:on|in|at)\s+(?:the\s+)?$", re.IGNORECASE)
 _ON_BEFORE = re.compile(r"\b(?:[Oo]n|[Ii]n|[Aa]cross)\s+(?:the\s+)?$")
@@ -48,7 +54,7 @@ def _tables(ments: list[Ment], text: str):
     lo = text.rfind("\n", 0, lo) + 1 if lo else 0
     hi = text.find("\n", metrics[-1].end)
     hi = len(text) if hi == -1 else hi
-    if "|" not in text[lo:hi] and not re.search(r"\n\s*\d|\S  +\d", text[lo:hi]):
+    if not any(_TABLE_LINE.search(_line_of(text, m.start)) for m in metrics):
         return []
     from aigraph.extract.tables import Table
 
@@ -59,6 +65,15 @@ def _tables(ments: list[Ment], text: str):
         )
         out.append(Table(t.start + lo, t.end + lo, t.layout, cells))
     return out
+
+
+#: A line a table cell can be on: bars, wide gaps before a number, a rank first, or two scores last.
+_TABLE_LINE = re.compile(r"\|.*\||\S(?:\s{2,}|\t)[~≈+-]?\d|^\s*\d{1,3}[.)]?\s|\d%?\s+[~≈+-]?\d[\d.,]*%?\s*$")
+
+
+def _line_of(text: str, pos: int) -> str:
+    end = text.find("\n", pos)
+    return text[text.rfind("\n", 0, pos) + 1 : len(text) if end == -1 else end]
 
 
 def _shift(span, by):
@@ -110,7 +125,8 @@ def _prose_models(metric: Ment, models: list[Ment], text: str) -> tuple[list[Men
     close = [m for m in models if m.end <= metric.start and metric.start - m.end <= 45]
     if close and _TIGHT.match(text[close[-1].end : metric.start]) and "\n\n" not in text[close[-1].end : metric.start]:
         return [close[-1]], "rule:metric-next-to-model"
-    in_sent = [m for m in models if m.sent == metric.sent]
+    # a model wrapped over a line break may begin in the sentence before ("Gemini 4\n Argon tie at 53")
+    in_sent = [m for m in models if m.end > metric.sent[0] and m.start < metric.sent[1]]
     before = [
         m for m in in_sent if m.end <= metric.start
         and not _BASELINE.search(text, max(0, m.start - 60), m.start)
@@ -118,9 +134,12 @@ def _prose_models(metric: Ment, models: list[Ment], text: str) -> tuple[list[Men
     tools = [m for m in before if _TOOL.search(text, max(0, m.start - 16), m.start)]
     subjects = [m for m in before if m not in tools] or []
     if subjects:
+        between = text[subjects[-1].end : metric.start]
+        if _COMPARISON.search(between) and _ATTACHED.search(text, max(0, metric.start - 40), metric.start):
+            return [], ""  # the number belongs to a compared model the text does not name as a model
         chosen = [subjects[-1]]
         i = models.index(subjects[-1])
-        while i > 0 and models[i - 1].sent == metric.sent and _LIST.match(text[models[i - 1].end : models[i].start]):
+        while i > 0 and models[i - 1].end > min(metric.sent[0], models[i].sent[0]) and _LIST.match(text[models[i - 1].end : models[i].start]):
             i -= 1
             chosen.append(models[i])  # "Model-A and Lab's Model-B tie at 53"
         return chosen, "rule:metric-same-sentence"

@@ -22,6 +22,7 @@ rules look for a MODEL mention there) and which the benchmark.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -240,7 +241,7 @@ def _aligned_table(run, header) -> Table | None:
             if header is not None:
                 h_at, h_cells = header
                 centre = (c[0] - at + c[1] - at) / 2
-                head = min(h_cells[1:] or h_cells, key=lambda h: abs((h[0] - h_at + h[1] - h_at) / 2 - centre))
+                head = min(h_cells, key=lambda h: abs((h[0] - h_at + h[1] - h_at) / 2 - centre))
             cell = _cell(c[0], c[2], label, head)
             if cell is not None:
                 cells.append(cell)
@@ -304,8 +305,8 @@ def _ranked_row(line: str, at: int, start: int, measure: Span | None) -> Cell | 
         nxt = tokens[i + 1][2] if i + 1 < len(tokens) else ""
         value = tok.lstrip("~≈+-").rstrip("%*†‡").replace(",", "")
         small = float(value) < 10 and "%" not in tok
-        if _SIZE_TOKEN.match(nxt) or (small and nxt[:1].isupper() and not _TOKEN_NUM.match(nxt)):
-            continue  # a version or size inside the model's name ("Qwen 2.5 72B")
+        if _SIZE_TOKEN.match(nxt) or (small and (nxt[:1].isupper() or _TOKEN_NUM.match(nxt))):
+            continue  # a version or size inside the model's name ("Qwen 2.5 72B", "PaLM 2 1150")
         if _YEAR.match(value):
             return None
         label = (tokens[0][0], tokens[i - 1][1])
@@ -320,13 +321,13 @@ def _run_tables(text: str) -> list[Table]:
     out: list[Table] = []
     i = 1
     while i < len(lines):
-        k = _trailing_numbers(lines[i][1])
-        if k < 2:
+        if _trailing_numbers(lines[i][1]) < 2:
             i += 1
             continue
         j = i
-        while j < len(lines) and _trailing_numbers(lines[j][1]) == k:
+        while j < len(lines) and _trailing_numbers(lines[j][1]) >= 2:
             j += 1
+        k = min(_trailing_numbers(line) for _, line in lines[i:j])  # "Wren 2 66.1": the "2" is the name's
         h_at, h_line = lines[i - 1]
         h_words = [(h_at + w.start(), h_at + w.end(), w.group()) for w in _WORD.finditer(h_line)]
         if j - i >= 2 and len(h_words) >= k + 1 and not any(_TOKEN_NUM.match(w[2]) for w in h_words) and "|" not in h_line:
@@ -346,6 +347,8 @@ def _run_tables(text: str) -> list[Table]:
 
 
 def _trailing_numbers(line: str) -> int:
+    if not line.rstrip()[-1:].isdigit() and not line.rstrip().endswith(("%", "*", "†")):
+        return 0
     tokens = line.split()
     if "|" in line or len(tokens) < 3:
         return 0
@@ -359,7 +362,8 @@ def _trailing_numbers(line: str) -> int:
     return k
 
 
-def find_tables(text: str) -> list[Table]:
+@functools.lru_cache(maxsize=8)
+def find_tables(text: str) -> tuple[Table, ...]:
     """The result tables of ``text``, in order, without overlaps.
 
     Examples
@@ -370,11 +374,11 @@ def find_tables(text: str) -> list[Table]:
     [('81.2', 'Model-A'), ('77.0', 'Model-B')]
     """
     if not any(ch.isdigit() for ch in text):
-        return []
+        return ()
     found = _pipe_tables(text) + _ranked_tables(text)
     for extra in (_aligned_tables(text), _run_tables(text)):
         found += [t for t in extra if not any(t.start < f.end and f.start < t.end for f in found)]
-    return sorted(found, key=lambda t: t.start)
+    return tuple(sorted(found, key=lambda t: t.start))
 
 
 def cell_at(tables: list[Table], start: int, end: int) -> Cell | None:
@@ -388,7 +392,10 @@ def cell_at(tables: list[Table], start: int, end: int) -> Cell | None:
 
 
 _MODEL_AXIS = re.compile(r"^\W*(?:models?|names?|systems?|entry|method|approach|llm)\W*$", re.IGNORECASE)
-_BENCH_AXIS = re.compile(r"^\W*(?:benchmarks?|category|task|tasks|datasets?|metrics?|evaluation|eval)\W*$", re.IGNORECASE)
+_BENCH_AXIS = re.compile(
+    r"^\W*(?:benchmarks?|categor(?:y|ies)|group|domain|capabilit(?:y|ies)|area|tasks?|datasets?|metrics?|evaluation|eval|test)\W*$",
+    re.IGNORECASE,
+)
 _NAME_LIKE = re.compile(r"^(?=.*[A-Z0-9])[\w.+/-]+(?:[ -][\w.+/()-]+){0,5}$")
 
 
@@ -403,24 +410,23 @@ def model_spans(text: str) -> list[Span]:
         if table.layout == "ranked":
             spans.update(c.label for c in table.cells if c.label)
             continue
-        first = _first_header_cell(text, table)
-        if first is None:
-            continue
-        if _MODEL_AXIS.match(first):
+        leading = _leading_header_cells(text, table)
+        if any(_MODEL_AXIS.match(h) for h in leading):
             spans.update(c.label for c in table.cells if c.label)
-        elif _BENCH_AXIS.match(first):
+        elif any(_BENCH_AXIS.match(h) for h in leading):
             spans.update(c.header for c in table.cells if c.header)
     return sorted(s for s in spans if _NAME_LIKE.match(text[s[0] : s[1]]) and not _numeric(text[s[0] : s[1]]))
 
 
-def _first_header_cell(text: str, table: Table) -> str | None:
+def _leading_header_cells(text: str, table: Table) -> list[str]:
+    """The header cells left of the first score column ("Category", "Benchmark", "Model")."""
     headers = sorted({c.header for c in table.cells if c.header})
     if not headers:
-        return None
+        return []
     line_start = text.rfind("\n", 0, headers[0][0]) + 1
     line = text[line_start : headers[0][0]]
-    cells = [c.strip() for c in re.split(r"\||\s{2,}|\t", line) if c.strip()]
-    return cells[0] if cells else None
+    splitter = r"\|" if table.layout == "pipe" else r"\s{2,}|\t" if table.layout == "aligned" else r"\s+"
+    return [c.strip() for c in re.split(splitter, line) if c.strip()]
 
 
 @dataclass(frozen=True, slots=True)

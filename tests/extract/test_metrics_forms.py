@@ -1,0 +1,86 @@
+"""Prose forms of a result, and the numbers that are not results (see the annotation guide)."""
+
+from aigraph.evaluate import metric_number
+from aigraph.extract.metrics import find_metrics
+
+DATASETS = {"MMLU", "GPQA", "SWE-bench", "ImageNet", "LibriSpeech", "HumanEval", "OSWorld"}
+
+
+def found(text):
+    return [m.text for m in find_metrics(text, is_dataset=lambda s: s in DATASETS)]
+
+
+def test_from_to_keeps_the_end_point():
+    assert found("Fine-tuning raised Wren-2 from 41.0% with a plain prompt to 55.5% on HumanEval.") == ["55.5% on HumanEval"]
+    assert found("A new harness cut the error rate from 20% to 9% on the test.") == ["9%"]
+    assert found("The index went from 2021 to 2024 and the model from 3 to 5 layers.") == []
+
+
+def test_arrows_and_qualified_end_points():
+    assert found("OSWorld: 12% → ~66% in one year; MMLU: 70% -> near 100% soon.") == ["~66%", "near 100%"]
+
+
+def test_benchmark_colon_value_and_signed_deltas():
+    assert found("- MMLU: 86.4%\n- GPQA: +48.9 percentage points\n") == ["86.4%", "+48.9 percentage points"]
+    got = find_metrics("Gains in a year (GPQA +12.5pp, SWE-bench +30.1pp).", is_dataset=DATASETS.__contains__)
+    assert [(m.text, m.unit, m.kind, m.dataset) for m in got] == [
+        ("+12.5", "pp", "delta", "GPQA"), ("+30.1", "pp", "delta", "SWE-bench")]
+
+
+def test_a_version_after_a_benchmark_name_is_not_a_score():
+    assert found("Zeta-Bench 2.0 rises sharply, and Revenue: 45% of sales.") == []
+
+
+def test_share_of_the_work_done():
+    assert found("The agent solved 31.5% of the problems and closed 20-60% of the gap.") == [
+        "31.5% of the problems", "20-60% of the gap"]
+
+
+def test_n_of_m_needs_a_verb_of_success():
+    assert found("It solved 7 of 10 puzzles, and answered 45 out of 50 questions.") == [
+        "7 of 10 puzzles", "45 out of 50 questions"]
+    assert found("Monitors excluded cheating in 39 of 1,601 runs; 7 of 10 founders left.") == []
+
+
+def test_n_percent_and_qualified_scores():
+    assert found("The model scored 90 percent, and then reaches just over 50% on hard cases.") == [
+        "scored 90 percent", "reaches just over 50%"]
+
+
+def test_slash_pairs_are_one_result():
+    got = found("It gets 2.1/4.0 WER on the two test sets.")
+    assert got == ["2.1/4.0 WER"] and metric_number(got[0]) == "2.1"
+
+
+def test_ratings_with_thousands_separators():
+    assert found("Its rating stands at 1,250 Elo.") == ["1,250 Elo"]
+
+
+def test_scores_on_a_ranking_without_a_unit():
+    assert found("On the Reasoning Index, Falcon-Q leads at 61 and Wren-2 and Gale-3 tie at 57.") == ["61", "57"]
+    assert found("The lab leads at 14 sites and opened an office at 3 locations.") == []
+
+
+def test_a_compared_value_is_a_baseline():
+    got = find_metrics("The router reaches 62% on the math split versus Wren-2's 48%.")
+    assert [(m.text, m.kind) for m in got] == [("reaches 62%", "absolute"), ("48%", "baseline")]
+
+
+def test_a_score_of_n():
+    assert found("It beats Gale-3 with a score of 66.") == ["score of 66"]
+
+
+def test_not_results_shares_money_multiples_sizes_and_counts():
+    text = (
+        "Closed models account for 42% of mentions, up from 9% of mentions in 2024 to 31%. "
+        "The share of daily users rose from 2.1% in May to 25.6% in June. "
+        "It raised $120M at a 12x revenue multiple; adoption grew 108x. "
+        "Wren-2 (280B) was trained on 1.4T tokens with a 128k context, 5-shot, in 2023, see pp. 12-14. "
+        "Models up to 4.7x larger were tried."
+    )
+    assert found(text) == []
+
+
+def test_the_same_delta_written_twice_is_kept_once():
+    text = "Big gains (GPQA +48.9pp).\n- GPQA: +48.9 percentage points\n"
+    assert found(text) == ["+48.9 percentage points"]

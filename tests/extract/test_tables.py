@@ -1,0 +1,88 @@
+from aigraph.extract.tables import find_tables, model_spans
+
+
+def cells(text):
+    out = []
+    for t in find_tables(text):
+        for c in t.cells:
+            label = text[slice(*c.label)] if c.label else None
+            head = text[slice(*c.header)] if c.header else None
+            out.append((t.layout, c.text, label, head))
+    return out
+
+
+def test_pipe_table_with_models_as_columns_and_ragged_rows():
+    text = (
+        "Scores of two invented models:\n"
+        "| Group | Benchmark | Zeta-7B | Orca-Nova 12B |\n"
+        "|---|---|---|---|\n"
+        "| Reasoning | ARC-Easy (25-shot) | 71.5 | 80.2 |\n"
+        "| HellaSwag (10-shot) | 64 | 77.9 | |\n"
+        "| Code | HumanEval (0-shot) | 12.2% | - |\n"
+    )
+    assert cells(text) == [
+        ("pipe", "71.5", "ARC-Easy (25-shot)", "Zeta-7B"),
+        ("pipe", "80.2", "ARC-Easy (25-shot)", "Orca-Nova 12B"),
+        ("pipe", "64", "HellaSwag (10-shot)", "Zeta-7B"),  # the merged "Group" cell is missing
+        ("pipe", "77.9", "HellaSwag (10-shot)", "Orca-Nova 12B"),
+        ("pipe", "12.2%", "HumanEval (0-shot)", "Zeta-7B"),
+    ]
+    assert [text[s:e] for s, e in model_spans(text)] == ["Zeta-7B", "Orca-Nova 12B"]
+
+
+def test_pipe_table_with_models_as_rows_skips_size_and_year_columns():
+    text = (
+        "| Model | Params | Year | MMLU | GSM8K |\n"
+        "|:--|--:|--:|--:|--:|\n"
+        "| Falcon-Q | 40 | 2023 | 55.4 | 19.6 |\n"
+        "| Wren 2 | 13 | 2024 | 60.1 | 33.0 |\n"
+    )
+    got = cells(text)
+    assert [(c[1], c[2], c[3]) for c in got] == [
+        ("55.4", "Falcon-Q", "MMLU"), ("19.6", "Falcon-Q", "GSM8K"),
+        ("60.1", "Wren 2", "MMLU"), ("33.0", "Wren 2", "GSM8K"),
+    ]
+    assert [text[s:e] for s, e in model_spans(text)] == ["Falcon-Q", "Wren 2"]
+
+
+def test_leaderboard_whose_cells_ran_together():
+    text = (
+        "Rank Model Arena Score Description License\n"
+        "1 🥇 Falcon-Q 1,250 a chat model by Example Labs Proprietary\n"
+        "2 🥈 Wren 2.5 72B 1198 an open model by Somewhere University Apache 2.0\n"
+        "3 Gale-3 Mini 1103 a small model MIT\n"
+    )
+    got = cells(text)
+    assert [(c[0], c[1], c[2], c[3]) for c in got] == [
+        ("ranked", "1,250", "Falcon-Q", "Arena Score"),
+        ("ranked", "1198", "Wren 2.5 72B", "Arena Score"),  # "2.5" and "72B" belong to the name
+        ("ranked", "1103", "Gale-3 Mini", "Arena Score"),
+    ]
+
+
+def test_space_aligned_columns_map_by_position():
+    text = (
+        "                 Reading      Math      Code\n"
+        "Falcon-Q          81.0        62.5      48.1\n"
+        "Wren 2            77.3          -       51.9\n"
+    )
+    got = cells(text)
+    assert [(c[1], c[2], c[3]) for c in got] == [
+        ("81.0", "Falcon-Q", "Reading"), ("62.5", "Falcon-Q", "Math"), ("48.1", "Falcon-Q", "Code"),
+        ("77.3", "Wren 2", "Reading"), ("51.9", "Wren 2", "Code"),
+    ]
+
+
+def test_single_spaced_rows_under_single_word_headers():
+    text = "Model MMLU GSM8K\nFalcon-Q 70.5 61.0\nWren 2 66.1 58.2\n"
+    assert [(c[1], c[2], c[3]) for c in cells(text)] == [
+        ("70.5", "Falcon-Q", "MMLU"), ("61.0", "Falcon-Q", "GSM8K"),
+        ("66.1", "Wren 2", "MMLU"), ("58.2", "Wren 2", "GSM8K"),
+    ]
+
+
+def test_contents_pages_navigation_bars_and_prose_are_not_tables():
+    toc = "Image Classification     34\nObject Detection         36\nSpeech Recognition       41\n"
+    nav = "Introduction | Research | Industry | Safety |12\n\nSome text about 12.5% growth.\n"
+    prose = "The model scored 81.2 on one test\nand 77.0 on another in 2024 2025\n"
+    assert not find_tables(toc) and not find_tables(nav) and not find_tables(prose)
