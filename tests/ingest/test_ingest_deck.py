@@ -288,3 +288,38 @@ def test_the_2018_hashtag_and_a_longer_navigation_bar_are_chrome():
     doc = parse_text(text)
     assert [(n, t) for n, t, _ in slide_blocks(doc)] == [(4, "Acme Labs builds Foo-3."), (5, "Foo-3 reaches 91%.")]
     assert not any("AIreport" in doc.block_text(b) for b in doc.blocks if b.kind != "chrome")
+
+
+def nav_page(n, body):
+    return f"\fIntroduction | Research | Industry | Politics | Safety | Predictions      |{n}\n\n{body}\n\n      stateof.ai 2031\n"
+
+
+def test_a_page_without_a_navigation_bar_takes_the_next_number():
+    text = nav_page(9, "Nine\n  Acme ships Foo-3.") + "\fIndustry\n\n      stateof.ai 2031\n" + nav_page(11, "Eleven")
+    doc = parse_text(text)
+    assert [(n, t) for n, t, _ in slide_blocks(doc)] == [
+        (9, "Nine\n  Acme ships Foo-3."),
+        (10, "Industry"),
+        (11, "Eleven"),
+    ]
+    assert doc.section_of(10) == "Industry" and doc.section_of(11) == "Industry"
+
+
+def test_pages_before_the_first_navigation_bar_count_back_from_it():
+    text = "the tail of page three\n   stateof.ai 2031\n\fAbout this report\n  Written by Acme.\n" + nav_page(5, "Five")
+    doc = parse_text(text)
+    assert [(n, t) for n, t, _ in slide_blocks(doc)] == [
+        (3, "the tail of page three"),
+        (4, "About this report\n  Written by Acme."),
+        (5, "Five"),
+    ]
+
+
+def test_form_feeds_split_footer_decks_into_pages_too():
+    text = (
+        "Alpha\nbody a\nstateof.ai 2023\n#stateofai | 7\n"
+        "\fSafety\n"
+        "\fGamma\nbody c\nstateof.ai 2023\n#stateofai | 9\n"
+    )
+    doc = parse_text(text)
+    assert [(n, t) for n, t, _ in slide_blocks(doc)] == [(7, "Alpha\nbody a"), (8, "Safety"), (9, "Gamma\nbody c")]

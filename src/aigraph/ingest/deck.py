@@ -136,6 +136,10 @@ class _Event:
     gap: _Piece | None
     pieces: list[_Piece]
     marker: _Marker | None
+    #: The raw stretch before the chrome (gap and white space included), where a
+    #: form feed (a page break in ``pdftotext`` output) may stand.
+    lo: int = 0
+    hi: int = 0
 
 
 def _events(text: str, start: int = 0, end: int | None = None) -> Iterator[_Event]:
@@ -150,8 +154,8 @@ def _events(text: str, start: int = 0, end: int | None = None) -> Iterator[_Even
         gap = _NON_SPACE.search(text, pos, ls)
         cs, ce = content_bounds(text, ls, le)
         pieces, marker = _pieces(text, cs, ce, kind)
-        pos = le
-        return _Event(_Piece(*content_bounds(text, gap.start(), ls), False) if gap else None, pieces, marker)
+        lo, pos = pos, le
+        return _Event(_Piece(*content_bounds(text, gap.start(), ls), False) if gap else None, pieces, marker, lo, cs)
 
     if start == 0 or text[start - 1] == "\n":
         m = P.CHROME_LINE_FIRST.match(text, start, end)
@@ -162,7 +166,7 @@ def _events(text: str, start: int = 0, end: int | None = None) -> Iterator[_Even
             yield event(m.start() + 1, m.lastgroup)
     tail = _NON_SPACE.search(text, pos, end)
     if tail is not None:
-        yield _Event(_Piece(*content_bounds(text, tail.start(), end), False), [], None)
+        yield _Event(_Piece(*content_bounds(text, tail.start(), end), False), [], None, pos, end)
 
 
 def _has_content(text: str, start: int, end: int) -> bool:
@@ -238,6 +242,7 @@ class _Builder:
         self.pieces: list[_Piece] = []
         self.number: int | None = None
         self.override: int | None = None  # a "#stateofai | N" inside an "N of M" slide
+        self.breaks: list[int] = []  # page breaks among pieces not yet numbered
 
     def add(self, pieces: list[_Piece]) -> None:
         for p in pieces:
@@ -254,6 +259,35 @@ class _Builder:
         """Whether the pending text starts with a navigation bar (a new slide's header)."""
         head = self.pieces[0] if self.pieces else None
         return head is not None and head.chrome and P.NAV_BAR.match(self.text, head.start, head.end) is not None
+
+    def page_break(self, last: int | None) -> int | None:
+        """A form feed: the page so far ends here. Returns the last page number used.
+
+        A page with content and a number is flushed, and the next page is
+        provisionally numbered one more (a page without a marker, such as a
+        section divider, keeps its own number). Before any number is known the
+        break is remembered, for :meth:`flush_pages`.
+        """
+        if not self.has_content():
+            return last
+        number = self.number if self.number is not None else (last + 1 if last is not None else None)
+        if number is None:
+            if not self.breaks or self.breaks[-1] != len(self.pieces):
+                self.breaks.append(len(self.pieces))
+            return last
+        self.number = number
+        self.flush()
+        self.number = number + 1
+        return number
+
+    def flush_pages(self, last_page: int) -> None:
+        """Flush the pending pages, the last one numbered ``last_page`` and each before it one less."""
+        bounds = [0, *self.breaks, len(self.pieces)]
+        groups = [self.pieces[a:b] for a, b in zip(bounds, bounds[1:]) if b > a]
+        for i, group in enumerate(groups):
+            number = last_page - (len(groups) - 1 - i)
+            self.pieces, self.number, self.breaks = group, (number if number > 0 else None), []
+            self.flush()
 
     def flush(self) -> None:
         number = self.override if self.override is not None else self.number
@@ -277,7 +311,27 @@ class _Builder:
                 if m:
                     self.section = P.section_name(m["name"])
             blocks.append(Block(p.start, p.end, "slide", (number,), self.section))
-        self.pieces, self.number, self.override = [], None, None
+        self.pieces, self.number, self.override, self.breaks = [], None, None, []
+
+
+def _add_paged(build: _Builder, text: str, e: _Event, last: int | None) -> int | None:
+    """Add an event's gap, breaking pages at the form feeds before its chrome line."""
+    at = e.gap.start if e.gap is not None else e.hi
+    stop = e.gap.end if e.gap is not None else e.hi
+    feed = text.find("\f", e.lo, e.hi)
+    while feed >= 0:
+        if feed > at:
+            piece = content_bounds(text, at, min(feed, stop))
+            if piece[1] > piece[0]:
+                build.add([_Piece(*piece, False)])
+        last = build.page_break(last)
+        at = max(at, feed + 1)
+        feed = text.find("\f", feed + 1, e.hi)
+    if at < stop:
+        piece = content_bounds(text, at, stop)
+        if piece[1] > piece[0]:
+            build.add([_Piece(*piece, False)])
+    return last
 
 
 def segment_deck(text: str, start: int = 0) -> DeckResult:
@@ -306,8 +360,11 @@ def segment_deck(text: str, start: int = 0) -> DeckResult:
     first = True
     last: int | None = None
     after_nav = False  # the previous chrome line was a navigation bar alone
+    paged = text.find("\f", start) >= 0 and mode in ("header", "footer")
     for e in _events(text, start):
-        if e.gap is not None:
+        if paged:
+            last = _add_paged(build, text, e, last)
+        elif e.gap is not None:
             build.add([e.gap])
         marker = e.marker
         if marker is not None and marker[1] == "bar":
@@ -322,17 +379,17 @@ def segment_deck(text: str, start: int = 0) -> DeckResult:
         if mode in ("footer", "of-footer"):
             build.add(e.pieces)
             if boundary:
-                build.number = last = marker[0]
-                build.flush()
+                last = marker[0]
+                build.flush_pages(last)
             continue
         if boundary:
             if first and mode == "header" and marker[0] > 1 and build.has_content():
-                last = build.pieces[-1]
-                if marker[2] or (last.chrome and P.FOOTER.match(text, last.start, last.end)):
-                    build.number = marker[0] - 1
+                tail = build.pieces[-1]
+                if build.breaks or marker[2] or (tail.chrome and P.FOOTER.match(text, tail.start, tail.end)):
+                    build.flush_pages(marker[0] - 1)
             first = False
             build.flush()
-            build.number = marker[0]
+            build.number = last = marker[0]
         elif marker is not None and build.number is not None and build.override is None:
             build.override = marker[0]
         build.add(e.pieces)
