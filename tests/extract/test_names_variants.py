@@ -30,3 +30,27 @@ def test_variant_of_and_bare_sizes():
 def test_family_name_with_version_and_codename():
     text = "Gemini 4\n  Argon ties with Qwen 3.7-Plus; Gemini 2024 results and Gemini is fine."
     assert _variants(text, ["Gemini", "Qwen"]) == ["Gemini 4\n  Argon", "Qwen 3.7-Plus"]
+
+
+def test_acronym_long_forms_of_tasks_measures_and_tests():
+    from aigraph.extract.names import label_of_long_form
+
+    assert label_of_long_form("VQR", "Visual Question Reasoning") is None
+    assert label_of_long_form("MPE", "Mean Position Error") is None
+    assert label_of_long_form("QRVT", "Quill Recognition Vendor Test") == "DATASET"
+    assert label_of_long_form("QFW", "Quilted Faces in the Wild") == "DATASET"
+    assert label_of_long_form("TFT", "Temporal Fusion Transformer") == "MODEL"
+
+
+def test_sentence_openers_and_multipliers_are_not_names():
+    from aigraph.extract.names import find_orgs, is_bare_size
+
+    text = "Unless Quokkas can reverse the trend, nothing changes."
+    assert all(text[m.start : m.end] != "Unless Quokkas" for m in find_orgs(text))
+    assert is_bare_size("7.8x")
+
+
+def test_case_blind_gazetteer_skips_phrases_of_common_words_and_acronyms():
+    from aigraph.extract.gazetteer import _distinctive
+
+    assert not _distinctive("Open AI") and _distinctive("US Air Force")

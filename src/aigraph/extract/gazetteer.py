@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from aigraph.extract.lexicon import is_common_word
+from aigraph.extract.lexicon import words as lexicon_words
 from aigraph.knowledge import Knowledge, KnownEntity
 
 #: spans keys the two rulers write to.
@@ -61,8 +62,10 @@ def surface_variants(surface: str, label: str) -> Iterator[str]:
 def _distinctive(surface: str) -> bool:
     """True when a case-insensitive match of ``surface`` can hardly be an ordinary phrase."""
     words = surface.split()
+    stop = lexicon_words("stop_names")
     if len(words) >= 2:
-        return not all(is_common_word(w) for w in words) or len(words) >= 3 or any(
+        # "Open AI" read case-blind is the phrase "open AI": generic acronyms count as words.
+        return not all(is_common_word(w) or w in stop for w in words) or len(words) >= 3 or any(
             any(c.isdigit() for c in w) for w in words
         )
     word = words[0] if words else ""

@@ -135,6 +135,14 @@ def find_acronyms(text: str) -> list[NameMatch]:
     return out
 
 
+_TASK_OR_MEASURE = frozenset(
+    "reasoning answering recognition detection estimation understanding segmentation classification generation "
+    "translation summarization comprehension retrieval prediction localization tracking captioning "
+    "distance error errors keypoints score rate ratio accuracy precision recall similarity divergence "
+    "olympiad competition contest".split()
+)
+
+
 def label_of_long_form(short: str, long_form: str) -> str | None:
     """The label an acronym definition gives its two forms, or None when it is generic.
 
@@ -152,6 +160,10 @@ def label_of_long_form(short: str, long_form: str) -> str | None:
         return "DATASET"
     if any(w in lower_words("model_nouns") for w in tokens[-2:]):
         return "MODEL"
+    if tokens[-1] in _TASK_OR_MEASURE or tokens[-1] == "test" or "wild" in tokens[-2:]:
+        # "Visual Commonsense Reasoning (VCR)", "Percentage of Correct Keypoints (PCK)":
+        # a task, a measure or a test set, not a model.
+        return "DATASET" if tokens[-1] in ("test", "wild") else None
     words_ = long_form.split()
     title_case = sum(w[:1].isupper() for w in words_) >= max(2, len(words_) - 2)
     if short.isupper() and len(short) >= 3 and title_case:
@@ -213,7 +225,10 @@ def find_called(text: str, *, runs: list[tuple[int, int]] | None = None) -> list
 
 
 # ---------------------------------------------------------------- name runs
-_OPENERS = frozenset({"The", "A", "An", "This", "That", "These", "Those", "Our", "Their", "Its", "In", "On", "At", "But", "And", "So", "If", "When", "While", "After", "Before", "Yet"})
+_OPENERS = frozenset({"The", "A", "An", "This", "That", "These", "Those", "Our", "Their", "Its", "In", "On", "At", "But", "And", "So", "If", "When", "While", "After", "Before", "Yet",
+                      "Unless", "Although", "Though", "Because", "Since", "Once", "Until", "Whether", "As", "For", "With", "Without",
+                      "By", "From", "To", "Of", "Unlike", "Despite", "Given", "Meanwhile", "However", "Also", "Even", "Only",
+                      "Now", "Then", "Here", "There", "Today", "Instead", "Still", "Thus", "Hence", "Why", "How", "What", "Where"})
 
 
 def name_runs(text: str) -> list[tuple[int, int]]:
@@ -438,7 +453,7 @@ _SPACED_TIER = rf"(?:Instruct|Chat|Turbo|Mini|Small|Medium|Large|Base|Pro|Plus|U
 _SPACED_AFTER = re.compile(rf"(?:\s(?:{_SIZE})(?![\w])|\s{_SPACED_TIER}(?:\s{_VERSION}(?![\w.]))?(?![\w-]))+(?:\s(?:Instruct|Chat)(?![\w-]))?")
 _FAMILY_VERSION = re.compile(r"[- ]v?\d{1,2}(?:\.\d+)?(?![\w%]|\.\d)")
 _CODENAME = re.compile(r"(?: |[ \t]*\n[ \t]*)([A-Z][a-z]{2,})(?![\w-])(?! [A-Z])")
-_BARE_SIZE = re.compile(rf"^(?:{_SIZE})$")
+_BARE_SIZE = re.compile(rf"^(?:{_SIZE}|\d+(?:\.\d+)?[x×])$")
 _VARIANT_SUFFIX = re.compile(rf"^(?:[- ](?:{_SIZE}|{_VERSION}|(?i:{_TIERS})))+$")
 
 
@@ -496,7 +511,7 @@ def is_variant_of(name: str, base: str) -> bool:
 
 
 # ---------------------------------------------------------------- known-name extensions
-_DS_TIERS = r"(?:Verified|Lite|Pro|Hard|Mobile|Multimodal|Full|Extended|Diamond|Plus|Easy|Mini|Live|Multilingual|Challenge)"
+_DS_TIERS = r"(?:Veri(?:fi|\ufb01)ed|Lite|Pro|Hard|Mobile|Multimodal|Full|Extended|Diamond|Plus|Easy|Mini|Live|Multilingual|Challenge)"
 _DS_GLUED = re.compile(rf"-(?:\d+[A-Za-z]?|{_DS_TIERS}|(?i:pro|hard|lite|verified|plus))(?![\w-])")
 _DS_SPACED = re.compile(rf"(?:\s{_DS_TIERS}(?![\w-])|\s\d+\.\d+(?![\w.%]))+")
 #: Benchmarks named as one: ``AuditBench``, ``Terminal-Bench``, ``SWE-Bench Mobile`` (the tier via the rule above).
