@@ -22,10 +22,11 @@ from os import PathLike
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from aigraph.errors import AigraphError, GraphError
+from aigraph.errors import GraphError
 from aigraph.graph.atomic import build_lock, check_output_directory, donors, staged_version
-from aigraph.graph.cache import ExtractionCache, cache_key, file_sha256, knowledge_fingerprint
+from aigraph.graph.cache import ExtractionCache, file_sha256, knowledge_fingerprint
 from aigraph.graph.fingerprint import build_fingerprint, extraction_fingerprint, fresh_manifest
+from aigraph.graph.inputs import InputFile, Source, extract_inputs, hash_sources
 from aigraph.graph.hooks import STORE_HOOKS, optional_function, write_stores
 from aigraph.graph.paths import DEFAULT_GRAPH_DIR, GraphPaths
 from aigraph.graph.store import write_jsonl, write_manifest
@@ -33,25 +34,13 @@ from aigraph.graph.store import write_jsonl, write_manifest
 if TYPE_CHECKING:
     import networkx as nx
 
-    from aigraph.records import Document, Entity, Extraction, Relation
 
 #: Versions of these distributions go into the manifest (and the fingerprint).
 TOOLS = ("aigraph", "networkx", "spacy", "rdflib", "oxrdflib", "pyoxigraph", "ladybug", "pyarrow")
 
 MANIFEST_FORMAT = 1
 
-__all__ = ["STORE_HOOKS", "BuildResult", "InputFile", "build_graph", "write_stores"]
-
-
-@dataclass(frozen=True, slots=True)
-class InputFile:
-    """One input of a build and what became of it."""
-
-    source: str
-    sha256: str
-    bytes: int
-    status: str  # "extracted" | "cached" | "error"
-    error: str | None = None
+__all__ = ["STORE_HOOKS", "BuildResult", "InputFile", "build_graph", "write_graph_json", "write_stores"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,53 +81,6 @@ class BuildResult:
         return tuple((i.source, i.error or "") for i in self.inputs if i.status == "error")
 
 
-@dataclass(frozen=True, slots=True)
-class _Source:
-    path: Path
-    source: str
-    sha256: str
-    bytes: int
-    error: str | None = None
-
-
-def _relative_source(path: Path, raw_dir: Path) -> str:
-    """The input's name in the graph: its path under ``raw_dir``, or its file name."""
-    try:
-        relative = path.resolve().relative_to(raw_dir.resolve()).as_posix()
-    except ValueError:
-        return path.name
-    return path.name if relative == "." else relative
-
-
-def _hash_sources(paths: list[Path], raw_dir: Path) -> list[_Source]:
-    sources = []
-    for path in paths:
-        source = _relative_source(path, raw_dir)
-        try:
-            sources.append(_Source(path, source, file_sha256(path), path.stat().st_size))
-        except OSError as err:
-            sources.append(_Source(path, source, "", 0, f"cannot read: {err.strerror or err}"))
-    return sorted(sources, key=lambda s: s.source)
-
-
-@contextmanager
-def _progress(enabled: bool, total: int) -> Iterator[Callable[[str], None]]:
-    """Yield ``advance(label)``; draws a rich bar on stderr only when it is a terminal."""
-    if not (enabled and sys.stderr.isatty()):
-        yield lambda label: None
-        return
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-
-    with Progress(
-        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-        TextColumn("{task.fields[file]}"),
-        console=Console(stderr=True), transient=True,
-    ) as bar:
-        task = bar.add_task("extracting", total=total, file="")
-        yield lambda label: bar.update(task, advance=1, file=label)
-
-
 @contextmanager
 def _lap(timings: dict[str, float], phase: str) -> Iterator[None]:
     started = time.perf_counter()
@@ -146,99 +88,6 @@ def _lap(timings: dict[str, float], phase: str) -> Iterator[None]:
         yield
     finally:
         timings[phase] = round(time.perf_counter() - started, 4)
-
-
-def _without_path(err: Exception, path: Path) -> str:
-    """Return an error message without the leading ``<path>: `` readers put in front."""
-    message = str(err)
-    for prefix in (str(path), path.as_posix()):
-        if message.startswith(prefix + ": "):
-            return message[len(prefix) + 2 :]
-    return message
-
-
-class _LastRead:
-    """Reads cached extractions back, keeping only the last one in memory."""
-
-    def __init__(self, cache: ExtractionCache) -> None:
-        self.cache = cache
-        self.key: str | None = None
-        self.extraction: Extraction | None = None
-
-    def get(self, key: str) -> Extraction:
-        if key != self.key:
-            extraction = self.cache.get(key)
-            if extraction is None:
-                raise GraphError(f"the extraction cache entry {self.cache.path(key)} went missing")
-            self.key, self.extraction = key, extraction
-        assert self.extraction is not None
-        return self.extraction
-
-
-class _StoredExtraction:
-    """An :class:`~aigraph.records.Extraction` whose entities and relations stay on disk.
-
-    The build holds one of these per input instead of the whole extraction: the
-    document is in memory (the assembler sorts by it), the entities and relations are
-    read back from the new cache when the assembler comes to the document, one
-    document at a time. This keeps a large build's memory to one extraction's worth.
-    """
-
-    __slots__ = ("document", "_key", "_reader")
-
-    def __init__(self, document: Document, key: str, reader: _LastRead) -> None:
-        self.document, self._key, self._reader = document, key, reader
-
-    @property
-    def entities(self) -> list[Entity]:
-        return self._reader.get(self._key).entities
-
-    @property
-    def relations(self) -> list[Relation]:
-        return self._reader.get(self._key).relations
-
-
-def _extract_inputs(
-    sources: list[_Source],
-    year: int | None,
-    old_caches: list[ExtractionCache],
-    new_cache: ExtractionCache,
-    progress: bool,
-) -> tuple[list[_StoredExtraction], list[InputFile]]:
-    """Extract each input, or take it from an old cache; every result goes into ``new_cache``."""
-    from aigraph.extract import extract_document
-    from aigraph.ingest import read_document
-
-    knowledge = knowledge_fingerprint()
-    code = f"{extraction_fingerprint()} spacy {_tool_versions().get('spacy')}"
-    reader = _LastRead(new_cache)
-    extractions: list[_StoredExtraction] = []
-    inputs: list[InputFile] = []
-    with _progress(progress, len(sources)) as advance:
-        for src in sources:
-            advance(src.source)
-            if src.error is not None:
-                inputs.append(InputFile(src.source, "", 0, "error", src.error))
-                continue
-            key = cache_key(src.sha256, src.path.name, year, code, knowledge)
-            extraction = None
-            if any(new_cache.adopt(old, key) for old in old_caches):
-                extraction = new_cache.get(key)
-            status = "cached"
-            if extraction is None:
-                status = "extracted"
-                try:
-                    extraction = extract_document(read_document(src.path, year=year))
-                except AigraphError as err:
-                    message = _without_path(err, src.path)
-                    inputs.append(InputFile(src.source, src.sha256, src.bytes, "error", message))
-                    continue
-                new_cache.put(key, extraction)
-            document = dataclasses.replace(extraction.document, source=src.source, sha256=src.sha256)
-            extractions.append(_StoredExtraction(document, key, reader))
-            del extraction
-            inputs.append(InputFile(src.source, src.sha256, src.bytes, status))
-    return extractions, inputs
 
 
 def _json_line(value: object) -> str:
@@ -366,7 +215,7 @@ def build_graph(
     from aigraph.extract import EXTRACTOR_VERSION
     from aigraph.ingest import iter_sources
 
-    sources = _hash_sources(list(iter_sources([raw])), raw)
+    sources = hash_sources(list(iter_sources([raw])), raw)
     if not sources:
         raise GraphError(f"no report files under {raw}")
     versions = _tool_versions()
@@ -393,7 +242,7 @@ class _Job:
     raw: Path
     out: Path
     staged: GraphPaths
-    sources: list[_Source]
+    sources: list[Source]
     year: int | None
     fingerprint: str
     versions: dict[str, str]
@@ -406,8 +255,9 @@ def _write_build(job: _Job, old_caches: list[ExtractionCache], progress: bool) -
 
     staged, timings = job.staged, {}
     with _lap(timings, "extract"):
-        extractions, inputs = _extract_inputs(
-            job.sources, job.year, old_caches, ExtractionCache(staged.cache), progress
+        code = f"{extraction_fingerprint()} spacy {job.versions.get('spacy')}"
+        extractions, inputs = extract_inputs(
+            job.sources, job.year, old_caches, ExtractionCache(staged.cache), progress, code
         )
     if not extractions:
         details = "; ".join(f"{i.source}: {i.error}" for i in inputs)
