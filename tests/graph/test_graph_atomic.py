@@ -148,3 +148,11 @@ def test_folders_of_other_files_are_refused(tmp_path):
     (empty / ".gitkeep").write_text("")
     check_output_directory(empty, raw)
     check_output_directory(tmp_path / "new", raw)
+
+
+def test_one_build_of_a_graph_folder_is_refused(tmp_path):
+    out = tmp_path / "graph"
+    _build(out, "one")
+    check_output_directory(out, tmp_path / "raw")
+    with pytest.raises(GraphError, match="is one build of"):
+        check_output_directory(out / "current", tmp_path / "raw")

@@ -93,6 +93,11 @@ def check_output_directory(out: str | os.PathLike[str], inputs: str | os.PathLik
         raise GraphError(f"refusing to write the graph into {out}: it is inside the input {inputs}")
     if out.exists() and not out.is_dir():
         raise GraphError(f"refusing to write the graph into {out}: it exists and is not a directory")
+    if (o / VERSION_MARKER).is_file():
+        raise GraphError(
+            f"refusing to write the graph into {out}: it is one build of {o.parent} "
+            f"(give {o.parent} itself)"
+        )
     if not is_build_directory(out):
         raise GraphError(
             f"refusing to write the graph into {out}: it holds files that no build wrote "
