@@ -1,5 +1,6 @@
 """The shared evaluation corpus reads as the annotation guide expects (skipped where absent)."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -50,3 +51,28 @@ def test_the_2021_summary_attributes_bullets_to_their_slides(doc):
 
 def test_iter_sources_finds_the_corpus():
     assert iter_sources([CORPUS]) == FILES
+
+
+def test_deck_text_puts_every_content_block_on_one_slide_in_order(doc):
+    from aigraph.ingest.frontmatter import split_front_matter
+    from aigraph.records import CONTENT_KINDS
+
+    front = split_front_matter(doc.text)
+    assert front.end > 0 or not doc.text.startswith("source:"), "the corpus header is not recognised"
+    assert all(b.kind == "chrome" for b in doc.blocks if b.start < front.end)
+    if front.fields.get("format") != "slide-pdf-text":
+        pytest.skip("not deck text")
+    numbers = [b.slides for b in doc.blocks if b.kind in CONTENT_KINDS]
+    assert numbers and all(len(s) == 1 for s in numbers)
+    flat = [s[0] for s in numbers]
+    assert flat == sorted(flat) and len(set(flat)) == flat[-1] - flat[0] + 1  # consecutive, none skipped
+
+
+def test_texts_without_slide_markers_give_no_slides(doc):
+    from aigraph.ingest.frontmatter import split_front_matter
+
+    if split_front_matter(doc.text).fields.get("format") in ("slide-pdf-text", None):
+        pytest.skip("deck text, or no header to tell the kind")
+    if re.search(r"(?i)\bslides?\s*\d", doc.text):
+        pytest.skip("the text cites slides")
+    assert doc.slide_numbers == ()  # "177 slides", "§2", contents pages and prose numbers give none

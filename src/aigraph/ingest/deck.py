@@ -1,14 +1,21 @@
 """Segment slide-deck text copied out of a PDF or a viewer into slide blocks.
 
-Slides are found by page markers: ``12 of 188`` lines (a viewer's page
-indicator, which starts a slide) or the report's ``#stateofai | 12`` marker,
-which stands either in the navigation bar at the top of a slide (a header) or
-after the content (a footer). Which one a document uses is decided once per
-document:
+Slides are found by page markers (see :mod:`aigraph.ingest.markers`): viewer
+page lines (``12 of 188``, ``12/ 188``, ``Page 12 of 188``, ``Page 12``), the
+report's ``#stateofai | 12`` marker (``#AIreport`` in 2018-19), and the 2024+
+navigation bar that ends in the slide number (``... | Predictions   |12``).
+Which way markers relate to content is decided once per document:
 
-* a marker on a navigation-bar line is a header (the first five markers vote);
-* otherwise markers are headers when no content stands before the first one,
-  and footers (the annotation guide's "page footer") when some does.
+* viewer page lines open the page after them, unless content stands before the
+  first one and the text ends with one (then each closes the page before it);
+* a navigation bar ending in its number is a header;
+* a ``#stateofai`` marker on a navigation-bar line is a header (the first five
+  markers vote); otherwise markers are headers when no content stands before
+  the first one, and footers (the annotation guide's "page footer") when some does.
+
+In ``pdftotext`` output a form feed starts each page: a page with no marker of
+its own (a section divider) then takes the number after the page before it, and
+pages before the first marker count back from it.
 
 Navigation bars, markers and ``stateof.ai 2021`` footers become ``chrome``
 blocks. A slide's content is one ``slide`` block (more only when chrome stands
@@ -21,66 +28,19 @@ whole.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from aigraph.ingest import patterns as P
+from aigraph.ingest.markers import ends_with_page_line, first_line_match, looks_like_deck, page_markers
 from aigraph.ingest.summary import content_bounds, segment_summary
 from aigraph.records import Block
+
+__all__ = ["DeckResult", "looks_like_deck", "segment_deck"]
 
 _NON_SPACE = re.compile(r"\S")
 #: A marker: its slide number, "of" or "hash", and whether it is in a navigation bar.
 _Marker = tuple[int, str, bool]
-
-
-#: A page marker on a line of its own (or ending a navigation bar): a slide's footer or header.
-_LONE_MARKER = re.compile(r"(?im)^[^\n]*?(?:\|\s*[A-Za-z]+\s+)?#(?:stateofai|aireport)\s*[|/]\s*\d+\s*$")
-
-
-def _first(line: re.Pattern[str], first: re.Pattern[str], text: str, start: int) -> re.Match[str] | None:
-    return next(P.lines_matching(line, first, text, start), None)
-
-
-def page_markers(text: str, start: int = 0) -> int:
-    """How many viewer page lines (``12 of 188``, ``12/ 188``, ``Page 12``) agree with each other.
-
-    Lines count together when they give the same page total (or none) and a page
-    number within it, so two stray fractions in a table do not make a deck.
-    """
-    counts: Counter[int | None] = Counter()
-    for m in P.lines_matching(P.PAGE_OF_LINE, P.PAGE_OF_FIRST, text, start):
-        if m["pn"] is not None:
-            n, total = int(m["pn"]), (int(m["pt"]) if m["pt"] else None)
-        else:
-            n, total = int(m["n"]), int(m["total"])
-        if n > 0 and (total is None or n <= total):
-            counts[total] += 1
-    return max(counts.values(), default=0)
-
-
-def looks_like_deck(text: str, start: int = 0) -> bool:
-    """True when ``text[start:]`` is slide text with page markers rather than a summary.
-
-    It is when it has a page-marker line (one slide pasted alone counts) and more
-    of them than lines that cite slides (``Slide 12: ...``). Markers are
-    ``#stateofai | 12``, a navigation bar ending in its slide number, and viewer
-    page lines (``12 of 188``, ``Page 12 of 188``; two that agree at least).
-    """
-    first_end = text.find("\n", start)
-    first_end = len(text) if first_end < 0 else first_end
-    markers = sum(1 for _ in P.HASH_MARKER.finditer(text, start))
-    markers += sum(1 for _ in P.lines_matching(P.NAV_NUMBER_LINE, P.NAV_NUMBER_FIRST, text, start))
-    pages = page_markers(text, start)
-    markers += pages if pages > 1 else bool(P.PAGE_OF.match(text, start, first_end))
-    if markers < 1:
-        return False
-    if markers == 1:
-        lone = _LONE_MARKER.search(text, start) or _first(P.NAV_NUMBER_LINE, P.NAV_NUMBER_FIRST, text, start)
-        if not lone:
-            return False
-    citations = sum(1 for _ in P.CITATION_LINE.finditer(text, start))
-    return markers > citations
 
 
 @dataclass(slots=True)
@@ -183,15 +143,6 @@ def _line_bounds(text: str, pos: int) -> tuple[int, int]:
     return start, len(text) if end < 0 else end
 
 
-def _ends_with_page_line(text: str, start: int) -> bool:
-    """Whether the last non-blank line of ``text[start:]`` is a viewer page line."""
-    end = len(text)
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    ls = max(text.rfind("\n", start, end) + 1, start)
-    return bool(P.PAGE_OF.match(text, ls, end) or P.PAGE_ALONE.match(text, ls, end))
-
-
 def _orientation(text: str, start: int = 0) -> str:
     """How this document's markers relate to its content.
 
@@ -204,11 +155,11 @@ def _orientation(text: str, start: int = 0) -> str:
     """
     first_end = text.find("\n", start)
     if page_markers(text, start) > 1 or P.PAGE_OF.match(text, start, len(text) if first_end < 0 else first_end):
-        m = _first(P.PAGE_OF_LINE, P.PAGE_OF_FIRST, text, start)
-        if m is not None and _has_content(text, start, m.start()) and _ends_with_page_line(text, start):
+        m = first_line_match(P.PAGE_OF_LINE, P.PAGE_OF_FIRST, text, start)
+        if m is not None and _has_content(text, start, m.start()) and ends_with_page_line(text, start):
             return "of-footer"
         return "of"
-    if _first(P.NAV_NUMBER_LINE, P.NAV_NUMBER_FIRST, text, start):
+    if first_line_match(P.NAV_NUMBER_LINE, P.NAV_NUMBER_FIRST, text, start):
         return "header"
     first = None
     on_nav = seen = 0
