@@ -54,3 +54,11 @@ def test_case_blind_gazetteer_skips_phrases_of_common_words_and_acronyms():
     from aigraph.extract.gazetteer import _distinctive
 
     assert not _distinctive("Open AI") and _distinctive("US Air Force")
+
+
+def test_benchmark_heading_before_its_measure_and_dataset_long_forms():
+    from aigraph.extract.names import find_headed_measures, label_of_long_form
+
+    text = "Chapter\nQuillNet: Top-1 Accuracy 52\nLeeds Otter Poses: Percentage of Correct\nNote: Average of runs"
+    assert [text[m.start : m.end] for m in find_headed_measures(text)] == ["QuillNet", "Leeds Otter Poses"]
+    assert label_of_long_form("QRD", "Quill Reading Dataset Requiring Logical Reasoning") == "DATASET"

@@ -160,6 +160,8 @@ def label_of_long_form(short: str, long_form: str) -> str | None:
         return "DATASET"
     if any(w in lower_words("model_nouns") for w in tokens[-2:]):
         return "MODEL"
+    if any(w in lower_words("dataset_nouns") for w in tokens[1:]):
+        return "DATASET"  # "Reading Comprehension Dataset Requiring Logical Reasoning (ReClor)"
     if tokens[-1] in _TASK_OR_MEASURE or tokens[-1] == "test" or "wild" in tokens[-2:]:
         # "Visual Commonsense Reasoning (VCR)", "Percentage of Correct Keypoints (PCK)":
         # a task, a measure or a test set, not a model.
@@ -622,4 +624,25 @@ def find_known_extensions(text: str, known: list[tuple[int, int, str]]) -> list[
     models = [(s, e) for s, e, lab in known if lab == "MODEL"]
     datasets = [(s, e) for s, e, lab in known if lab == "DATASET"]
     return [*find_model_variants(text, models), *find_dataset_variants(text, datasets),
-            *find_bench_names(text), *spread_along_lists(text, known)]
+            *find_bench_names(text), *spread_along_lists(text, known), *find_headed_measures(text)]
+
+
+#: ``ImageNet: Top-1 Accuracy``, ``Leeds Poses: Percentage of Correct Keypoints``: a benchmark
+#: heading that names its measure (report tables of contents and figure titles).
+_HEADED_MEASURE = re.compile(
+    r"(?:^|(?<=\n)|(?<=\s{2}))[ \t]*(?P<name>(?:[A-Z][\w.+-]*[\w+]|[A-Z])(?: [A-Z][\w.+-]*[\w+]){0,2}):[ \t]+"
+    r"(?P<measure>(?:Top-[15]|Fr[eé]chet|Percentage|Average|Mean|Accuracy|Error|F1|BLEU|ROUGE|Word Error|Success|"
+    r"Exact Match|Pass@|mAP|AUC|Elo|Win Rate|Perplexity)\b)",
+    re.MULTILINE,
+)
+
+
+def find_headed_measures(text: str) -> list[NameMatch]:
+    """Benchmarks named at the head of a line before the measure they report on."""
+    out = []
+    for m in _HEADED_MEASURE.finditer(text):
+        name = m.group("name")
+        if name in _OPENERS or name in words("stop_names") or not (is_novel(name) or any(c.isdigit() for c in name)):
+            continue
+        out.append(NameMatch(m.start("name"), m.end("name"), "DATASET", "rule:dataset-measure-heading"))
+    return out
