@@ -82,3 +82,18 @@ def test_a_page_without_visible_text_is_refused(tmp_path):
     path.write_text("<html><head><title>t</title><script>x()</script></head><body> </body></html>")
     with pytest.raises(InputError, match="no visible text"):
         read_document(path)
+
+
+def test_a_deck_viewer_page_is_read_as_slides(tmp_path):
+    slides = "".join(
+        f"<div><p>{n} of 40</p><p>{title}</p><p>{body}</p><p>stateof.ai 2020</p>"
+        "<p>Introduction | Research | Talent | Industry | Politics | Predictions</p><p>#stateofai</p></div>"
+        for n, title, body in ((7, "Robots fold laundry", "Acme trains Folder-2."), (8, "Chips", "Zeta-9 ships."))
+    )
+    path = tmp_path / "viewer.html"
+    path.write_text(f"<html><body>{slides}</body></html>", encoding="utf-8")
+    doc = read_document(path)
+    assert [(b.slides, doc.block_text(b)) for b in doc.blocks if b.kind == "slide"] == [
+        ((7,), "Robots fold laundry\n\nAcme trains Folder-2."),
+        ((8,), "Chips\n\nZeta-9 ships."),
+    ]

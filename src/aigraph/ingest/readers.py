@@ -126,16 +126,21 @@ def read_html(path: Path, year: int | None) -> Document:
     del markup
     if not visible.strip():
         raise InputError(f"{path}: the page has no visible text")
-    summary = segment_summary(visible)
+    if looks_like_deck(visible):  # a deck viewer's page ("1 of 177", ...)
+        deck = segment_deck(visible)
+        blocks, titles = deck.blocks, deck.slide_titles
+    else:
+        summary = segment_summary(visible)
+        blocks, titles = split_inline_citations(visible, summary.blocks), summary.slide_titles
     return Document(
         source=str(path),
         text=visible,
-        blocks=tuple(split_inline_citations(visible, summary.blocks)),
+        blocks=tuple(blocks),
         year=detect_year(str(path), ((title or "") + "\n" + visible[:20_000]), year),
-        title=title or detect_title(visible, summary.blocks),
+        title=title or detect_title(visible, blocks),
         format="html",
         sha256=digest,
-        slide_titles=summary.slide_titles,
+        slide_titles=titles,
     )
 
 
