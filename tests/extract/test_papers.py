@@ -76,3 +76,19 @@ def test_technical_report_needs_the_model_named_elsewhere():
 
 def test_quoted_ui_labels_after_in_are_not_titles():
     assert titles('Changes are listed in "Build from tarball" and in "two reading modes" of the docs.') == []
+
+
+def test_lower_case_quoted_title_right_beside_the_word_paper():
+    assert titles('Since the "kites are few-shot flyers" paper, everyone flies.') == ["kites are few-shot flyers"]
+    assert titles('A preprint titled "small kites fly far" argues the opposite.') == ["small kites fly far"]
+    assert titles('It is "a model called X" in the docs.') == []
+
+
+def test_sentence_case_title_quoted_alone_in_brackets():
+    text = 'Kites now steer themselves ("A learned controller for kites in gusty wind"), and ("Fly")'
+    assert titles(text) == ["A learned controller for kites in gusty wind"]
+
+
+def test_title_case_quote_after_a_possessive():
+    assert titles('KiteLab\'s "Scaling Kite Strings" trained a huge kite.') == ["Scaling Kite Strings"]
+    assert titles('KiteLab\'s "Superkite" team left.') == []

@@ -159,12 +159,20 @@ def _quoted_with_cue(line: str, offset: int, known) -> list[PaperMatch]:
         words = title.split()
         if len(words) < 3 or words[0].lower() in _NOT_TITLE_START or not title_like(title, max_words=20):
             continue
-        if title[0].islower() and words[0] not in _LOWER_TITLE_START:
+        beside = re.search(r"\b(?:paper|preprint|study|titled|entitled)\s*,?\s*$", line[: m.start()], re.IGNORECASE) or re.match(
+            r"\s*,?\s*(?:paper|preprint|study)\b", line[m.end() :], re.IGNORECASE
+        )
+        if title[0].islower() and words[0] not in _LOWER_TITLE_START and not beside:
             continue  # "a model called X", "from X to Y": phrases, not titles
-        if re.search(r"\d%|\.\.\.|\u2026|,\s+an?\s", title) or _NEWS_VERBS.intersection(w.lower() for w in words[1:]):
+        if re.search(r"\d%|\.\.\.|\u2026|,\s+an?\s|'\w[^']*'", title) or _NEWS_VERBS.intersection(w.lower() for w in words[1:]):
+            continue
+        in_brackets = line[max(0, m.start() - 2) : m.start()] == " (" and line[m.end() : m.end() + 1] == ")"
+        if in_brackets and title[0].isupper() and len(words) >= 4 and not known(title):
+            start = offset + m.start("t")  # ("A method for X"): a citation by title
+            found.append(PaperMatch(start, start + len(title), title, "rule:paper-quoted-cue"))
             continue
         context = _sentence(line, m.start()).replace(m.group(0), " ")
-        cited_in = re.search(r"\b(?:in|from|see)\s*$", line[: m.start()], re.IGNORECASE) and (
+        cited_in = re.search(r"(?:\b(?:in|from|see)|\w's)\s*$", line[: m.start()], re.IGNORECASE) and (
             title[0].islower() or is_title_case(title)
         ) and not re.match(r"\W*\s*(?:section|chapter|tab|page|table|menu|button|field|column|folder)\b", line[m.end() :])
         if not (cited_in or _RESEARCH_CUE.search(context)) or known(title):
