@@ -262,8 +262,6 @@ def remove_old(out: Path, keep: set[Path]) -> None:
                 shutil.rmtree(target, ignore_errors=True)
             else:
                 target.unlink(missing_ok=True)
-    elif (out / CURRENT_LINK).is_symlink() and (out / "cache").is_dir() and not (out / "cache").is_symlink():
-        shutil.rmtree(out / "cache", ignore_errors=True)
     for leftover in _legacy_leftovers(out):
         shutil.rmtree(leftover, ignore_errors=True)
 
