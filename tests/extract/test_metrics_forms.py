@@ -84,3 +84,28 @@ def test_not_results_shares_money_multiples_sizes_and_counts():
 def test_the_same_delta_written_twice_is_kept_once():
     text = "Big gains (GPQA +48.9pp).\n- GPQA: +48.9 percentage points\n"
     assert found(text) == ["+48.9 percentage points"]
+
+
+def test_pushed_to_and_a_measure_brought_down():
+    assert found("The new agent pushed the state of the art on SWE-bench to 49%.") == ["49%"]
+    assert found("Its word error rate dropped to 3.2% after tuning.") == ["3.2%"]
+    assert found("The share of daily users rose to 40%, and funding was cut to $3M.") == []
+
+
+def test_gains_in_points_are_deltas():
+    got = find_metrics("The new model improved by 12 points on MATH.")
+    assert [(m.text, m.kind) for m in got] == [("12 points", "delta")]
+
+
+def test_percentile_among_competitors():
+    assert found("The system ranked in the top 54% of participants.") == ["top 54% of participants"]
+    assert found("The top 1% of earners hold most of the wealth.") == []
+
+
+def test_a_percentage_that_closes_a_with_clause():
+    assert found("It is the first model to beat experts on MMLU, with 90.0%.") == ["90.0%"]
+    assert found("It ships with 30% fewer parameters and with 40% of the budget.") == []
+
+
+def test_a_list_of_benchmark_scores_after_a_colon():
+    assert found("Wren-2: MMLU 82.0, GPQA 53.0, HumanEval 81.7, Tokens 12.5.") == ["82.0", "53.0", "81.7"]

@@ -38,7 +38,7 @@ _RANGE = rf"(?P<num>(?<![\w.$€£/-])\d+(?:\.\d+)?)(?:\s?[-–]\s?\d+(?:\.\d+)?
 _FROM_TRIGGER = re.compile(r"\b[Ff][Rr][Oo][Mm]\s")
 _ARROW_TRIGGER = re.compile(r"→|->|=>|⟶")
 _OF_TRIGGER = re.compile(r"(?:%|\b[Pp]ercent)\s+of\b")
-_BENCH_TRIGGER = re.compile(r"\d\s?%|\dpp\b|[Pp]ercentage\s+points?|:\s*[+-]?\d+\.\d|[+-]\d")
+_BENCH_TRIGGER = re.compile(r"\d\s?%|\dpp\b|[Pp]ercentage\s+points?|:\s*[+-]?\d+\.\d|[+-]\d|[A-Za-z]\s\d\d+\.\d")
 _N_OF_M_TRIGGER = re.compile(r"\d\s+(?:out\s+)?of\s+(?:the\s+)?\d")
 _SLASH_TRIGGER = re.compile(r"\d/\d")
 _AT_TRIGGER = re.compile(r"\b(?i:at)\s+(?:\w+\s+){0,2}[~≈]?\s?\d|\b(?i:scor)(?:es|ed|ing)\s")
@@ -103,8 +103,8 @@ def from_to(text: str) -> list[tuple]:
     out = []
     for m in (*_near(_FROM_TO, _FROM_TRIGGER, text, 0, 160), *_near(_ARROW, _ARROW_TRIGGER, text, 25, 40)):
         unit = _unit(m.group("unit"), text[m.end() : m.end() + 2])
-        if not unit and "." not in m.group("num") and not m.group("xu"):
-            continue  # "from 2023 to 2024", "from 3 to 5 layers"
+        if not unit and ("." not in m.group("num") or m.re is _ARROW) and not m.group("xu"):
+            continue  # "from 2023 to 2024", "from 3 to 5 layers", "version 2.0 → 3.5"
         if "$" in text[max(0, m.start("x") - 2) : m.start("x")] or _money_or_count_after(text, m.end("num")):
             continue
         if re.match(r"\s+of\s+(?:the\s+|all\s+)?(?!" + _TASK_NOUNS + r")", text[m.end() : m.end() + 40], re.IGNORECASE):
@@ -133,9 +133,8 @@ def share_of_tasks(text: str) -> list[tuple]:
     return out
 
 
-_BENCH_SHAPE = re.compile(
-    r"^(?:[A-Z][A-Za-z0-9]*[A-Z0-9][\w.+-]*|[\w.+-]*(?:Bench|bench|QA|Eval|eval|Arena|MMLU)[\w.+-]*)$"
-)
+#: A benchmark's name by its shape, when the curated knowledge does not hold it.
+_BENCH_SHAPE = re.compile(r"^[\w.+-]*(?:Bench|bench|BENCH|QA|Eval|eval|EVAL|Arena|MMLU|GLUE)[\w.+-]*$")
 _BENCH_VALUE = re.compile(
     rf"[ \t]*(?P<ds>[A-Z][\w.+-]*(?:[ \t]+[A-Z][\w.+-]*){{0,2}})(?P<colon>[ \t]*:[ \t]*|[ \t]+)"
     rf"(?P<sign>[-+])?{_VALUE}",
@@ -143,7 +142,7 @@ _BENCH_VALUE = re.compile(
 )
 
 
-_BENCH_LEAD = re.compile(r"(?:[(\n,;•●]|[*-](?=[ \t]))(?:(?![(\n,;•●]|[*-][ \t]).){0,60}$")
+_BENCH_LEAD = re.compile(r"(?:[(\n,;:•●]|[*-](?=[ \t]))(?:(?![(\n,;:•●]|[*-][ \t]).){0,60}$")
 
 
 def _bench_matches(text: str):
@@ -167,12 +166,11 @@ def benchmark_values(text: str, is_dataset) -> list[tuple]:
     for m in _bench_matches(text):
         ds = m.group("ds")
         unit = _unit(m.group("unit"), text[m.end() : m.end() + 2])
-        if not unit and ("." not in m.group("num") or ":" not in m.group("colon")):
-            continue  # "Terminal-Bench 2.0" is a version; "MMLU: 86.4" a score
-        if not (is_dataset(ds) or (len(ds) >= 3 and all(_BENCH_SHAPE.match(w) for w in ds.split()[:1]))):
-            continue
-        if ds.isupper() and len(ds) <= 3 and not is_dataset(ds):
-            continue  # "AI: 45%"
+        if not unit and ("." not in m.group("num") or (":" not in m.group("colon")
+                                                       and not (is_dataset(ds) and _num_value(m.group("num").lstrip("+-")) >= 10))):
+            continue  # "Terminal-Bench 2.0" is a version; "MMLU: 86.4" and "MMLU 82.0," are scores
+        if not (is_dataset(ds) or _BENCH_SHAPE.match(ds.split()[0])):
+            continue  # "EBITDA: 12.5%", "AI: 45%"
         if _money_or_count_after(text, m.end("num")) or SHARE_CONTEXT.search(ds):
             continue
         if re.match(r"\s+of\b|\s*(?:→|->|⟶|=>)|\s+to\s+\S*\d", text[m.end() : m.end() + 12]):
@@ -223,8 +221,15 @@ def slash_pairs(text: str, is_measure) -> list[tuple]:
 _RANK_CONTEXT = re.compile(r"\b(?:index|ranking|leaderboard|scores?|elo|arena|benchmarks?|bench|eval|rating)\b", re.IGNORECASE)
 _AT_SCORE = re.compile(
     rf"\b(?:leads?|leading|ties?|tied|sits?|ranks?|ranked|stands?|follows?|comes?\s+in|tops?|peaks?|lands?|scor(?:es|ed|ing)|"
-    rf"debuts?|debuted|is|are)\s+at\s+{_Q}(?P<num>{_N})(?P<unit>\s?%)?(?![\w.,]\d)"
+    rf"debuts?|debuted)\s+at\s+{_Q}(?P<num>{_N})(?P<unit>\s?%)?(?![\w.,]\d)"
     rf"|\bscor(?:es|ed|ing)\s+{_Q}(?P<num2>{_N})(?P<unit2>\s?%)?\s+on\b",
+    re.IGNORECASE,
+)
+
+
+#: What may follow a ranked score: the sentence goes on, it does not count something ("12 points apart").
+_SCORE_END = re.compile(
+    r"\s*(?:$|[,.;:)]|\s*\n|(?:and|or|on|in|with|while|but|versus|vs\.?|ahead|behind|after|among|from|points?|elo)\b(?!\s+apart))",
     re.IGNORECASE,
 )
 
@@ -238,7 +243,7 @@ def ranked_scores(text: str) -> list[tuple]:
         if re.fullmatch(r"(?:19|20)\d\d", num) or _money_or_count_after(text, m.end(group)):
             continue
         lo, hi = sentence_of(text, m.start())
-        if not _RANK_CONTEXT.search(text, lo, hi) or re.match(r"\s*%?\s+of\b", text[m.end() : m.end() + 6]):
+        if not _RANK_CONTEXT.search(text, lo, hi) or (group == "num" and not _SCORE_END.match(text, m.end())):
             continue
         q = m.group(0)[: m.start(group) - m.start()]
         qual = re.search(rf"{_Q}$", q)
@@ -269,3 +274,67 @@ def versus_partners(text: str, found: list[tuple[int, int]]) -> list[tuple]:
         start = m.start("q") if m.group("q") else m.start("num")
         out.append((start, m.end(), _num_value(m.group("num")), unit, "baseline", "", None))
     return out
+
+
+_TOWARD = re.compile(
+    rf"\b(?P<verb>push(?:es|ed|ing)?|br(?:ing|ings|inging|ought)|rais(?:es|ed|ing)|lift(?:s|ed|ing)?|improv(?:es|ed|ing)|"
+    rf"boost(?:s|ed|ing)?|t(?:ook|akes|aking)|drop(?:s|ped|ping)?|f(?:ell|alls|alling)|cut(?:s|ting)?|reduc(?:es|ed|ing)|"
+    rf"lower(?:s|ed|ing)?|decreas(?:es|ed|ing)|increas(?:es|ed|ing)|jump(?:s|ed|ing)?|climb(?:s|ed|ing)?|r(?:ose|ises|ising))\b"
+    rf"(?P<mid>(?:(?!\bfrom\b)[^.;\n]){{0,60}}?)\bto\s+{_VALUE}",
+    re.IGNORECASE,
+)
+_TOWARD_TRIGGER = re.compile(r"\bto\s+(?:\w+\s+)?[~≈]?\s?\d")
+_RESULT_WORDS = re.compile(r"\b(?:state[- ]of[- ]the[- ]art|sota|performance|scores?|accuracy|error|results?|record)\b", re.IGNORECASE)
+
+
+def pushed_to(text: str, is_measure, is_dataset) -> list[tuple]:
+    """``pushed the state of the art on X to 49%``, ``its error rate dropped to 3.2%``."""
+    out = []
+    for m in _near(_TOWARD, _TOWARD_TRIGGER, text, 90, 40):
+        unit = _unit(m.group("unit"), text[m.end() : m.end() + 2])
+        if not unit and "." not in m.group("num"):
+            continue
+        if _money_or_count_after(text, m.end("num")) or "$" in m.group("mid") or _share_sentence(text, m.start()):
+            continue
+        if re.match(r"\s+of\s+(?!" + _TASK_NOUNS + ")", text[m.end() : m.end() + 30], re.IGNORECASE):
+            continue
+        context = text[max(0, m.start() - 40) : m.start("num")]
+        words = re.findall(r"[A-Za-z][\w@.+-]*(?:\s+[a-z][\w-]*)?", context)
+        if not (m.group("verb").lower().startswith("push") or _RESULT_WORDS.search(context)
+                or any(is_measure(w.lower()) or is_measure(w.split()[0].lower()) or is_dataset(w.split()[0]) for w in words)):
+            continue
+        start = m.start("q") if m.group("q") else m.start("num")
+        out.append((start, m.end(), _num_value(m.group("num")), unit, "absolute", "", None))
+    return out
+
+
+_BY_POINTS = re.compile(
+    rf"\b(?:improv|increas|boost|gain|rais|jump|rose|rise|climb|add)\w*\s+(?:[\w-]+\s+){{0,4}}?by\s+{_Q}"
+    rf"(?P<num>{_N})\s*(?P<unit>points|pts|percentage\s+points?|pp)\b",
+    re.IGNORECASE,
+)
+_BY_POINTS_TRIGGER = re.compile(r"\bby\s+(?:\w+\s+)?\d[\d.]*\s*(?:points|pts|percentage|pp)\b", re.IGNORECASE)
+
+
+def by_points(text: str) -> list[tuple]:
+    """``improved by 12 points on MATH``: a gain in points (a delta)."""
+    out = []
+    for m in _near(_BY_POINTS, _BY_POINTS_TRIGGER, text, 80, 10):
+        if _share_sentence(text, m.start()):
+            continue
+        out.append((m.start("num"), m.end(), _num_value(m.group("num")), "pp", "delta", "points", None))
+    return out
+
+
+_TOP_PCT = re.compile(
+    rf"\b(?:top|bottom)\s+{_Q}(?P<num>\d+(?:\.\d+)?)\s?%\s+of\s+(?:the\s+|all\s+)?(?:[\w-]+\s+){{0,2}}?"
+    rf"(?:participants|competitors|contestants|entrants|players|programmers|humans|human\s+\w+|test[- ]takers|teams)\b",
+    re.IGNORECASE,
+)
+
+
+def top_percent(text: str) -> list[tuple]:
+    """``ranked in the top 54% of participants``: a percentile among competitors."""
+    if "%" not in text:
+        return []
+    return [(m.start(), m.end(), _num_value(m.group("num")), "%", "absolute", "percentile", None) for m in _TOP_PCT.finditer(text)]

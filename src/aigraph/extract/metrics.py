@@ -96,6 +96,9 @@ _SCORED = re.compile(
     rf"\b(?:scor(?:es|ed|ing)|achiev(?:es|ed|ing)|reach(?:es|ed|ing)|obtain(?:s|ed|ing)|post(?:s|ed|ing)|hit(?:s|ting)?|attain(?:s|ed|ing))\s+"
     rf"(?:an?\s+(?:average\s+)?(?:of\s+)?)?(?P<q>(?:(?:just\s+)?(?:about|around|roughly|nearly|almost|over|under|above|only|more\s+than)\s+)?)"
     rf"{_NUM}(?P<unit>\s?%|\s?percent\b)(?!\s+(?:of|in|at)\b)"
+    # "..., with 90.0%." - a bare percentage after "with" that ends the clause
+    rf"|\bwith\s+(?:an?\s+(?:average\s+|score\s+)?(?:of\s+)?)?(?P<q2>(?:(?:just\s+)?(?:about|around|nearly|almost|over|only)\s+)?)"
+    rf"(?P<num2>(?<![\w.$€£/-])[~≈]?\d+(?:\.\d+)?)(?P<unit2>\s?%)(?=\s*(?:[,.;)]|$|\s+on\b))"
 )
 
 
@@ -163,8 +166,10 @@ def _forms(text: str, is_dataset, found: list[tuple[int, int]]) -> list[MetricMa
     from aigraph.extract import metric_forms as mf
 
     measures = lower_words("measures")
+    is_measure = measures.__contains__
     tuples = (*mf.from_to(text), *mf.share_of_tasks(text), *mf.benchmark_values(text, is_dataset),
-              *mf.n_of_m(text), *mf.slash_pairs(text, lambda w: w.lower() in measures), *mf.ranked_scores(text))
+              *mf.n_of_m(text), *mf.slash_pairs(text, lambda w: w.lower() in measures), *mf.ranked_scores(text),
+              *mf.pushed_to(text, is_measure, is_dataset), *mf.by_points(text), *mf.top_percent(text))
     tuples = (*tuples, *mf.versus_partners(text, found + [(t[0], t[1]) for t in tuples]))
     return [MetricMatch(start, end, text[start:end], value, unit, measure, kind, ds)
             for start, end, value, unit, kind, measure, ds in tuples]
@@ -283,12 +288,14 @@ def _find_in(text: str, is_dataset) -> list[MetricMatch]:
                 MetricMatch(m.start(), end, text[m.start() : end], _value(num), unit, measure, kind, ds)
             )
     for m in _SCORED.finditer(text):
-        if any(f.start <= m.start("num") < f.end for f in found):
+        num = "num" if m.group("num") else "num2"
+        if any(f.start <= m.start(num) < f.end for f in found):
             continue  # a fuller form ("91.1% top-1 accuracy on ImageNet") already has it
         tail = _ON_NAME.match(text, m.end())
         if tail and is_dataset(tail.group("ds")):
             continue  # "67.0% on HumanEval" below names it with its benchmark
-        found.append(MetricMatch(m.start(), m.end(), m.group(0), _value(m.group("num")), "%", "score", "absolute"))
+        start = m.start() if num == "num" else (m.start("q2") if m.group("q2") else m.start(num))
+        found.append(MetricMatch(start, m.end(), text[start : m.end()], _value(m.group(num)), "%", "score", "absolute"))
     for m in _ON_DATASET.finditer(text):
         ds = m.group("ds")
         if is_dataset(ds):

@@ -60,7 +60,8 @@ _YEAR = re.compile(r"^(?:19[5-9]\d|20\d\d)$")
 #: Column headers whose numbers are not results.
 _NOT_RESULT = re.compile(
     r"\b(?:rank|#|year|date|released?|params?|parameters|size|context|tokens?|price|cost|votes?|"
-    r"layers|hidden|vocab\w*|licen[cs]e|ci|95%|count|n|samples|battles|length|pages?|slides?|chapter)\b|\$",
+    r"layers|hidden|vocab\w*|licen[cs]e|ci|95%|count|n|samples|battles|length|pages?|slides?|chapter|share|amount|"
+    r"funding|raised|valuation|revenue|employees|users|growth|round|downloads|stars|citations)\b|\$",
     re.IGNORECASE,
 )
 _MEDAL = re.compile(r"^[\U0001F947-\U0001F949\U0001F3C5\U0001F3C6⭐★☆*]+$")
