@@ -72,3 +72,19 @@ def test_proposed_by_org_before_the_model():
     ments = [_ment(text, "Zentrop Labs", "ORG", sent), _ment(text, "Quillon-4", "MODEL", sent)]
     found = rel.developed(ments, text)
     assert [(f.head.name, f.tail.name, f.rule) for f in found] == [("Zentrop Labs", "Quillon-4", "rule:proposed-by")]
+
+
+def test_sentence_with_one_organisation_and_curated_agreement(extract_text):
+    ex = extract_text("The launch of Claude 2, tuned with care, shows Anthropic's focus on safety.\n")
+    assert ("Anthropic", "Claude 2") in relations(ex, "DEVELOPED")
+    ex = extract_text("Researchers at Anthropic found that models trained like GPT-4 behave alike.\n")
+    assert relations(ex, "DEVELOPED") == set()
+
+
+def test_row_without_by_uses_its_one_organisation_when_curated_agrees():
+    text = "9 Quillon-7B 906 Zentrop Labs language models CC-BY\n"
+    sent = (0, len(text))
+    ments = [_ment(text, "Quillon-7B", "MODEL", sent), _ment(text, "Zentrop Labs", "ORG", sent)]
+    agree = lambda org, model, exact=False: (org, model) == ("Zentrop Labs", "Quillon-7B")
+    assert [(f.head.name, f.rule) for f in rel.developed(ments, text, curated_dev=agree)] == [("Zentrop Labs", "rule:row-by-org")]
+    assert rel.developed(ments, text) == []

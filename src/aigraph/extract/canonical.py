@@ -204,7 +204,7 @@ def _variant_base(m: Mention, cid: str, knowledge: Knowledge) -> str:
                 and any(is_variant_of(m.text, f) for f in entry.surface_forms):
             return cid
         return ""
-    if m.extractor != "rule:model-variant":
+    if not m.extractor.startswith(("rule:", "propagated:")):
         return ""
     cuts = [c.start() for c in _VARIANT_SEP.finditer(m.text)]
     for cut in reversed(cuts):
@@ -261,6 +261,7 @@ def _entity(members: list[Mention], curated_ids: list[str], knowledge: Knowledge
         acronyms = [s for s in surfaces if " " not in s and sum(c.isupper() for c in s) >= 2]
         pick = max(acronyms or surfaces, key=lambda s: (surfaces[s], len(s)))
         name = singular(pick) if label == "MODEL" else pick
+    name = " ".join(name.split())  # a name wrapped over two lines
     members = [m if m.label == label else _relabel(m, label) for m in members]
     aliases = sorted({m.text for m in members} - {name})
     if known is not None and known.name != name:

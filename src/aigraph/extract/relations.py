@@ -48,6 +48,7 @@ _BASELINE = re.compile(
 )
 #: A model named as a point of comparison, not as the subject's work.
 _COMPARED = re.compile(r"\b(?:like|than|as|unlike|versus|vs\.?|over|beyond|of|to|against|including|such\s+as)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
+_COMPARED_ONLY = re.compile(r"\b(?:like|than|unlike|versus|vs\.?|over|beyond|against|including|such\s+as)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
 _PREPOSITION_BEFORE = re.compile(
     r"\b(?:by|from|with|at|of|for|to|than|like)\s+(?:the\s+)?(?:(?:former|ex-|its|their|rival|partner|[a-z]+'s)\s+)?$",
     re.IGNORECASE,
@@ -177,6 +178,13 @@ def developed(ments: list[Ment], text: str, *, context_org: Ment | None = None, 
             continue
         by = next((o for o in group if o.label == "ORG" and o.start > head.end
                    and _ROW_BY.search(text, max(head.end, o.start - 40), o.start)), None)
+        if by is None:
+            # "9 StableLM-Tuned-Alpha-7B 906 Stability AI language models": the row's one
+            # organisation, when the curated knowledge says it builds that family.
+            row_orgs = {o.name: o for o in group if o.label == "ORG" and o.start > head.end}
+            if len(row_orgs) == 1:
+                only = next(iter(row_orgs.values()))
+                by = only if curated_dev(only.name, head.name, exact=True) else None
         if by is not None and head.name not in linked:
             out.append(Found("DEVELOPED", by, head, "rule:row-by-org", 0.8))
             linked.update(m.name for m in group if m.label == "MODEL")
@@ -247,6 +255,15 @@ def developed(ments: list[Ment], text: str, *, context_org: Ment | None = None, 
         ]
         if same:
             out.append(Found("DEVELOPED", same[0], model, "rule:cooccurrence+curated", 0.65))
+            linked.add(model.name)
+            continue
+        # The sentence's one organisation and its first model, and the curated knowledge agrees:
+        # "The release of X ... underscores Org's commitment".
+        first_model = next(m for m in sents[model.sent] if m.label == "MODEL")
+        if len({o.name for o in sent_orgs}) == 1 and first_model.name == model.name \
+                and not _COMPARED_ONLY.search(text, max(0, model.start - 25), model.start) \
+                and curated_dev(sent_orgs[0].name, model.name, exact=True):
+            out.append(Found("DEVELOPED", sent_orgs[0], model, "rule:sentence+curated", 0.6))
             linked.add(model.name)
             continue
         # A model under an organisation's heading paragraph, confirmed by the curated knowledge.
