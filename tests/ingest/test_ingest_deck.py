@@ -323,3 +323,8 @@ def test_form_feeds_split_footer_decks_into_pages_too():
     )
     doc = parse_text(text)
     assert [(n, t) for n, t, _ in slide_blocks(doc)] == [(7, "Alpha\nbody a"), (8, "Safety"), (9, "Gamma\nbody c")]
+
+
+def test_a_table_row_that_starts_with_a_section_name_is_not_a_navigation_bar():
+    text = "Safety | Claude | Anthropic | 3\nmore text\n"
+    assert not looks_like_deck(text) and parse_text(text).slide_numbers == ()

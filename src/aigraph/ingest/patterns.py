@@ -81,21 +81,24 @@ PAGE_ALONE = re.compile(r"[ \t]*(?i:page)[ \t]+(?P<n>\d{1,4})[ \t]*$")
 #: The report's hashtag marker: "#stateofai | 12", "#stateofai / 12".
 HASH_MARKER = re.compile(r"#[ \t]?(?:stateofai|aireport)[ \t]*[|/\uff5c\u2502][ \t]*(?P<n>\d{1,4})\b", re.I)
 #: The navigation bar across the top of a slide: three or more section names split by "|".
-#: It opens with a known section name; later items may be other short capitalised
-#: names (a deck may add a section such as "Survey").
+#: It opens with two known section names; later items may be other short capitalised
+#: names (a deck may add a section such as "Survey" or "China").
 _SEP = r"[ \t]*[|\u2502\uff5c][ \t]*"
 _NAV_ITEM = r"[A-Z][A-Za-z&'\u2019]{1,20}(?:[ ][A-Z&][A-Za-z&'\u2019]{0,20})?"
-_NAV = r"(?i:" + _SECTION_ALT + r")" + _SEP + r"(?-i:(?:" + _NAV_ITEM + _SEP + r"){1,10}" + _NAV_ITEM + r")\b"
+_NAV = (
+    r"(?i:" + _SECTION_ALT + r")" + _SEP + r"(?i:" + _SECTION_ALT + r")\b" + _SEP
+    + r"(?-i:(?:" + _NAV_ITEM + _SEP + r"){0,10}" + _NAV_ITEM + r")\b"
+)
 NAV_BAR = re.compile(r"[ \t]*" + _NAV + r"[ \t]*")
 #: The slide number that ends a navigation bar in the 2024+ decks: "... | Predictions      |5".
 NAV_NUMBER = re.compile(_SEP + r"(?P<n>\d{1,4})[ \t]*$")
-#: A whole navigation-bar line ending in its slide number (for quick whole-text scans).
-#: Whole-text scans start with the newline before a line (a literal the engine
-#: finds fast); the ``*_FIRST`` twin tests a text's first line.
-_BAR_NUMBER = r"[|\u2502\uff5c][ \t]*(?P<n>\d{1,4})[ \t]*$"
 #: The slide number alone on the line after a navigation bar ("|5"), as text
 #: extraction without a layout may put it.
-BAR_NUMBER = re.compile(r"[ \t]*" + _BAR_NUMBER)
+BAR_NUMBER = re.compile(r"[ \t]*[|\u2502\uff5c][ \t]*(?P<n>\d{1,4})[ \t]*$")
+#: A navigation-bar line ending in its slide number (or with the number alone on a
+#: line below it), for whole-text scans. Such scans start with the newline before
+#: a line (a literal the engine finds fast); the ``*_FIRST`` twin tests a text's
+#: first line.
 _NAV_NUMBER_LINE = (
     r"[^\S\n]*" + _NAV + r"(?:" + _SEP + r"|[ \t]*(?:\n[^\S\n]*)+[|\u2502\uff5c][ \t]*)\d{1,4}[ \t]*(?=\n|\Z)"
 )
