@@ -10,6 +10,19 @@ For each graph directory, each question is asked with an argument picked from th
 :func:`aigraph.questions.ask`, warm (stores open, caches loaded), ``--repeat`` times per
 via; the script prints p50 and p95 in milliseconds and checks that the three vias return
 the same rows. Targets (issue 3): embedded stores p95 < 20 ms at 1x, < 200 ms at 100x.
+
+The first SPARQL question on a big graph (issue 8; target <= 2 s)::
+
+    python bench/bench_queries.py --make-big data/graph /tmp/big --big-mb 536
+    python bench/bench_queries.py --first /tmp/big /tmp/big-ttl-only
+
+``--make-big`` writes a graph directory whose ``graph.ttl`` is ~``--big-mb`` MB: copies
+of SRC's Turtle, each with its own resource namespace and (after the first) its own name
+keys, so the questions still find SRC's rows among many more triples; it then writes the
+on-disk Oxigraph store as a build does, and beside OUT a ``-ttl-only`` twin holding only
+``graph.ttl`` (how a build made before the store looks). ``--first`` asks one question
+through a fresh :class:`~aigraph.rdf.SparqlStore` in a new process and prints the
+seconds and the peak memory of the worker that answered.
 """
 
 from __future__ import annotations
@@ -131,12 +144,95 @@ def default_graph_dir() -> Path:
     return out
 
 
+def make_big(source: Path, out: Path, megabytes: float) -> dict[str, Any]:
+    """Write a big graph directory from ``source``'s Turtle (see the module docstring)."""
+    import re
+    import shutil
+
+    from aigraph.rdf.disk import write_store
+
+    src = GraphPaths(source)
+    src.build_stamp()  # resolves the current build, or says there is none
+    text = src.turtle.read_text(encoding="utf-8")
+    copies = max(1, round(megabytes * 1e6 / len(text.encode("utf-8"))))
+    prefix = "@prefix kg: <https://w3id.org/aigraph/id/> ."
+    if prefix not in text:
+        raise SystemExit(f"{src.turtle} does not declare the kg: prefix this bench rewrites")
+    out.mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
+    with open(out / "graph.ttl", "w", encoding="utf-8") as turtle:
+        for copy in range(copies):
+            part = text if copy == 0 else text.replace(prefix, f"@prefix kg: <https://w3id.org/aigraph/id/c{copy}/> .")
+            if copy:
+                part = re.sub(r'aig:key "([^"]*)"', lambda m: f'aig:key "{m.group(1)} c{copy}"', part)
+            turtle.write(part)
+    shutil.copyfile(src.manifest, out / "manifest.json")
+    turtle_seconds = time.perf_counter() - started
+    started = time.perf_counter()
+    write_store(None, out)
+    store_seconds = time.perf_counter() - started
+    twin = out.with_name(out.name + "-ttl-only")
+    twin.mkdir(exist_ok=True)
+    for name in ("graph.ttl", "manifest.json"):
+        if not (twin / name).exists():
+            (twin / name).symlink_to((out / name).resolve())
+    return {
+        "copies": copies,
+        "turtle_mb": round((out / "graph.ttl").stat().st_size / 1e6, 1),
+        "store_mb": round(sum(f.stat().st_size for f in (out / "oxigraph").rglob("*") if f.is_file()) / 1e6, 1),
+        "turtle_seconds": round(turtle_seconds, 1),
+        "store_seconds": round(store_seconds, 1),
+    }
+
+
+_FIRST = """
+import json, resource, sys, time
+from aigraph.questions.sparql import mentions
+from aigraph.rdf import SparqlStore
+
+store = SparqlStore(sys.argv[1], workers=1)
+started = time.perf_counter()
+rows = mentions(store, sys.argv[2], timeout=None)
+seconds = time.perf_counter() - started
+(pid,) = store.worker_pids()
+with open(f"/proc/{pid}/status") as status:
+    worker_kb = int(next(l for l in status if l.startswith("VmHWM")).split()[1])
+store.close()
+print(json.dumps({"seconds": round(seconds, 2), "rows": len(rows),
+                  "worker_peak_mb": worker_kb >> 10,
+                  "caller_peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss >> 10}))
+"""
+
+
+def first_question(graph_dir: Path, entity: str = "DeepMind") -> dict[str, Any]:
+    """Ask one SPARQL question of a cold store in a fresh process; return time and memory."""
+    import subprocess
+
+    done = subprocess.run([sys.executable, "-c", _FIRST, str(graph_dir), entity],
+                          capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise SystemExit(f"first question on {graph_dir} failed:\n{done.stderr}")
+    return {"graph_dir": str(graph_dir), **json.loads(done.stdout.strip().splitlines()[-1])}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--make-big", nargs=2, type=Path, metavar=("SRC", "OUT"),
+                        help="write a big graph directory OUT from the build in SRC, then stop")
+    parser.add_argument("--big-mb", type=float, default=536.0, help="size of --make-big's graph.ttl (MB)")
+    parser.add_argument("--first", nargs="+", type=Path, metavar="DIR",
+                        help="time the first SPARQL question on each DIR (cold, new process), then stop")
     parser.add_argument("graph_dirs", nargs="*", type=Path, help="graph directories (default: the data/raw build)")
     parser.add_argument("--repeat", type=int, default=100, help="timed runs per question and via (default 100)")
     parser.add_argument("--json", type=Path, help="also write the figures to this JSON file")
     args = parser.parse_args(argv)
+    if args.make_big:
+        print(json.dumps(make_big(*args.make_big, args.big_mb)))
+        return 0
+    if args.first:
+        for graph_dir in args.first:
+            print(json.dumps(first_question(graph_dir)))
+        return 0
     all_results = []
     for graph_dir in args.graph_dirs or [default_graph_dir()]:
         results = bench_dir(graph_dir, args.repeat)
