@@ -62,3 +62,18 @@ def test_benchmark_heading_before_its_measure_and_dataset_long_forms():
     text = "Chapter\nQuillNet: Top-1 Accuracy 52\nLeeds Otter Poses: Percentage of Correct\nNote: Average of runs"
     assert [text[m.start : m.end] for m in find_headed_measures(text)] == ["QuillNet", "Leeds Otter Poses"]
     assert label_of_long_form("QRD", "Quill Reading Dataset Requiring Logical Reasoning") == "DATASET"
+
+
+def test_word_order_and_plus_tier(extract_text):
+    ex = extract_text("Google shipped Gemini Pro 1.5 in February; Gemini 1.5 Pro then went wide. Qwen 3.5-Plus followed.\n")
+    models = {e.name: e for e in ex.entities if e.label == "MODEL"}
+    assert "Gemini Pro 1.5" in models["Gemini 1.5 Pro"].aliases
+    assert "Qwen 3.5-Plus" in models
+
+
+def test_list_items_do_not_swallow_a_trailing_preposition():
+    from aigraph.extract.names import spread_along_lists
+
+    text = "We thank Meta, Stanford and Brightwater for support."
+    known = [(text.index(n), text.index(n) + len(n), "ORG") for n in ("Meta", "Stanford")]
+    assert [text[m.start : m.end] for m in spread_along_lists(text, known)] == ["Brightwater"]

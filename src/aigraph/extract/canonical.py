@@ -40,7 +40,7 @@ _VERSION_ZERO = re.compile(r"(?<=\d)\.0(?![\d])")
 def singular(name: str) -> str:
     """``CoAtNets`` -> ``CoAtNet``; names that are not CamelCase plurals stay as they are."""
     last = name.rsplit(" ", 1)[-1]
-    if last.endswith("s") and len(last) > 3 and not last.endswith("ss"):
+    if last.endswith("s") and len(last) > 3 and not last.endswith(("ss", "us", "is", "os")):
         stem = last[:-1]
         if sum(c.isupper() for c in stem) >= 2 or (stem[-1].islower() and any(c.isupper() for c in stem[1:])):
             return name[:-1]
@@ -122,6 +122,8 @@ def canonicalize(mentions: Iterable[Mention], pairs: Iterable[tuple[tuple[int, i
             hits = [e for e in knowledge.lookup(m.text) if e.label == m.label and not e.ambiguous]
             if len(hits) == 1:
                 cid = hits[0].id
+            elif not hits and m.label == "MODEL":
+                cid = _reordered(m.text, knowledge)
         if m.label == "MODEL" and knowledge is not None:
             base = _variant_base(m, cid, knowledge)
             if base:
@@ -185,6 +187,20 @@ def _resolve_handles(mentions: list[Mention], knowledge: Knowledge | None) -> di
                 out[(m.start, m.end)] = hits[0].id
                 break
     return out
+
+
+def _reordered(name: str, knowledge: Knowledge) -> str:
+    """The curated id of ``name`` written in another word order (``Gemini Pro 1.5`` / ``Gemini 1.5 Pro``)."""
+    from itertools import permutations
+
+    parts = " ".join(name.split()).split(" ")
+    if not 3 <= len(parts) <= 4 or not any(c.isdigit() for c in name):
+        return ""
+    for rest in permutations(parts[1:]):
+        hits = [e for e in knowledge.lookup(" ".join((parts[0], *rest)), "MODEL") if not e.ambiguous]
+        if len(hits) == 1:
+            return hits[0].id
+    return ""
 
 
 _VARIANT_SEP = re.compile(r"[- ]")
