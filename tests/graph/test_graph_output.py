@@ -73,3 +73,20 @@ def test_a_single_file_build_names_its_source_after_the_file(raw, tmp_path):
     assert [i.source for i in result.inputs] == ["soai-2022.md"]
     graph = load_graph(tmp_path / "graph")
     assert graph.nodes["report:2022"]["source"] == "soai-2022.md"
+
+
+@pytest.mark.parametrize("via", ["graph", "sparql", "cypher"])
+def test_readers_open_the_current_build_and_move_to_the_next(raw, tmp_path, via):
+    from aigraph.questions import ask, close_stores
+
+    out = tmp_path / "graph"
+    build_graph(raw, out)
+    try:
+        first = {r["model"] for r in ask("models-by-org", "OpenAI", via=via, graph_dir=out)}
+        (raw / "soai-2022.md").write_text(REPORT + "- Slide 15: OpenAI released GPT-4.\n")
+        build_graph(raw, out)
+        second = {r["model"] for r in ask("models-by-org", "OpenAI", via=via, graph_dir=out)}
+    finally:
+        close_stores()
+    assert "Whisper" in first and "GPT-4" not in first
+    assert second == first | {"GPT-4"}
