@@ -74,3 +74,21 @@ def test_the_sentence_before_only_when_this_one_refers_back(extract_text):
 def test_deltas_shares_and_sizes_have_no_achiever(extract_text):
     ex = extract_text("- Slide 8: Claude 2 (137B) holds 42% of mentions and improved MMLU by 3%.\n")
     assert relations(ex, "ACHIEVES") == set()
+
+
+def test_tab_separated_rows_map_cells_by_index(extract_text):
+    ex = extract_text("Results:\n\nModel\tMMLU\tGSM8K\nPaLM 2\t78.3\t80.7\nClaude 2\t78.5\t88.0\n")
+    assert relations(ex, "ACHIEVES") == {("PaLM 2", "78.3"), ("PaLM 2", "80.7"), ("Claude 2", "78.5"), ("Claude 2", "88.0")}
+    assert ("78.5", "MMLU") in relations(ex, "MEASURED_ON") and ("88.0", "GSM8K") in relations(ex, "MEASURED_ON")
+
+
+def test_a_size_column_is_not_the_row_name(extract_text):
+    ex = extract_text("| Model | Params | MMLU |\n|---|---|---|\n| Claude 2 | 137B | 78.5 |\n| PaLM 2 | 340B | 78.3 |\n")
+    assert relations(ex, "ACHIEVES") == {("Claude 2", "78.5"), ("PaLM 2", "78.3")}
+    assert not any(e.name in ("137B", "340B") for e in ex.entities)
+
+
+def test_models_as_columns_in_rows_that_ran_together(extract_text):
+    ex = extract_text("Benchmark Claude 2 PaLM 2\nHellaSwag 86.1% 86.8%\nGSM8K 88.0% 80.7%\n")
+    assert relations(ex, "ACHIEVES") == {
+        ("Claude 2", "86.1%"), ("PaLM 2", "86.8%"), ("Claude 2", "88.0%"), ("PaLM 2", "80.7%")}

@@ -86,3 +86,9 @@ def test_contents_pages_navigation_bars_and_prose_are_not_tables():
     nav = "Introduction | Research | Industry | Safety |12\n\nSome text about 12.5% growth.\n"
     prose = "The model scored 81.2 on one test\nand 77.0 on another in 2024 2025\n"
     assert not find_tables(toc) and not find_tables(nav) and not find_tables(prose)
+
+
+def test_charts_of_shares_are_not_result_tables():
+    assert not find_tables("Share of mentions (%)\nRegion 2024 2025 2026\nUS 42 31 23\nChina 9 31 40\n")
+    assert not find_tables("Users by region\n             Q1     Q2\nUS           42     31\nChina         9     31\n")
+    assert find_tables("Scores by region\n             Q1     Q2\nModel-A      42.5   31.0\nModel-B       9.1   31.4\n")

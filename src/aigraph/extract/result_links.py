@@ -61,7 +61,8 @@ def _tables(ments: list[Ment], text: str):
     out = []
     for t in find_tables(text[lo:hi]):
         cells = tuple(
-            Cell(c.start + lo, c.end + lo, c.text, _shift(c.label, lo), _shift(c.header, lo)) for c in t.cells
+            Cell(c.start + lo, c.end + lo, c.text, _shift(c.label, lo), _shift(c.header, lo), _shift(c.header_line, lo), c.column)
+            for c in t.cells
         )
         out.append(Table(t.start + lo, t.end + lo, t.layout, cells))
     return out
@@ -116,7 +117,21 @@ def _table_model(cell: Cell, ments: list[Ment], text: str) -> tuple[Ment | None,
     by_col = _covering(ments, "MODEL", cell.header, text)
     if by_col is not None:
         return by_col, cell.label
+    if cell.header_line is not None and cell.column >= 0:
+        # "Benchmark Model-A 2 Model-B" over "MMLU 86.4 78.5": the header's models, in order
+        lo, hi = cell.header_line
+        models = [m for m in ments if m.label == "MODEL" and lo <= m.start and m.end <= hi]
+        if models and len(models) == _columns(cell, text):
+            return models[cell.column], cell.label
     return None, None
+
+
+def _columns(cell: Cell, text: str) -> int:
+    """How many scores the row of ``cell`` has."""
+    lo = text.rfind("\n", 0, cell.start) + 1
+    hi = text.find("\n", cell.start)
+    line = text[lo : len(text) if hi == -1 else hi]
+    return len(line.split()) - len(text[lo : cell.label[1]].split()) if cell.label else 0
 
 
 def _prose_models(metric: Ment, models: list[Ment], text: str) -> tuple[list[Ment], str]:

@@ -26,6 +26,8 @@ import functools
 import re
 from dataclasses import dataclass
 
+from aigraph.extract.metric_forms import SHARE_CONTEXT
+
 Span = tuple[int, int]
 
 
@@ -38,6 +40,10 @@ class Cell:
     text: str
     label: Span | None  # the row's label cell
     header: Span | None  # the column's header cell
+    #: When the header's words could not be split into cells (``Benchmark Model-A 2 Model-B``):
+    #: the header line and the cell's column, counted among the scores.
+    header_line: Span | None = None
+    column: int = -1
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,9 +153,16 @@ def _pipe_table(block: list[tuple[int, str]]) -> Table | None:
     cells: list[Cell] = []
     for row in data:
         values = [i for i, c in enumerate(row) if _is_value(row[i][2]) and i > 0]
-        if not values or not _has_letters(row[values[0] - 1][2]):
+        if not values:
             continue
-        label_cell = row[values[0] - 1]
+        # the row's name: the last text cell before the scores that is not a size ("40B") or
+        # under a header such as "Params" or "License"
+        k = values[0] - 1
+        while k > 0 and (_SIZE_TOKEN.match(row[k][2]) or (len(row) == len(header) and _NOT_RESULT.search(header[k][2]))):
+            k -= 1
+        if not _has_letters(row[k][2]) or _SIZE_TOKEN.match(row[k][2]):
+            continue
+        label_cell = row[k]
         if len(row) == len(header):
             cols = values
         elif value_cols and len(values) == len(value_cols):
@@ -185,7 +198,7 @@ _GAP = re.compile(r"\S+(?:[ ]\S+)*")
 
 def _aligned_cells(line: str, at: int) -> list[tuple[int, int, str]]:
     """Cells kept apart by two or more spaces or a tab."""
-    return [(at + m.start(), at + m.end(), m.group()) for m in _GAP.finditer(line.replace("\t", "  "))]
+    return [(at + m.start(), at + m.end(), m.group()) for m in _GAP.finditer(line)]
 
 
 def _aligned_row(cells) -> bool:
@@ -213,6 +226,8 @@ def _aligned_tables(text: str) -> list[Table]:
             else:
                 break
         header = _header_above(lines, i) if len(run) >= 2 else None
+        if header is not None and SHARE_CONTEXT.search(text[max(0, header[0] - 200) : lines[i][0]].split("\n\n")[-1]):
+            header = None  # a chart of shares of users, mentions or money
         if header is not None:  # without a header, aligned numbers may be page numbers of a contents list
             table = _aligned_table(run, header)
             if table is not None:
@@ -237,12 +252,17 @@ def _aligned_table(run, header) -> Table | None:
     cells: list[Cell] = []
     for at, _line, row in run:
         label = row[0]
-        for c in row[1:]:
+        for i, c in enumerate(row[1:], 1):
             head = None
             if header is not None:
                 h_at, h_cells = header
-                centre = (c[0] - at + c[1] - at) / 2
-                head = min(h_cells, key=lambda h: abs((h[0] - h_at + h[1] - h_at) / 2 - centre))
+                if len(h_cells) == len(row):
+                    head = h_cells[i]  # one header cell per column (tab-separated text)
+                elif len(h_cells) == len(row) - 1:
+                    head = h_cells[i - 1]  # no header over the names
+                else:
+                    centre = (c[0] - at + c[1] - at) / 2
+                    head = min(h_cells, key=lambda h: abs((h[0] - h_at + h[1] - h_at) / 2 - centre))
             cell = _cell(c[0], c[2], label, head)
             if cell is not None:
                 cells.append(cell)
@@ -331,16 +351,22 @@ def _run_tables(text: str) -> list[Table]:
         k = min(_trailing_numbers(line) for _, line in lines[i:j])  # "Wren 2 66.1": the "2" is the name's
         h_at, h_line = lines[i - 1]
         h_words = [(h_at + w.start(), h_at + w.end(), w.group()) for w in _WORD.finditer(h_line)]
-        if j - i >= 2 and len(h_words) >= k + 1 and not any(_TOKEN_NUM.match(w[2]) for w in h_words) and "|" not in h_line:
-            heads = h_words[-k:] if len(h_words) == k + 1 else [None] * k
+        plain = not any(_TOKEN_NUM.match(w[2]) for w in h_words)
+        if plain and 2 <= len(h_words) - 1 <= k:
+            k = len(h_words) - 1  # one header word per score: "Model MMLU GSM8K" over "Wren 2 66.1 58.2"
+        title = lines[i - 2][1] if i >= 2 else ""
+        if j - i >= 2 and len(h_words) >= k + 1 and _trailing_numbers(h_line) < 2 and _has_letters(h_line) and "|" not in h_line \
+                and not SHARE_CONTEXT.search(h_line + "\n" + title):
+            heads = h_words[-k:] if plain and len(h_words) == k + 1 else [None] * k
+            h_span = None if heads[0] is not None else (h_words[0][0], h_words[-1][1])
             cells: list[Cell] = []
             for at, line in lines[i:j]:
                 tokens = [(at + t.start(), at + t.end(), t.group()) for t in _WORD.finditer(line)]
                 label = (tokens[0][0], tokens[-k - 1][1])
-                for (s, e, tok), head in zip(tokens[-k:], heads):
+                for col, ((s, e, tok), head) in enumerate(zip(tokens[-k:], heads)):
                     cell = _cell(s, tok, label, head)
                     if cell is not None:
-                        cells.append(cell)
+                        cells.append(Cell(cell.start, cell.end, cell.text, cell.label, cell.header, h_span, col))
             if cells:
                 out.append(Table(lines[i][0], lines[j - 1][0] + len(lines[j - 1][1]), "runs", tuple(cells)))
         i = j
