@@ -21,6 +21,7 @@ Examples
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 from aigraph.errors import QueryError, ReadOnlyError
@@ -215,6 +216,7 @@ def _parse_message(err: Exception) -> str:
     return str(err).splitlines()[0] if str(err) else type(err).__name__
 
 
+@lru_cache(maxsize=256)  # parsing costs tens of ms; the canned questions repeat their texts
 def find_sparql_write(text: str) -> str | None:
     """Return what makes a SPARQL text unsafe for a read-only console, or ``None``.
 
