@@ -27,11 +27,18 @@ _TRAIL = re.compile(
     r"(?:\s*\[[^\]\n]{0,40}\]"  # [PDF] [Copy] [May 04-21]
     r"|\s*\((?:pdf|code|arxiv|link|paper|html)[^)\n]{0,40}\)"
     rf"|\s*\(?{_MONTH}\s+\d{{1,2}}(?:,?\s*\d{{4}})?\)?"
-    r"|\s+[-\u2013\u2014|]\s+(?:(?:proposed|published|presented|introduced|released|submitted|posted|written|accepted)\s+)?"
-    r"(?:by|at|in|on)\b[^\n]*"
-    r"|\s*[-\u2013\u2014|:]\s*$)\s*$",
+    r"|\s*[-\u2013\u2014|:])\s*$",
     re.IGNORECASE,
 )
+_BYLINE = re.compile(
+    r"\s+[-\u2013\u2014|]\s+(?:(?:proposed|published|presented|introduced|released|submitted|posted|written|accepted)\s+)?"
+    r"(?:by|at|in|on)\b",
+    re.IGNORECASE,
+)
+#: Cheap first look at a line: what a title line never has (a sentence break, too many words).
+_SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z]")
+_BREADCRUMB = re.compile(r"\s[>\u203a\u00bb]\s")
+
 #: Phrases that only an abstract uses; one is enough.
 _ABSTRACT_VOICE = re.compile(
     r"\b(?:in this (?:paper|work|study|article)|(?:this|the) (?:paper|preprint|study) (?:proposes|presents|introduces|"
@@ -102,8 +109,14 @@ def title_span(line: str) -> tuple[int, int] | None:
         start += 1  # Markdown emphasis: **Title**
     while end > start and line[end - 1] in "*_":
         end -= 1
+    for sep in (" - ", " \u2013 ", " \u2014 ", " | "):
+        at = line.rfind(sep, start, end)
+        if at > start and _BYLINE.match(line, at):
+            end = at  # "Title - Proposed by X"
     while True:
-        m = _TRAIL.search(line, start, end)
+        if line[end - 1 : end] not in ("]", ")", "-", "\u2013", "\u2014", "|", ":") and not line[end - 1 : end].isdigit():
+            break
+        m = _TRAIL.search(line, max(start, end - 60), end)
         if m is None or m.start() <= start:
             break
         end = m.start()
@@ -114,9 +127,21 @@ def title_span(line: str) -> tuple[int, int] | None:
 
 def _over_abstract(text: str) -> list[PaperMatch]:
     lines = _lines(text)
+    long_at = [i for i, (_, line) in enumerate(lines) if _signals_paper(line)]
+    if not long_at:
+        return []
     found: list[PaperMatch] = []
+    nxt = 0  # index into long_at of the first long line after the current one
     for i, (lo, line) in enumerate(lines):
-        if not line.strip() or len(line) > 300 or is_field_line(line):
+        while nxt < len(long_at) and long_at[nxt] <= i:
+            nxt += 1
+        if nxt == len(long_at):
+            break
+        if long_at[nxt] > i + 40 or len(line) > 300 or not line.strip() or not 2 <= len(line.split()) <= 30:
+            continue
+        if _SENTENCE_BREAK.search(line, _LEAD.match(line).end()):
+            continue
+        if is_field_line(line):
             continue
         if i and lines[i - 1][1].strip() and not _LEAD.match(line).group().strip():
             prev = lines[i - 1][1].rstrip()
@@ -126,13 +151,33 @@ def _over_abstract(text: str) -> list[PaperMatch]:
         if span is None:
             continue
         title = line[span[0] : span[1]]
-        if re.search(r"\s[>\u203a\u00bb]\s", title):
+        if _BREADCRUMB.search(title):
             continue  # a breadcrumb trail
         if not title_like(title) or looks_like_authors(title) or looks_like_venue(title) or title.endswith("."):
             continue
         if _abstract_follows(lines, i + 1):
             found.append(PaperMatch(lo + span[0], lo + span[1], title, "rule:paper-abstract"))
     return found
+
+
+def _signals_paper(line: str) -> bool:
+    """Cheap look at one line: an authors field, an abstract label, or an abstract's voice."""
+    if len(line) < 200:
+        if _AUTHORS_FIELD.match(line) or (_ABSTRACT_LABEL.match(line) and len(line.split()) <= 2):
+            return True
+        if len(line) < 40:
+            return False
+    low = line.lower()
+    if any(k in low for k in _VOICE_WORDS) and _ABSTRACT_VOICE.search(line):
+        return True
+    if sum(k in low for k in _HINT_WORDS) < 2:
+        return False
+    return len({m.group().lower().rstrip("s") for m in _ABSTRACT_HINTS.finditer(line)}) >= 2
+
+
+#: Plain substrings that every match of the voice (hint) patterns contains: a fast first test.
+_VOICE_WORDS = ("paper", "this work", "in this", "we ", "authors", "preprint", "study")
+_HINT_WORDS = ("we ", "our ", "state-of-the-art", "outperform", "experiment", "benchmark", "baseline", "empiric")
 
 
 def _abstract_follows(lines: list[tuple[int, str]], j: int) -> bool:

@@ -40,6 +40,18 @@ _HEADING = re.compile(
     re.IGNORECASE,
 )
 _TRACE = re.compile(r"\bet\s+al\b|arxiv|doi|https?://|\bpreprint\b|\bproceedings\b|\bin:", re.IGNORECASE)
+#: How an entry's first line starts: a marker or indent, then a name ("Smith, J.", "J. Smith", "Jo Smith,").
+_AUTHOR_START = re.compile(
+    r"^\s*(?:\[\d{1,4}\]|\d{1,4}[.)])?\s*(?:[A-Z][\w'\u00c0-\u024f-]+,\s+[A-Z]|(?:[A-Z]\.\s?)+[A-Z]|"
+    r"[A-Z][\w'\u00c0-\u024f-]+\s+[A-Z][\w'\u00c0-\u024f-]+(?:,|\s+and\s)|[A-Z][\w'-]+\s+[A-Z]{1,3},)"
+)
+_NAMEISH = r"[A-Z][\w'\u00c0-\u024f-]*"
+#: Cheap first look: an entry opens with a name (or a lab) and a separator, or with initials.
+_ENTRY_HEAD = re.compile(
+    rf"^\s*(?:\[\d{{1,4}}\]|\(\d{{1,4}}\)|\d{{1,4}}[.)]|[-*\u2022+])?\s*(?:(?:[A-Z]\.\s?-?){{1,3}}\s?{_NAMEISH}|"
+    rf"{_NAMEISH}(?:\s+(?:{_NAMEISH}|van|von|de|der|den|la|le|da|di|du|del)){{0,3}})"
+    r"\s*(?:[,:;&]|\.\s|\s\(|\set\s+al|\sand\s|\s[A-Z]{1,3}[,.])"
+)
 _MD_LINK_LINE = re.compile(r"\[([^\]\n]{4,300})\]\([^)\s]+\)")
 _TAIL_CITE = re.compile(r"\s*[(\[][^()\[\]\n]*(?:et al|(?:19|20)\d\d)[^()\[\]\n]*[)\]]\.?\s*$")
 _TAIL_SEP = re.compile(r"\s+[-\u2013\u2014|]\s+.*$|\s*\bhttps?://\S+\s*$")
@@ -69,11 +81,11 @@ def find_reference_titles(text: str, *, links: bool = True) -> list[PaperMatch]:
         i += 1
         if not line.strip():
             continue
-        if _HEADING.match(line):
+        if len(line) < 60 and _HEADING.match(line):
             in_refs, misses = True, 0
             continue
         hit = parse_entry(line)
-        if hit is None and not YEAR.search(line):
+        if hit is None and ("," in line[:80] or "." in line[:80]) and _AUTHOR_START.match(line) and not YEAR.search(line):
             # An entry wrapped over the next lines (PDF text): read them as one, newlines as spaces.
             for extra in (1, 2, 3):
                 k = i - 1 + extra
@@ -99,7 +111,7 @@ def find_reference_titles(text: str, *, links: bool = True) -> list[PaperMatch]:
 
 def parse_entry(line: str) -> tuple[int, int] | None:
     """Offsets of the title inside one reference entry, or ``None`` when the line is not one."""
-    if not (YEAR.search(line) or "arxiv" in line.lower()):
+    if not (YEAR.search(line) or "arxiv" in line.lower()) or not _ENTRY_HEAD.match(line):
         return None
     body = _MARKER.match(line).end()
     for finder in (_quoted, _apa, _acm, _colon, _period, _comma, _org_author):

@@ -42,6 +42,9 @@ _INITIALS = re.compile(r"^(?:[A-Z]\.\s?-?)*[A-Z]\.?$")
 _NAME_WORD = r"(?:[A-Z][\w'\u00c0-\u024f-]*\.?|van|von|de|der|den|la|le|da|di|du|del|dos|ten|ter|bin|al|el)"
 _NAME = re.compile(rf"^{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}}$")
 _VANCOUVER = re.compile(r"^[A-Z][\w'\u00c0-\u024f-]+(?:\s[A-Z][\w'\u00c0-\u024f-]+)?\s[A-Z]{1,3}$")
+#: A lower-case word that no name list holds (particles such as "van" and "et al." aside).
+_PROSE_WORD = re.compile(r"\b(?!(?:and|van|von|der|den|del|dos|ten|ter|bin|et|al|de|la|le|da|di|du)\b)[a-z]{2,}\b")
+_NOT_IN_TITLE = re.compile(r"[.!?]\s+[A-Z]|[=_{}<>\\|]")
 YEAR = re.compile(r"(?<!\d)(?:19[5-9]\d|20[0-4]\d)(?!\d)")
 
 
@@ -66,7 +69,7 @@ def looks_like_authors(text: str) -> bool:
     Needs at least one initial, ``et al.``, a semicolon-separated list, or two or more full names.
     """
     t = text.strip().rstrip(".:,")
-    if not t or len(t) > 1200:
+    if not t or len(t) > 1200 or _PROSE_WORD.search(t):
         return False
     has_etal = bool(re.search(r"\bet\s+al\b", t))
     t = re.sub(r",?\s*\bet\s+al\b\.?", "", t)
@@ -112,11 +115,11 @@ def title_like(title: str, *, min_words: int = 2, max_words: int = 25) -> bool:
         return False
     if not t[:1].isalnum() or t.endswith((",", ";", ":", "-")):
         return False
-    if re.search(r"[.!?]\s+[A-Z]|[=_{}<>\\|]", t) or "http" in t or "www." in t or "@" in t:
+    if _NOT_IN_TITLE.search(t) or "http" in t or "www." in t or "@" in t:
         return False
     if words[0].lower().strip("\"'") in _NOT_FIRST or is_field_line(t):
         return False
-    letters = sum(c.isalpha() for c in t)
+    letters = sum(map(str.isalpha, t))
     return letters >= 0.6 * len(t.replace(" ", "")) and not YEAR.fullmatch(t)
 
 
