@@ -60,3 +60,25 @@ def test_version_spellings_share_a_key():
     assert name_key("Terminal-Bench 2.0", "DATASET") == name_key("TerminalBench-2", "DATASET")
     assert name_key("Quill v2.0", "MODEL") == name_key("Quill 2", "MODEL")
     assert name_key("GPT-3.5", "MODEL") != name_key("GPT-3", "MODEL")
+
+
+def test_domain_names_but_not_urls():
+    from aigraph.extract.names import find_domain_names
+
+    text = "Quillmind.ai and Otterly.io raised; see https://x.ai/news, www.Foo.io and Brindle.ai."
+    assert _names(text, find_domain_names(text)) == ["Quillmind.ai", "Otterly.io", "Brindle.ai"]
+
+
+def test_acronym_of_a_list_is_not_a_name():
+    from aigraph.extract.names import label_of_long_form
+
+    assert label_of_long_form("RDI", "Research, Development and Innovation") is None
+
+
+def test_mit_as_a_licence_but_not_as_the_institute(extract_text):
+    def orgs(text):
+        return {e.name for e in extract_text(text).entities if e.label == "ORG"}
+
+    assert "MIT" not in orgs("12 Quokka-12B 863 an open model by Databricks MIT\n13 Wallaby 800 other\n")
+    assert "MIT" not in orgs("The weights are released under the MIT license.\n")
+    assert "MIT" in orgs("Researchers at MIT\nbuilt a robot.\n")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 from collections import defaultdict
 
 from aigraph.extract import relations as rel
@@ -27,10 +28,27 @@ def extract(doc: Document, *, spacy_model: str | None = None) -> Extraction:
         for span in sdoc.spans.get(METRICS_KEY, ()):
             if span._.aig_metric is not None:
                 details[(base + span.start_char, base + span.end_char)] = span._.aig_metric
-    mentions = propagate(doc, mentions, normalized)
+    mentions = [m for m in propagate(doc, mentions, normalized) if not _licence(m, normalized)]
     entities = canonicalize(mentions, pairs, knowledge) + metric_entities(mentions, details)
     relations = _relations(doc, normalized, entities, details, knowledge)
     return Extraction(document=doc, entities=entities, relations=relations)
+
+
+#: Organisations that are also the name of a software licence.
+_LICENCE_NAMES = frozenset({"MIT"})
+_LICENCE_BEFORE = re.compile(r"(?:\b(?:under|licen[cs]ed|licen[cs]e:?)\s+(?:the\s+|an?\s+)?|\b[A-Z][\w.-]*[ \t]+)$")
+_LICENCE_AFTER = re.compile(r"^(?:[ \t]+[Ll]icen[cs]e\b|[ \t]*(?:\n|$))")
+
+
+def _licence(m, text: str) -> bool:
+    """``... by Databricks MIT`` at a row's end, ``under the MIT license``: a licence, not the institute."""
+    if m.label != "ORG" or m.text not in _LICENCE_NAMES:
+        return False
+    after = text[m.end : m.end + 12]
+    if re.match(r"^[ \t]+[Ll]icen[cs]e\b", after):
+        return True
+    before = text[max(0, m.start - 40) : m.start]
+    return bool(_LICENCE_AFTER.match(after) and _LICENCE_BEFORE.search(before))
 
 
 @functools.cache

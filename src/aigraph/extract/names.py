@@ -152,8 +152,8 @@ def label_of_long_form(short: str, long_form: str) -> str | None:
     if short in words("stop_names"):
         return None
     tokens = [w.lower() for w in re.findall(r"[A-Za-z]+", long_form)]
-    if not tokens:
-        return None
+    if not tokens or ", " in long_form or ";" in long_form:
+        return None  # "Research, Development and Innovation (RDI)": a list, not a name
     if any(w in lower_words("org_suffixes") for w in tokens[-1:]):
         return "ORG"
     if tokens[-1] in lower_words("dataset_nouns"):
@@ -346,7 +346,16 @@ def find_orgs(
             rule = "rule:org-subject"
         if rule:
             out.append(NameMatch(start, end, "ORG", rule))
-    return [*out, *find_funding_list(text), *find_handles(text)]
+    return [*out, *find_funding_list(text), *find_handles(text), *find_domain_names(text)]
+
+
+#: ``Character.ai``, ``Hume.io``: a company named by its domain (not a link to it).
+_DOMAIN_NAME = re.compile(r"(?<![\w./@:-])(?P<n>[A-Z][A-Za-z0-9-]*\.(?:ai|AI|io|IO))(?![\w/-]|\.\w)")
+
+
+def find_domain_names(text: str) -> list[NameMatch]:
+    """Company names written as their domain; URLs (``https://x.ai/``, ``www.y.io``) are left out."""
+    return [NameMatch(m.start("n"), m.end("n"), "ORG", "rule:org-domain") for m in _DOMAIN_NAME.finditer(text)]
 
 
 #: ``Name ($120M)``: a company and the amount it raised.
