@@ -30,7 +30,8 @@ _SENT_END = re.compile(r"[.!?](?:\s|$)|\n\s*\n|\n\s*[●•▪◦○■*-]\s")
 #: Nouns of what a model solved: "N% of the problems", "26-96% of the gap".
 _TASK_NOUNS = (
     r"(?:problems?|tasks?|questions?|puzzles?|challenges?|issues?|bugs?|test\s+cases|cases|runs|attempts|trials|episodes|"
-    r"games|gaps?|headroom|benchmarks?|assignments|exercises|prompts|examples|queries|instances|the\s+time)"
+    r"games|gaps?|headroom|benchmarks?|assignments|exercises|prompts|examples|queries|instances|the\s+time|"
+    r"(?:expert|human|oracle|baseline)\s+(?:scores?|performance|level))"
 )
 _RANGE = rf"(?P<num>(?<![\w.$€£/-])\d+(?:\.\d+)?)(?:\s?[-–]\s?\d+(?:\.\d+)?)?"
 

@@ -37,7 +37,10 @@ _ANAPHOR = re.compile(
     re.IGNORECASE,
 )
 #: "... outperforms Model-X with a score of 66": the number is the compared model's.
-_ATTACHED = re.compile(r"\bwith\s+(?:an?\s+)?(?:(?:[\w-]+\s+){0,2}?(?:score|rating|accuracy|result)\s+of\s+)?$", re.IGNORECASE)
+_ATTACHED = re.compile(r"\bwith\s+(?:an?\s+)?(?P<words>(?:[\w-]+\s+){0,2}?(?:score|rating|accuracy|result)\s+of\s+)?$", re.IGNORECASE)
+_MEASURE_HEAD = re.compile(r"(?:score|rating|accuracy|result)\b", re.IGNORECASE)
+#: A clause of its own between a result and a model named after it ("..., while Model-Y gets ...").
+_OTHER_CLAUSE = re.compile(r";|\b(?:while|whereas|but)\b", re.IGNORECASE)
 _COMPARISON = re.compile(r"\b(?:outperform\w*|beat\w*|surpass\w*|than|versus|vs\.?|compared|rivals?|rivaling)\b", re.IGNORECASE)
 _LIST = re.compile(r"^\s*(?:,|and|&|,\s*and)\s+(?:[\w-]+(?:'s|’s)\s+)?$")
 _ON_AFTER = re.compile(r"^\s*(?:on|in|at)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -150,7 +153,10 @@ def _prose_models(metric: Ment, models: list[Ment], text: str) -> tuple[list[Men
     subjects = [m for m in before if m not in tools] or []
     if subjects:
         between = text[subjects[-1].end : metric.start]
-        if _COMPARISON.search(between) and _ATTACHED.search(text, max(0, metric.start - 40), metric.start):
+        attached = _ATTACHED.search(text, max(0, metric.start - 40), metric.start)
+        if attached and not attached.group("words") and not _MEASURE_HEAD.match(text, metric.start):
+            attached = None  # "..., with 90.0%" names no one else's score
+        if _COMPARISON.search(between) and attached:
             return [], ""  # the number belongs to a compared model the text does not name as a model
         chosen = [subjects[-1]]
         i = models.index(subjects[-1])
@@ -161,6 +167,7 @@ def _prose_models(metric: Ment, models: list[Ment], text: str) -> tuple[list[Men
     after = [
         m for m in in_sent if m.start >= metric.end
         and not _NOT_SUBJECT_AFTER.search(text, max(0, m.start - 16), m.start)
+        and not _OTHER_CLAUSE.search(text, metric.end, m.start)
         and not _BASELINE.search(text, max(0, m.start - 60), m.start)
     ]
     if after:
