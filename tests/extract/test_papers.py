@@ -92,3 +92,14 @@ def test_sentence_case_title_quoted_alone_in_brackets():
 def test_title_case_quote_after_a_possessive():
     assert titles('KiteLab\'s "Scaling Kite Strings" trained a huge kite.') == ["Scaling Kite Strings"]
     assert titles('KiteLab\'s "Superkite" team left.') == []
+
+
+def test_paper_fields_and_link_marks_in_lists():
+    text = (
+        "Paper: Kites Are Few-Shot Flyers\n"
+        "- Wind Is All You Need [paper]\n"
+        "- Tethered flight: long strings at scale (arXiv)\n"
+        "- our notes on the week [pdf]\n"
+        "Paper: we found nothing new. It was fine.\n"
+    )
+    assert titles(text) == ["Kites Are Few-Shot Flyers", "Wind Is All You Need", "Tethered flight: long strings at scale"]

@@ -146,3 +146,8 @@ def test_abstract_opening_with_by_is_read_as_the_abstract():
         "propose a controller that adapts the string to the wind.\n"
     )
     assert titles(text) == ["Longer Strings Make Higher Kites"]
+
+
+def test_venue_and_authors_line_joined_by_middle_dots():
+    text = f"Kite Control at Scale\n\nKiteConf 2021 \u00b7 Ada Lovelace, Charles Babbage \u00b7 Edit\n\n{ABSTRACT}\n"
+    assert titles(text) == ["Kite Control at Scale"]

@@ -78,6 +78,7 @@ def find_papers(text: str, *, known=lambda name: False, links: bool = False) -> 
     for lo, line in _cue_lines(text):
         found.extend(_find_in(line, lo, known))
         found.extend(_quoted_with_cue(line, lo, known))
+        found.extend(_labelled(line, lo, known))
         found.extend(r for r in _technical_reports(line, lo, known) if _named_elsewhere(text, r))
     found = [p for p in found if not known(p.title)]
     found.sort(key=lambda p: (p.start, -(p.end - p.start)))
@@ -90,7 +91,7 @@ def find_papers(text: str, *, known=lambda name: False, links: bool = False) -> 
 
 
 _CUE = re.compile(
-    r"(?i:paper|preprint|study|article|publication|technical report)|\bIn\s+[\"'A-Z]|\"[A-Za-z]"
+    r"(?i:paper|preprint|study|article|publication|technical report|arxiv|pdf)|\bIn\s+[\"'A-Z]|\"[A-Za-z]"
 )
 
 
@@ -200,3 +201,27 @@ def _named_elsewhere(text: str, report: PaperMatch) -> bool:
     """
     name = report.title.rsplit(None, 2)[0]
     return any(m.start() != report.start for m in re.finditer(re.escape(name), text))
+
+
+_LABEL_FIELD = re.compile(r"^[ \t]*(?:[-*\u2022]\s*)?(?:paper|publication|preprint)(?:\s+title)?\s*:\s*(?P<t>\S[^\n]{3,250}?)\s*$", re.IGNORECASE)
+_LINK_MARK = re.compile(
+    r"^[ \t]*(?:[-*\u2022]\s*|\d{1,3}[.)]\s*)?(?P<t>[A-Z][^\n()\[\]]{4,250}?)\s*[(\[](?:paper|arxiv|pdf|preprint)[)\]]",
+    re.IGNORECASE,
+)
+
+
+def _labelled(line: str, offset: int, known) -> list[PaperMatch]:
+    """``Paper: Title`` fields and ``Title [paper]`` / ``Title (arXiv)`` link marks in lists."""
+    m = _LABEL_FIELD.match(line)
+    rule = "rule:paper-field"
+    if m is None:
+        m, rule = _LINK_MARK.match(line), "rule:paper-link-mark"
+    if m is None:
+        return []
+    title = m.group("t").rstrip(" .,:-")
+    if not title_like(title, max_words=35) or known(title):
+        return []
+    if rule == "rule:paper-link-mark" and not (is_title_case(title) or ": " in title):
+        return []
+    start = offset + m.start("t")
+    return [PaperMatch(start, start + len(title), title, rule)]

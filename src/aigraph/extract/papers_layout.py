@@ -56,7 +56,7 @@ _ABSTRACT_HINTS = re.compile(
 )
 _DATE_LINE = rf"(?:\d{{1,2}}\s+)?{_MONTH}\s+(?:\d{{1,2}},?\s+)?\d{{4}}|\d{{4}}-\d\d-\d\d"
 _META = re.compile(
-    r"^\s*(?:\[[^\]]{0,40}\]\s*)+$|^\s*(?:published|submitted|posted|updated|accepted)\b|^\s*arxiv:\s*\d|"
+    r"^\s*(?:\[[^\]]{0,40}\]\s*)+$|^\s*(?:published|submitted|posted|updated|accepted)\b|^\s*arxiv:\s*\d|^[^\n]*?\s\u00b7\s|"
     rf"^\s*(?:{_DATE_LINE})\s*$|^\s*(?-i:[Bb]y\s+[A-Z][\w'-]+\s+[A-Z])|^\S*@\S+$|^\s*\{{[^}}]*\}}@|"
     r"^\s*(?:authors?|affiliations?|date|published|submitted|comments?|subjects?|tl;?dr|"
     r"keywords|venue|doi|tags?|categor(?:y|ies)|links?|code|pdf)\s*:",
@@ -141,7 +141,7 @@ def _over_abstract(text: str) -> list[PaperMatch]:
             continue
         if _SENTENCE_BREAK.search(line, _LEAD.match(line).end()):
             continue
-        if is_field_line(line):
+        if is_field_line(line) or _META.match(line):
             continue
         if i and lines[i - 1][1].strip() and not _LEAD.match(line).group().strip():
             prev = lines[i - 1][1].rstrip()
