@@ -1,4 +1,5 @@
-from aigraph.extract.tables import find_tables, model_spans
+from aigraph.extract.table_models import model_spans
+from aigraph.extract.tables import find_tables
 
 
 def cells(text):
