@@ -151,3 +151,12 @@ def test_abstract_opening_with_by_is_read_as_the_abstract():
 def test_venue_and_authors_line_joined_by_middle_dots():
     text = f"Kite Control at Scale\n\nKiteConf 2021 \u00b7 Ada Lovelace, Charles Babbage \u00b7 Edit\n\n{ABSTRACT}\n"
     assert titles(text) == ["Kite Control at Scale"]
+
+
+def test_markdown_heading_with_venue_year_and_a_line_of_links():
+    text = (
+        "## Wind Is All You Need (KiteConf 2021)\n\n"
+        "[arXiv](https://arxiv.org/abs/2101.00001) | [Code](https://example.org/code)\n\n"
+        f"{ABSTRACT}\n"
+    )
+    assert titles(text) == ["Wind Is All You Need"]

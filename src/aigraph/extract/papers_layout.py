@@ -26,6 +26,7 @@ _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _TRAIL = re.compile(
     r"(?:\s*\[[^\]\n]{0,40}\]"  # [PDF] [Copy] [May 04-21]
     r"|\s*\((?:pdf|code|arxiv|link|paper|html)[^)\n]{0,40}\)"
+    r"|\s*\((?:[A-Z][\w&-]*\s+){0,3}'?(?:19|20)?\d\d\)"  # (NeurIPS 2017), (2021)
     rf"|\s*\(?{_MONTH}\s+\d{{1,2}}(?:,?\s*\d{{4}})?\)?"
     r"|\s*[-\u2013\u2014|:])\s*$",
     re.IGNORECASE,
@@ -56,7 +57,7 @@ _ABSTRACT_HINTS = re.compile(
 )
 _DATE_LINE = rf"(?:\d{{1,2}}\s+)?{_MONTH}\s+(?:\d{{1,2}},?\s+)?\d{{4}}|\d{{4}}-\d\d-\d\d"
 _META = re.compile(
-    r"^\s*(?:\[[^\]]{0,40}\]\s*)+$|^\s*(?:published|submitted|posted|updated|accepted)\b|^\s*arxiv:\s*\d|^[^\n]*?\s\u00b7\s|"
+    r"^\s*(?:\[[^\]]{0,40}\](?:\([^)\s]*\))?\s*[|,\u00b7/-]?\s*)+$|^\s*(?:published|submitted|posted|updated|accepted)\b|^\s*arxiv:\s*\d|^[^\n]*?\s\u00b7\s|"
     rf"^\s*(?:{_DATE_LINE})\s*$|^\s*(?-i:[Bb]y\s+[A-Z][\w'-]+\s+[A-Z])|^\S*@\S+$|^\s*\{{[^}}]*\}}@|"
     r"^\s*(?:authors?|affiliations?|date|published|submitted|comments?|subjects?|tl;?dr|"
     r"keywords|venue|doi|tags?|categor(?:y|ies)|links?|code|pdf)\s*:",
