@@ -36,14 +36,20 @@ _TASK_NOUNS = (
 _RANGE = rf"(?P<num>(?<![\w.$€£/-])\d+(?:\.\d+)?)(?:\s?[-–]\s?\d+(?:\.\d+)?)?"
 
 
-_FROM_TRIGGER = re.compile(r"\b[Ff][Rr][Oo][Mm]\s")
+#: Cheap triggers for the forms below; each starts with a character class, which the
+#: regex engine scans for quickly (a leading \b or alternation is tried at every position).
+_FROM_TRIGGER = re.compile(r"[Ff](?<!\w[Ff])(?:rom|ROM)\s")
 _ARROW_TRIGGER = re.compile(r"→|->|=>|⟶")
-_OF_TRIGGER = re.compile(r"(?:%|\b[Pp]ercent)\s+of\b")
-_BENCH_TRIGGER = re.compile(r"\d\s?%|\dpp\b|[Pp]ercentage\s+points?|:\s*[+-]?\d+\.\d|[+-]\d|[A-Za-z]\s\d\d+\.\d")
+_OF_TRIGGER = re.compile(r"[%t](?:(?<=%)|(?<=\b[Pp]ercent))\s+of\b")
+_BENCH_TRIGGER = re.compile(
+    r"[\d:+Pp-](?:(?<=\d)(?:\s?%|pp\b)|(?<=[Pp])ercentage\s+points?|(?<=:)\s*[+-]?\d+\.\d|(?<=[+-])\d|(?<=[A-Za-z]\s\d)\d+\.\d)"
+)
 _N_OF_M_TRIGGER = re.compile(r"\d\s+(?:out\s+)?of\s+(?:the\s+)?\d")
 _SLASH_TRIGGER = re.compile(r"\d/\d")
-_AT_TRIGGER = re.compile(r"\b(?i:at)\s+(?:\w+\s+){0,2}[~≈]?\s?\d|\b(?i:scor)(?:es|ed|ing)\s")
-_VERSUS_TRIGGER = re.compile(r"\b(?i:versus|vs|compared|against|relative)\b")
+_AT_TRIGGER = re.compile(
+    r"[aAsS](?:(?<!\w[aA])(?<=[aA])[tT]\s+(?:\w+\s+){0,2}[~≈]?\s?\d|(?<!\w[sS])(?<=[sS])(?i:cor)(?:es|ed|ing)\s)"
+)
+_VERSUS_TRIGGER = re.compile(r"[vVcCaArR](?<!\w[vVcCaArR])(?:ersus|(?<=[vV])s|ompared|gainst|elative)\b")
 
 
 def sentence_of(text: str, pos: int) -> tuple[int, int]:
@@ -284,7 +290,7 @@ _TOWARD = re.compile(
     rf"(?P<mid>(?:(?!\bfrom\b)[^.;\n]){{0,60}}?)\bto\s+{_VALUE}",
     re.IGNORECASE,
 )
-_TOWARD_TRIGGER = re.compile(r"\bto\s+(?:\w+\s+)?[~≈]?\s?\d")
+_TOWARD_TRIGGER = re.compile(r"t(?<!\wt)o\s+(?:\w+\s+)?[~≈]?\s?\d")
 _RESULT_WORDS = re.compile(r"\b(?:state[- ]of[- ]the[- ]art|sota|performance|scores?|accuracy|error|results?|record)\b", re.IGNORECASE)
 
 
@@ -314,7 +320,7 @@ _BY_POINTS = re.compile(
     rf"(?P<num>{_N})\s*(?P<unit>points|pts|percentage\s+points?|pp)\b",
     re.IGNORECASE,
 )
-_BY_POINTS_TRIGGER = re.compile(r"\bby\s+(?:\w+\s+)?\d[\d.]*\s*(?:points|pts|percentage|pp)\b", re.IGNORECASE)
+_BY_POINTS_TRIGGER = re.compile(r"[bB](?<!\w[bB])[yY]\s+(?:\w+\s+)?\d[\d.]*\s*(?i:points|pts|percentage|pp)\b")
 
 
 def by_points(text: str) -> list[tuple]:

@@ -107,7 +107,7 @@ def _value(num: str) -> float:
 
 
 #: What every metric pattern needs somewhere: a number with a unit, a decimal, or thousands.
-_DIGIT = re.compile(r"\d(?:\s?(?:%|[x×](?!\w)|percent\b|pp\b|percentage)|[.,]\d)|(?<=\bof )\d|\d+\s+(?i:elo)\b")
+_DIGIT = re.compile(r"\d(?:\s?(?:%|[x×](?!\w)|percent\b|pp\b|percentage)|[.,]\d|(?<=\bof \d)|\s+(?i:elo)\b)")
 
 
 def _windows(text: str) -> list[tuple[int, int]]:
