@@ -103,3 +103,8 @@ def test_paper_fields_and_link_marks_in_lists():
         "Paper: we found nothing new. It was fine.\n"
     )
     assert titles(text) == ["Kites Are Few-Shot Flyers", "Wind Is All You Need", "Tethered flight: long strings at scale"]
+
+
+def test_quoted_title_followed_by_an_author_year_citation():
+    text = 'Long strings help ("kites are few-shot flyers" (Lovelace et al., 2021)), says the post.'
+    assert titles(text) == ["kites are few-shot flyers"]

@@ -161,7 +161,7 @@ def _quoted_with_cue(line: str, offset: int, known) -> list[PaperMatch]:
         if len(words) < 3 or words[0].lower() in _NOT_TITLE_START or not title_like(title, max_words=20):
             continue
         beside = re.search(r"\b(?:paper|preprint|study|titled|entitled)\s*,?\s*$", line[: m.start()], re.IGNORECASE) or re.match(
-            r"\s*,?\s*(?:paper|preprint|study)\b", line[m.end() :], re.IGNORECASE
+            r"\s*,?\s*(?:paper|preprint|study)\b|\s*\([^()\n]{0,60}(?:et al|\b(?:19|20)\d\d\b)[^()\n]{0,20}\)", line[m.end() :], re.IGNORECASE
         )
         if title[0].islower() and words[0] not in _LOWER_TITLE_START and not beside:
             continue  # "a model called X", "from X to Y": phrases, not titles
@@ -170,6 +170,10 @@ def _quoted_with_cue(line: str, offset: int, known) -> list[PaperMatch]:
         in_brackets = line[max(0, m.start() - 2) : m.start()] == " (" and line[m.end() : m.end() + 1] == ")"
         if in_brackets and title[0].isupper() and len(words) >= 4 and not known(title):
             start = offset + m.start("t")  # ("A method for X"): a citation by title
+            found.append(PaperMatch(start, start + len(title), title, "rule:paper-quoted-cue"))
+            continue
+        if beside and not known(title):
+            start = offset + m.start("t")
             found.append(PaperMatch(start, start + len(title), title, "rule:paper-quoted-cue"))
             continue
         context = _sentence(line, m.start()).replace(m.group(0), " ")
