@@ -63,11 +63,12 @@ def test_a_busy_worker_dies_with_a_killed_parent(turtle_dir):
         parent.stdout.close()
 
 
-def _workers_of_this_process() -> list[psutil.Process]:
-    return [p for p in psutil.Process().children() if "aigraph.rdf._worker" in " ".join(p.cmdline())]
+def _worker_pids() -> set[int]:
+    return {p.pid for p in psutil.Process().children() if "aigraph.rdf._worker" in " ".join(p.cmdline())}
 
 
 def test_a_slow_query_does_not_block_a_short_one(turtle_dir):
+    others = _worker_pids()  # workers of other tests' stores, left alone
     with SparqlStore(turtle_dir, workers=2) as store:
         errors: list[BaseException] = []
 
@@ -79,12 +80,12 @@ def test_a_slow_query_does_not_block_a_short_one(turtle_dir):
 
         slow = threading.Thread(target=runaway)
         slow.start()
-        while not _workers_of_this_process():
+        while not _worker_pids() - others:
             time.sleep(0.05)
+        (busy,) = _worker_pids() - others
         columns, rows = store.query("ASK { ?s ?p ?o }", timeout=60)
         still_running = slow.is_alive()
-        for worker in _workers_of_this_process():
-            worker.kill()
+        os.kill(busy, signal.SIGKILL)
         slow.join()
     assert rows == [(True,)]
     assert still_running, "the short query waited for the slow one"
