@@ -109,3 +109,13 @@ def test_a_percentage_that_closes_a_with_clause():
 
 def test_a_list_of_benchmark_scores_after_a_colon():
     assert found("Wren-2: MMLU 82.0, GPQA 53.0, HumanEval 81.7, Tokens 12.5.") == ["82.0", "53.0", "81.7"]
+
+
+def test_measure_colon_value_and_its_compared_value():
+    got = find_metrics("Word error rate: 5.5% (vs. 5.1% for human transcribers).")
+    assert [(m.text, m.kind) for m in got] == [("Word error rate: 5.5%", "absolute"), ("5.1%", "baseline")]
+
+
+def test_above_a_share_of_players():
+    assert found("The agent reached the top league, ranking above 99.8% of active players.") == [
+        "above 99.8% of active players"]

@@ -62,7 +62,7 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         (
             "absolute",
             re.compile(
-                rf"{measure}\s+(?:of|at|:|=|reaching|reached|above|over|around)\s+(?:about\s+|around\s+|nearly\s+|almost\s+|over\s+)?"
+                rf"{measure}(?:\s*[:=]|\s+(?:of|at|reaching|reached|above|over|around))\s+(?:about\s+|around\s+|nearly\s+|almost\s+|over\s+)?"
                 rf"{_NUM}(?:{_PCT})?{_DATASET_TAIL}",
                 flags,
             ),
