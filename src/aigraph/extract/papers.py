@@ -132,9 +132,15 @@ _QUOTE_ANY = re.compile(r"(?<![\w])\"(?P<t>[A-Za-z][^\"\n]{8,200}?)[,.]?\"")
 #: How titles quoted in lower case start ("the false promise of ...", "on the dangers of ...").
 _LOWER_TITLE_START = frozenset("the on towards toward how why what when where whether beyond rethinking revisiting".split())
 _NEWS_VERBS = frozenset("said says introduced released launched announced unveiled raised acquired built made".split())
+#: A cue right beside a quoted title: "the paper", "titled", or an author-year citation after it.
+_CUE_BEFORE = re.compile(r"\b(?:paper|preprint|study|titled|entitled)\s*,?\s*$", re.IGNORECASE)
+_CUE_AFTER = re.compile(
+    r"\s*,?\s*(?:paper|preprint|study)\b|\s*\([^()\n]{0,60}(?:et al|\b(?:19|20)\d\d\b)[^()\n]{0,20}\)", re.IGNORECASE
+)
 _NOT_TITLE_START = frozenset("i we you he she they it this that there these those my our your his her their".split())
 _TECH_REPORT = re.compile(
-    r"\b(?P<t>(?P<n>(?!(?:The|This|A|An|Our|Its|Their|In|On)\b)[A-Z][\w.+-]*(?:\s[A-Z0-9][\w.+-]*){0,2})\s+(?:[Tt]echnical\s+[Rr]eport|TECHNICAL\s+REPORT))\b"
+    r"\b(?P<t>(?P<n>(?!(?:The|This|A|An|Our|Its|Their|In|On)\b)[A-Z][\w.+-]*(?:\s[A-Z0-9][\w.+-]*){0,2})"
+    r"\s+(?:[Tt]echnical\s+[Rr]eport|TECHNICAL\s+REPORT))\b"
 )
 
 
@@ -160,9 +166,7 @@ def _quoted_with_cue(line: str, offset: int, known) -> list[PaperMatch]:
         words = title.split()
         if len(words) < 3 or words[0].lower() in _NOT_TITLE_START or not title_like(title, max_words=20):
             continue
-        beside = re.search(r"\b(?:paper|preprint|study|titled|entitled)\s*,?\s*$", line[: m.start()], re.IGNORECASE) or re.match(
-            r"\s*,?\s*(?:paper|preprint|study)\b|\s*\([^()\n]{0,60}(?:et al|\b(?:19|20)\d\d\b)[^()\n]{0,20}\)", line[m.end() :], re.IGNORECASE
-        )
+        beside = _CUE_BEFORE.search(line[: m.start()]) or _CUE_AFTER.match(line, m.end())
         if title[0].islower() and words[0] not in _LOWER_TITLE_START and not beside:
             continue  # "a model called X", "from X to Y": phrases, not titles
         if re.search(r"\d%|\.\.\.|\u2026|,\s+an?\s|'\w[^']*'", title) or _NEWS_VERBS.intersection(w.lower() for w in words[1:]):
@@ -207,7 +211,9 @@ def _named_elsewhere(text: str, report: PaperMatch) -> bool:
     return any(m.start() != report.start for m in re.finditer(re.escape(name), text))
 
 
-_LABEL_FIELD = re.compile(r"^[ \t]*(?:[-*\u2022]\s*)?(?:paper|publication|preprint)(?:\s+title)?\s*:\s*(?P<t>\S[^\n]{3,250}?)\s*$", re.IGNORECASE)
+_LABEL_FIELD = re.compile(
+    r"^[ \t]*(?:[-*\u2022]\s*)?(?:paper|publication|preprint)(?:\s+title)?\s*:\s*(?P<t>\S[^\n]{3,250}?)\s*$", re.IGNORECASE
+)
 _LINK_MARK = re.compile(
     r"^[ \t]*(?:[-*\u2022]\s*|\d{1,3}[.)]\s*)?(?P<t>[A-Z][^\n()\[\]]{4,250}?)\s*[(\[](?:paper|arxiv|pdf|preprint)[)\]]",
     re.IGNORECASE,

@@ -57,7 +57,8 @@ _ABSTRACT_HINTS = re.compile(
 )
 _DATE_LINE = rf"(?:\d{{1,2}}\s+)?{_MONTH}\s+(?:\d{{1,2}},?\s+)?\d{{4}}|\d{{4}}-\d\d-\d\d"
 _META = re.compile(
-    r"^\s*(?:\[[^\]]{0,40}\](?:\([^)\s]*\))?\s*[|,\u00b7/-]?\s*)+$|^\s*(?:published|submitted|posted|updated|accepted)\b|^\s*arxiv:\s*\d|^[^\n]*?\s\u00b7\s|"
+    r"^\s*(?:\[[^\]]{0,40}\](?:\([^)\s]*\))?\s*[|,\u00b7/-]?\s*)+$"  # [PDF] [Copy], [arXiv](...) | [Code](...)
+    r"|^\s*(?:published|submitted|posted|updated|accepted)\b|^\s*arxiv:\s*\d|^[^\n]*?\s\u00b7\s|"
     rf"^\s*(?:{_DATE_LINE})\s*$|^\s*(?-i:[Bb]y\s+[A-Z][\w'-]+\s+[A-Z])|^\S*@\S+$|^\s*\{{[^}}]*\}}@|"
     r"^\s*(?:authors?|affiliations?|date|published|submitted|comments?|subjects?|tl;?dr|"
     r"keywords|venue|doi|tags?|categor(?:y|ies)|links?|code|pdf)\s*:",
