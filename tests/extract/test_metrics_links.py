@@ -92,3 +92,12 @@ def test_models_as_columns_in_rows_that_ran_together(extract_text):
     ex = extract_text("Benchmark Claude 2 PaLM 2\nHellaSwag 86.1% 86.8%\nGSM8K 88.0% 80.7%\n")
     assert relations(ex, "ACHIEVES") == {
         ("Claude 2", "86.1%"), ("PaLM 2", "86.8%"), ("Claude 2", "88.0%"), ("PaLM 2", "80.7%")}
+
+
+def test_the_benchmark_of_a_list_item_or_of_the_clause(extract_text):
+    ex = extract_text(
+        "Gains:\n\n- HellaSwag (commonsense): agents leapt from 40% → ~70% in a year.\n\n"
+        "Results improved. HumanEval rises from 30.5% to 48.0% with the new harness.\n"
+    )
+    got = relations(ex, "MEASURED_ON")
+    assert ("~70%", "HellaSwag") in got and ("48.0%", "HumanEval") in got

@@ -46,6 +46,10 @@ _LIST = re.compile(r"^\s*(?:,|and|&|,\s*and)\s+(?:[\w-]+(?:'s|’s)\s+)?$")
 _ON_AFTER = re.compile(r"^\s*(?:on|in|at)\s+(?:the\s+)?$", re.IGNORECASE)
 _ON_BEFORE = re.compile(r"\b(?:[Oo]n|[Ii]n|[Aa]cross)\s+(?:the\s+)?$")
 _COLON_BEFORE = re.compile(r"^\s*:?\s*$")
+_ITEM_HEAD = re.compile(r"^\s*(?:[-*•●▪◦]\s*)?$")
+_HEAD_COLON = re.compile(r"\s*(?:\([^)\n]{0,80}\))?\s*:")
+_SUBJECT_GAP = re.compile(r"^\s+(?:\w+\s+){0,2}?(?:rises|rose|climbs?|climbed|jumps?|jumped|improves?|improved|goes|went|moves?|moved)\s+"
+                          r"(?:from\s+\S+\s+(?:[\w-]+\s+){0,4}?)?to\s+$|^\s+from\s+\S+\s+to\s+$", re.IGNORECASE)
 
 
 def _tables(ments: list[Ment], text: str):
@@ -244,5 +248,21 @@ def measured_on(ments: list[Ment], dataset_of_metric: dict[tuple[int, int], str]
         on = [d for d in before if _ON_BEFORE.search(text, max(0, d.start - 8), d.start)]
         if len(on) == 1 and metric.kind == "absolute":
             out.append(Found("MEASURED_ON", metric, on[0], "rule:on-dataset-same-sentence", 0.6))
+            continue
+        if not before or metric.kind == "baseline":
+            continue
+        lead = before[0]
+        line_start = text.rfind("\n", 0, lead.start) + 1
+        if _ITEM_HEAD.match(text[line_start : lead.start]) and _HEAD_COLON.match(text, lead.end) \
+                and "\n" not in text[lead.end : metric.start]:
+            # "- OSWorld (computer tasks): agents leapt from 12% → ~66%": the item's benchmark
+            out.append(Found("MEASURED_ON", metric, lead, "rule:item-benchmark", 0.7))
+            continue
+        last = before[-1]
+        between = [m for m in ments if last.end <= m.start and m.end <= metric.start and m.label in ("METRIC", "MODEL", "DATASET")]
+        gap = text[last.end : metric.start]
+        if not between and len(gap) <= 40 and not re.search(r"[.;]\s", gap) and _SUBJECT_GAP.match(gap):
+            # "Terminal-Bench 2.0 rises from 44.8% to 50.0%": the benchmark is the clause's subject
+            out.append(Found("MEASURED_ON", metric, last, "rule:benchmark-subject", 0.55))
     return out
 
