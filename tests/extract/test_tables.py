@@ -93,3 +93,10 @@ def test_charts_of_shares_are_not_result_tables():
     assert not find_tables("Share of mentions (%)\nRegion 2024 2025 2026\nUS 42 31 23\nChina 9 31 40\n")
     assert not find_tables("Users by region\n             Q1     Q2\nUS           42     31\nChina         9     31\n")
     assert find_tables("Scores by region\n             Q1     Q2\nModel-A      42.5   31.0\nModel-B       9.1   31.4\n")
+
+
+def test_hash_headed_leaderboard_but_not_a_markdown_heading_over_a_numbered_list():
+    board = "#   Model        Arena Score\n1   Falcon-Q     1150\n2   Wren 2       1120\n"
+    assert [(c[1], c[2]) for c in cells(board)] == [("1150", "Falcon-Q"), ("1120", "Wren 2")]
+    listing = "# Model cards and what they say\n1. Wren 2 scored 68.9 on one test\n2. Falcon-Q came out in 2023\n"
+    assert not find_tables(listing)

@@ -74,7 +74,7 @@ _MEDAL = re.compile(r"^[\U0001F947-\U0001F949\U0001F3C5\U0001F3C6⭐★☆*]+$")
 #: Header words of text columns in a leaderboard (the scores stop before them).
 _TEXT_COLUMNS = re.compile(r"\b(?:description|licen[cs]e|organi[sz]ation|org|provider|link|type|notes?|knowledge\s+cutoff)\b",
                            re.IGNORECASE)
-_RANK_HEADER = re.compile(r"^\s*(?:rank|#)\b.*\b(?:model|name|system|entry)\b", re.IGNORECASE)
+_RANK_HEADER = re.compile(r"^\s*(?:rank\b.*|#\s+)\b(?:model|name|system|entry)\b", re.IGNORECASE)
 _RANK_ROW = re.compile(r"^\s*(?P<rank>\d{1,3})[.)]?\s+")
 _SIZE_TOKEN = re.compile(r"^(?:\d+(?:\.\d+)?[BMKbmk]|\d+x\d+[BMb]?|v\d[\w.]*)$")
 
@@ -326,8 +326,8 @@ def _ranked_row(line: str, at: int, start: int, measure: Span | None) -> Cell | 
         nxt = tokens[i + 1][2] if i + 1 < len(tokens) else ""
         value = tok.lstrip("~≈+-").rstrip("%*†‡").replace(",", "")
         small = float(value) < 10 and "%" not in tok
-        if _SIZE_TOKEN.match(nxt) or (small and (nxt[:1].isupper() or _TOKEN_NUM.match(nxt))):
-            continue  # a version or size inside the model's name ("Qwen 2.5 72B", "PaLM 2 1150")
+        if _SIZE_TOKEN.match(nxt) or (small and (nxt[:1].isupper() or _TOKEN_NUM.match(nxt) or "." not in value)):
+            continue  # a version or size inside the model's name ("Qwen 2.5 72B", "PaLM 2 1150", "Llama 2 scored")
         if _YEAR.match(value):
             return None
         label = (tokens[0][0], tokens[i - 1][1])
