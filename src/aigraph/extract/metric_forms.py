@@ -188,7 +188,7 @@ def benchmark_values(text: str, is_dataset) -> list[tuple]:
     return out
 
 
-_SUCCESS = r"(?:solv|pass|answer|complet|succeed|correctly|got|scor|won|win|fix|resolv|identif|predict|prov)\w*"
+_SUCCESS = r"(?:solv|pass|answer|complet|succeed|correctly|scor|won|win|fix|resolv|identif)\w*"
 _N_OF_M = re.compile(
     rf"\b{_SUCCESS}\s+(?:\w+\s+){{0,2}}?(?P<num>\d+)\s+(?:of|out\s+of)\s+(?:the\s+)?(?P<m>\d{{1,3}}(?:,\d{{3}})*|\d+)"
     rf"(?:\s+(?:[\w-]+\s+){{0,2}}?{_TASK_NOUNS})?",
