@@ -195,6 +195,44 @@ def _walk(node: object):
             stack.extend(item)
 
 
+_ESCAPE = re.compile(r"\\u[0-9A-Fa-f]{4}|\\U[0-9A-Fa-f]{8}")
+
+
+def sparql_text(text: str) -> str:
+    """Return the form of a SPARQL text that is both checked and run.
+
+    rdflib and Oxigraph disagree on two things a query could use to look harmless to
+    one and not the other: rdflib expands ``\\uXXXX`` escapes everywhere before parsing
+    (so an escaped newline can end a comment), Oxigraph only inside strings and IRIs; and
+    Oxigraph ends a comment at a carriage return, rdflib only at a newline. Expanding
+    the escapes and turning carriage returns into newlines here, once, means the guard
+    and the engine read the same characters.
+
+    Raises
+    ------
+    QueryError
+        An escape names no character, or expanding spells another escape.
+
+    Examples
+    --------
+    >>> sparql_text('SELECT * { ?s ?p ?o } # note\\rLIMIT 1')
+    'SELECT * { ?s ?p ?o } # note\\nLIMIT 1'
+    >>> sparql_text('ASK { <http://x/\\u0041> ?p ?o }')
+    'ASK { <http://x/A> ?p ?o }'
+    """
+
+    def expand(match: re.Match[str]) -> str:
+        try:
+            return chr(int(match.group()[2:], 16))
+        except (ValueError, OverflowError) as err:
+            raise QueryError(f"malformed SPARQL: {match.group()} is not a character") from err
+
+    expanded = _ESCAPE.sub(expand, text.replace("\r\n", "\n").replace("\r", "\n"))
+    if _ESCAPE.search(expanded):
+        raise QueryError("malformed SPARQL: an escape spells another escape")
+    return expanded
+
+
 def _parse(text: str) -> tuple[str, object]:
     """Parse ``text`` as a SPARQL query, else as an update: ``("query" | "update", tree)``."""
     from pyparsing import ParseException
@@ -237,7 +275,7 @@ def find_sparql_write(text: str) -> str | None:
     'SERVICE'
     >>> find_sparql_write('SELECT ?s { ?s ?p "SERVICE <http://x/>" }')
     """
-    kind, tree = _parse(text)
+    kind, tree = _parse(sparql_text(text))
     if kind == "update":
         for operation in tree["request"]:
             name = getattr(operation, "name", "")
@@ -287,8 +325,11 @@ def check_cypher(text: str) -> None:
         raise QueryError("one Cypher statement at a time, please (found a ';' between two)")
 
 
-def check_sparql(text: str) -> None:
-    """Raise unless ``text`` is a read-only SPARQL query over this graph alone.
+def check_sparql(text: str) -> str:
+    """Return the text to run if it is a read-only SPARQL query over this graph alone.
+
+    The text returned is :func:`sparql_text` of ``text``: run that, not ``text``, so the
+    engine reads exactly what was checked.
 
     Raises
     ------
@@ -307,6 +348,7 @@ def check_sparql(text: str) -> None:
         raise ReadOnlyError(f"{found} is not allowed: the SPARQL console only queries this graph")
     if found:
         raise ReadOnlyError(f"{found} is not allowed: the SPARQL console is read-only")
+    return sparql_text(text)
 
 
 __all__ = [
@@ -319,5 +361,6 @@ __all__ = [
     "cypher_tokens",
     "find_cypher_write",
     "find_sparql_write",
+    "sparql_text",
     "sparql_tokens",
 ]

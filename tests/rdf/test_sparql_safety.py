@@ -82,6 +82,8 @@ OBFUSCATED = [
     "SELECT * FROM <{url}> WHERE { ?s ?p ?o }",
     "SELECT * FROM NAMED <{url}> WHERE { GRAPH ?g { ?s ?p ?o } }",
     "SELECT * WHERE { GRAPH <{url}> { ?s ?p ?o } }",
+    # rdflib and Oxigraph end comments and expand escapes differently; both must see one text.
+    "SELECT * WHERE { ?s ?p ?o # a note\r SERVICE <{url}> { ?a ?b ?c } \n }",
     "LOAD <{url}>",
     "load silent <{url}> into graph <urn:g>",
     "INSERT { ?s ?p ?o } WHERE { SERVICE <{url}> { ?s ?p ?o } }",
@@ -105,6 +107,20 @@ def test_reaching_out_is_refused_however_written(store, listener, template):
     assert listener.connections == 0
 
 
+def test_the_guard_and_the_engine_read_the_same_characters(store, listener):
+    # rdflib expands the escaped newline, so to it the SERVICE line sits in a string; a
+    # text sent as written would have Oxigraph take the escape as part of a comment and
+    # run the SERVICE line. The store sends what it checked, so the engine sees a string.
+    url = f"http://127.0.0.1:{listener.port}/sparql"
+    query = (
+        'SELECT ?note WHERE { BIND("x" AS ?note) # \\u000A BIND("""\n'
+        f"SERVICE <{url}> {{ ?a ?b ?c }}\n"
+        '# \\u000A """ AS ?other)\n}'
+    )
+    assert store.query(query, timeout=10) == (["note"], [("x",)])
+    assert listener.connections == 0
+
+
 @pytest.mark.parametrize(
     "query",
     [
@@ -122,7 +138,7 @@ def test_reads_of_this_graph_still_run(store, query):
 
 def test_the_worker_has_no_network_even_past_the_guard(turtle_dir, listener, monkeypatch):
     """The second line of defence: a SERVICE that got past the parser finds no network."""
-    monkeypatch.setattr(store_module, "check_sparql", lambda text: None)
+    monkeypatch.setattr(store_module, "check_sparql", lambda text: text)
     with SparqlStore(turtle_dir, workers=1) as store:
         query = f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:{listener.port}/sparql> {{ ?s ?p ?o }} }}"
         try:

@@ -306,9 +306,8 @@ class SparqlStore:
         GraphError
             The graph directory is missing, incomplete or unreadable.
         """
-        check_sparql(text)
         request = {
-            "query": text,
+            "query": check_sparql(text),  # the checked form: line ends and escapes normalised
             "params": {k: encode_param(v) for k, v in (params or {}).items()},
             "max_rows": max_rows,
         }
