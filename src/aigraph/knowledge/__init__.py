@@ -78,6 +78,7 @@ def slugify(text: str) -> str:
     return _NON_ALNUM_RUN.sub("-", unicodedata.normalize("NFKC", text).casefold()).strip("-")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def surface_key(text: str) -> str:
     """Return the lookup key of a surface form: NFKC, casefold, alphanumerics only.
 
