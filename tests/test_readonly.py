@@ -112,3 +112,28 @@ def test_sparql_service_is_refused():
         check_sparql("SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }")
     with pytest.raises(QueryError, match="empty"):
         check_sparql("# only a comment")
+
+
+@pytest.mark.parametrize(
+    ("query", "found"),
+    [
+        ("SELECT * FROM <http://example.org/other> WHERE { ?s ?p ?o }", "FROM <http://example.org/other>"),
+        ("SELECT * FROM NAMED <file:///etc/passwd> WHERE { ?s ?p ?o }", "FROM <file:///etc/passwd>"),
+        ("SELECT * WHERE { GRAPH <http://example.org/g> { ?s ?p ?o } }", "GRAPH <http://example.org/g>"),
+        ("SELECT * WHERE { { SELECT * WHERE { SERVICE ?x { ?s ?p ?o } } } }", "SERVICE"),
+    ],
+)
+def test_sparql_reaching_past_this_graph_is_found(query, found):
+    assert find_sparql_write(query) == found
+    with pytest.raises(ReadOnlyError, match="only queries this graph"):
+        check_sparql(query)
+
+
+def test_sparql_checked_text_is_what_runs():
+    assert check_sparql("ASK { <urn:\\u0041> ?p ?o }") == "ASK { <urn:A> ?p ?o }"
+    assert check_sparql("ASK { ?s ?p ?o } # note\r\n") == "ASK { ?s ?p ?o } # note\n"
+    assert check_sparql("SELECT * WHERE { GRAPH <https://w3id.org/aigraph/id/g> { ?s ?p ?o } }")
+    with pytest.raises(QueryError, match="malformed"):
+        check_sparql("SELECT * WHERE { ?s ?p }")
+    with pytest.raises(QueryError, match="another escape"):
+        check_sparql("ASK { <urn:\\u005Cu0041> ?p ?o }")
