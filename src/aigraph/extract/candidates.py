@@ -123,12 +123,13 @@ class RuleCandidates:
         pairs: list[tuple[tuple[int, int], tuple[int, int]]] = []
         for m in names.find_acronyms(text):
             pairs.append(((m.start, m.end), m.partner))
-        known = frozenset((s.start_char, s.end_char) for s in doc.spans.get(EXACT_KEY, ()))
+        curated = [(s.start_char, s.end_char, s.label_) for s in doc.spans.get(EXACT_KEY, ())]
+        known = frozenset((start, end) for start, end, _ in curated)
         runs = names.name_runs(text)
         for m in (*names.find_called(text, runs=runs), *names.find_orgs(text, known=known, runs=runs),
                   *names.find_models(text, known=known, runs=runs),
                   *names.find_money(text), *names.find_people(text), *tables.model_cells(text),
-                  *names.find_known_extensions(text, [(s.start_char, s.end_char, s.label_) for s in doc.spans.get(EXACT_KEY, ())])):
+                  *names.find_known_extensions(text, curated)):
             span = _span(doc, m.start, m.end, m.label, m.rule)
             if span is not None:
                 spans.append(span)
