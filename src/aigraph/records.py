@@ -1,7 +1,8 @@
 """Small typed records that the stages hand each other.
 
 ingest -> :class:`Document` (text + :class:`Block` s with slide numbers)
-extract -> :class:`Extraction` (:class:`Entity` with :class:`Mention` s, :class:`Relation` with :class:`Evidence`)
+extract -> :class:`Extraction` (:class:`Entity` with :class:`Mention` s, :class:`Relation` with :class:`Evidence`,
+           :class:`Prediction` s and the :class:`Outcome` s a scorecard gives earlier ones)
 graph  -> built from a list of :class:`Extraction`.
 
 Character offsets (``start``/``end``) always index ``Document.text``.
@@ -154,6 +155,40 @@ class Relation:
         return max((e.confidence for e in self.evidence), default=0.0)
 
 
+@dataclass(frozen=True, slots=True)
+class Prediction:
+    """One prediction a report makes: its text, the report year, its slide and place.
+
+    ``number`` counts the document's predictions from 1; ``entities`` are the
+    (label, canonical name) pairs of the entities the prediction names, sorted.
+    """
+
+    text: str
+    year: int | None
+    slide: int | None
+    start: int
+    end: int
+    number: int
+    entities: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """A later report's grade (``yes``, ``partly``, ``no``) of an earlier prediction.
+
+    ``claim`` is the prediction as the grading report restates it; the prediction it
+    grades is found at build time (by text similarity, among the year before's).
+    """
+
+    claim: str
+    grade: str
+    evidence: str
+    year: int | None
+    slide: int | None
+    start: int
+    end: int
+
+
 @dataclass(slots=True)
 class Extraction:
     """Everything extracted from one document."""
@@ -161,3 +196,5 @@ class Extraction:
     document: Document
     entities: list[Entity]
     relations: list[Relation]
+    predictions: list[Prediction] = field(default_factory=list)
+    outcomes: list[Outcome] = field(default_factory=list)

@@ -66,3 +66,7 @@ def test_a_cached_extraction_equals_a_fresh_one_field_for_field(tmp_path):
     assert cached == fresh
     assert [m for e in cached.entities for m in e.mentions] == [
         m for e in fresh.entities for m in e.mentions]
+    # Predictions (with the entities they name) and scorecard grades come back too.
+    assert fresh.predictions and fresh.outcomes and any(p.entities for p in fresh.predictions)
+    assert cached.predictions == fresh.predictions and cached.outcomes == fresh.outcomes
+    assert all(isinstance(p.entities, tuple) for p in cached.predictions)

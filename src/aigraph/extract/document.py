@@ -31,7 +31,17 @@ def extract(doc: Document, *, spacy_model: str | None = None) -> Extraction:
     mentions = [m for m in propagate(doc, mentions, normalized) if not _licence(m, normalized)]
     entities = canonicalize(mentions, pairs, knowledge) + metric_entities(mentions, details)
     relations = _relations(doc, normalized, entities, details, knowledge)
-    return Extraction(document=doc, entities=entities, relations=relations)
+    predictions, outcomes = _forecasts(doc, entities)
+    return Extraction(document=doc, entities=entities, relations=relations,
+                      predictions=predictions, outcomes=outcomes)
+
+
+# -- predictions and scorecard grades (owner: issue 14; kept apart from the entity code) --
+def _forecasts(doc: Document, entities: list[Entity]):
+    """The document's predictions (with the entities each names) and scorecard grades."""
+    from aigraph.extract.predictions import find_outcomes, find_predictions, name_entities
+
+    return name_entities(find_predictions(doc), entities), find_outcomes(doc)
 
 
 #: Organisations that are also the name of a software licence.

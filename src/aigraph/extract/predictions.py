@@ -18,11 +18,13 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from aigraph.records import Document
+from aigraph.records import Document, Outcome, Prediction
 
 __all__ = [
     "GRADES",
     "Outcome",
+    "empty_prediction_sections",
+    "name_entities",
     "OutcomeMatch",
     "Prediction",
     "find_outcomes",
@@ -62,31 +64,6 @@ _GRADE_FIELD = re.compile(rf"\b(?:grade|verdict|outcome|result|score)\s*[:=]\s*(
 _GRADE_PAREN = re.compile(rf"[(\[]\s*(?P<word>{_WORD_ALT})\s*[)\]]", re.IGNORECASE)
 _GRADE_DASH = re.compile(rf"(?:^|\s[-–—:|]\s*)(?P<word>{_WORD_ALT})\s*(?:[.!:;,–—-]|$)", re.IGNORECASE)
 _GRADE_MARK = re.compile(rf"(?P<mark>{_MARK_ALT})")
-
-
-@dataclass(frozen=True, slots=True)
-class Prediction:
-    """One prediction: its text, the report year that made it, its slide and place."""
-
-    text: str
-    year: int | None
-    slide: int | None
-    start: int
-    end: int
-    number: int
-
-
-@dataclass(frozen=True, slots=True)
-class Outcome:
-    """A later report's grade of an earlier prediction, as that report restates it."""
-
-    claim: str
-    grade: str
-    evidence: str
-    year: int | None
-    slide: int | None
-    start: int
-    end: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,11 +111,12 @@ def _clean(text: str) -> str:
     return " ".join(_NUMBERING.sub("", text).split())
 
 
-def _contexts(doc: Document):
-    """Each block with what it stands under: ``"scorecard"``, ``"predictions"`` or ``None``.
+def _walk(doc: Document):
+    """Each block with the context it stands in and whether it opens that context.
 
-    The section heading decides; in plain text, a short line that names a
-    scorecard or predictions opens such a context until the next heading.
+    The context is ``"scorecard"``, ``"predictions"`` or ``None``. The section heading
+    decides; in plain text, a short line that names a scorecard or predictions opens
+    such a context until the next heading. Heading-like blocks come with ``True``.
     """
     current: str | None = None
     for block in doc.blocks:
@@ -147,21 +125,90 @@ def _contexts(doc: Document):
         if short:
             if _SCORECARD_SECTION.search(raw):
                 current = "scorecard"
+                yield block, current, True
                 continue
             if _PREDICTION_SECTION.search(raw) and not raw.startswith(("Prediction:", "We predict")):
                 current = "predictions"
                 if block.kind == "heading" or raw.endswith((":", "?")) or len(raw.split()) <= 6:
+                    yield block, current, True
                     continue
             elif block.kind == "heading":
                 current = None
+                yield block, current, True
+                continue
         if block.section:
             if _SCORECARD_SECTION.search(block.section):
-                yield block, "scorecard"
+                yield block, "scorecard", False
                 continue
             if _PREDICTION_SECTION.search(block.section):
-                yield block, "predictions"
+                yield block, "predictions", False
                 continue
-        yield block, current
+        yield block, current, False
+
+
+def _contexts(doc: Document):
+    """Each content block with what it stands under (see :func:`_walk`)."""
+    for block, context, heading in _walk(doc):
+        if not heading:
+            yield block, context
+
+
+def empty_prediction_sections(doc: Document, predictions: Sequence[Prediction]) -> list[tuple[str, int]]:
+    """The predictions sections of a document in which no prediction was read.
+
+    Returns ``(heading, start)`` per such section: its heading text (or section name)
+    and where it starts, so a build can report it. A scorecard is not such a section.
+
+    Examples
+    --------
+    >>> from aigraph.records import Block, Document
+    >>> text = "Predictions\\nWe make none this year."
+    >>> doc = Document("x.md", text, (Block(0, 11, "heading", section="Predictions"),
+    ...                               Block(12, 35, "text", section="Predictions")))
+    >>> empty_prediction_sections(doc, [])
+    [('Predictions', 0)]
+    """
+    sections: list[list] = []  # [heading, start, end, has a body yet]
+    opened = False
+    for block, context, heading in _walk(doc):
+        if context != "predictions":
+            opened = False
+            continue
+        name = " ".join(doc.block_text(block).split()) if heading else (block.section or "")
+        # An intro line ending in a colon right under the heading belongs to its section.
+        if not opened or (heading and sections[-1][3]):
+            sections.append([name, block.start, block.end, not heading])
+            opened = True
+            continue
+        sections[-1][2] = block.end
+        sections[-1][3] = sections[-1][3] or not heading
+    starts = [p.start for p in predictions]
+    return [(name, start) for name, start, end, _ in sections
+            if not any(start <= at < end for at in starts)]
+
+
+def name_entities(predictions: Sequence[Prediction], entities: Iterable) -> list[Prediction]:
+    """The predictions with the entities each names: those with a mention inside its span.
+
+    ``entities`` are :class:`~aigraph.records.Entity` records of the same document;
+    metrics are left out (a measured result is not what a prediction is about).
+
+    Examples
+    --------
+    >>> from aigraph.records import Entity, Mention
+    >>> p = Prediction("Acme would raise $1B.", 2030, 3, 10, 31, 1)
+    >>> acme = Entity("ORG", "Acme Corp", mentions=[Mention("Acme", "ORG", 10, 14)])
+    >>> name_entities([p], [acme])[0].entities
+    (('ORG', 'Acme Corp'),)
+    """
+    from dataclasses import replace
+
+    spans = [(m.start, m.end, e.label, e.name) for e in entities if e.label != "METRIC" for m in e.mentions]
+    out = []
+    for p in predictions:
+        named = sorted({(label, name) for start, end, label, name in spans if p.start <= start and end <= p.end})
+        out.append(replace(p, entities=tuple(named)))
+    return out
 
 
 def find_predictions(doc: Document) -> list[Prediction]:

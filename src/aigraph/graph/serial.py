@@ -9,10 +9,10 @@ from __future__ import annotations
 from typing import Any
 
 from aigraph.errors import GraphError
-from aigraph.records import Block, Document, Entity, Evidence, Extraction, Mention, Relation
+from aigraph.records import Block, Document, Entity, Evidence, Extraction, Mention, Outcome, Prediction, Relation
 
 #: Bumped when the dict layout changes; older cache entries are then ignored.
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 
 
 def document_to_dict(doc: Document) -> dict[str, Any]:
@@ -92,6 +92,13 @@ def extraction_to_dict(extraction: Extraction) -> dict[str, Any]:
             }
             for r in extraction.relations
         ],
+        "predictions": [
+            [p.text, p.year, p.slide, p.start, p.end, p.number, [list(e) for e in p.entities]]
+            for p in extraction.predictions
+        ],
+        "outcomes": [
+            [o.claim, o.grade, o.evidence, o.year, o.slide, o.start, o.end] for o in extraction.outcomes
+        ],
     }
 
 
@@ -130,6 +137,11 @@ def extraction_from_dict(data: dict[str, Any]) -> Extraction:
                 )
                 for r in data["relations"]
             ],
+            predictions=[
+                Prediction(*p[:6], entities=tuple((label, name) for label, name in p[6]))
+                for p in data["predictions"]
+            ],
+            outcomes=[Outcome(*o) for o in data["outcomes"]],
         )
     except (KeyError, TypeError, ValueError) as err:
         raise GraphError(f"malformed extraction record: {err!r}") from err
