@@ -166,3 +166,12 @@ def test_the_row_cap_stops_the_engine_early(turtle_dir):
     assert len(columns) == 12
     assert len(rows) == 101  # one over the cap: the caller knows some were left out
     assert len(triples) == 6
+
+
+def test_a_query_past_the_memory_cap_fails_and_the_next_one_runs(turtle_dir):
+    # Sorting a three-way cross join must hold every row at once: far past 300 MB.
+    huge_sort = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } ORDER BY ?a ?d ?g ?c ?f ?i"
+    with SparqlStore(turtle_dir, workers=1, memory_mb=300) as store:
+        with pytest.raises(QueryError, match="300 MB a query may use"):
+            store.query(huge_sort, timeout=120, max_rows=5)
+        assert store.query("ASK { ?s ?p ?o }")[1] == [(True,)]

@@ -1,6 +1,6 @@
 """The SPARQL worker: a child process that holds one Oxigraph store and answers queries.
 
-Run as ``python -m aigraph.rdf._worker PARENT_PID STORE``, where STORE is an Oxigraph
+Run as ``python -m aigraph.rdf._worker PARENT_PID STORE [MEMORY_MB]``, where STORE is an Oxigraph
 store directory written at build time (opened read-only, nothing parsed) or, for older
 builds, a ``graph.ttl`` loaded into memory. It writes one ``{"ready": ...}`` line, then
 answers one JSON request per line of stdin with one JSON line on stdout until stdin
@@ -11,7 +11,8 @@ query timeout).
 Before it opens anything the worker makes sure it cannot outlive its parent (the kernel
 kills it when the parent dies, and a watchdog thread checks the parent's pid as well),
 and it moves into a network namespace of its own where no interface is up, so a SERVICE
-clause that got past the guard has nowhere to go.
+clause that got past the guard has nowhere to go. With MEMORY_MB its data memory is
+capped, so a query that would fill the machine ends the worker instead.
 
 Request: ``{"query": str, "params": {name: [kind, lexical, datatype]}, "max_rows": int | None}``.
 Answer: ``{"ok": true, "columns": [...], "rows": [[...]]}`` (at most ``max_rows + 1`` rows)
@@ -165,6 +166,8 @@ def answer(store: Any, request: dict[str, Any]) -> dict[str, Any]:
         return {"ok": True, "columns": ["subject", "predicate", "object"], "rows": rows}
     except SyntaxError as err:
         return {"ok": False, "error": "syntax", "message": str(err)}
+    except MemoryError:
+        return {"ok": False, "error": "memory", "message": "out of memory"}
     except (OSError, ValueError, TypeError, RuntimeError) as err:
         return {"ok": False, "error": "store", "message": str(err)}
 
@@ -180,10 +183,29 @@ def open_store(source: str) -> Any:
     return store
 
 
+def limit_memory(megabytes: int) -> bool:
+    """Cap this process's data memory (heap and anonymous maps) at ``megabytes``; 0: no cap.
+
+    A query that needs more (a huge ORDER BY or GROUP BY) fails an allocation and the
+    process ends, instead of the machine running out of memory before the time limit.
+    """
+    if megabytes <= 0:
+        return False
+    try:
+        import resource
+
+        limit = megabytes << 20
+        resource.setrlimit(resource.RLIMIT_DATA, (limit, limit))
+    except (ImportError, ValueError, OSError):
+        return False
+    return True
+
+
 def main(argv: list[str]) -> int:
     parent, source = int(argv[0]), argv[1]
     die_with_parent(parent)
     offline = cut_network()
+    limit_memory(int(argv[2]) if len(argv) > 2 else 0)
     watch_parent(parent)
     sys.stdin.reconfigure(encoding="utf-8")
     sys.stdout.reconfigure(encoding="utf-8")

@@ -6,7 +6,8 @@ loaded into memory). A query that runs past its timeout is stopped by ending its
 (Oxigraph cannot interrupt a query); the next query starts a fresh one. Workers die with
 the process that started them. Queries are parsed and checked by
 :func:`aigraph.readonly.check_sparql` before they are sent (no update, no SERVICE, no
-foreign dataset); the worker only ever runs queries and has no network to reach.
+foreign dataset); the worker only ever runs queries, has no network to reach, and its
+memory is capped (:data:`DEFAULT_MEMORY_MB`), so a huge sort fails alone.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 import json
 import os
 import queue
+import signal
 import subprocess
 import sys
 import threading
@@ -64,6 +66,8 @@ def encode_param(value: Any) -> list[Any]:
 
 #: Worker processes one store keeps at most; a slow query holds one, others use the rest.
 DEFAULT_WORKERS = 2
+#: Data memory (MB) a worker serving an on-disk store may use; a query needing more fails.
+DEFAULT_MEMORY_MB = 2048
 
 
 def _stop(proc: subprocess.Popen[bytes]) -> None:
@@ -123,7 +127,7 @@ class _Spawner:
 class _Worker:
     """One running worker process and the thread that reads its answers."""
 
-    def __init__(self, source: Path, stamp: tuple[int, int, int], generation: int) -> None:
+    def __init__(self, source: Path, stamp: tuple[int, int, int], generation: int, memory_mb: int) -> None:
         import aigraph
 
         env = dict(os.environ)
@@ -131,7 +135,7 @@ class _Worker:
         env["PYTHONPATH"] = os.pathsep.join(p for p in (src, env.get("PYTHONPATH")) if p)
         self.stamp, self.generation = stamp, generation
         self.proc = _Spawner.get().popen(
-            [sys.executable, "-m", "aigraph.rdf._worker", str(os.getpid()), str(source)],
+            [sys.executable, "-m", "aigraph.rdf._worker", str(os.getpid()), str(source), str(memory_mb)],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
@@ -140,6 +144,7 @@ class _Worker:
         self.lines: queue.Queue[bytes | None] = queue.Queue()
         threading.Thread(target=_pump, args=(self.proc.stdout, self.lines), daemon=True).start()
         self._finalizer = weakref.finalize(self, _stop, self.proc)
+        self.memory_mb = memory_mb
         self.offline = False
         self.ended = False  # its output closed: the process is gone or going
 
@@ -186,6 +191,9 @@ class SparqlStore:
         A directory written by ``aigraph build`` (default ``data/graph``).
     workers
         Most worker processes kept at once (at least 1).
+    memory_mb
+        Data memory each worker may use (``None``: no cap). A worker that loads
+        ``graph.ttl`` (an older build) gets ten times the file's size on top.
 
     Examples
     --------
@@ -194,11 +202,18 @@ class SparqlStore:
     (['n'], [(931,)])
     """
 
-    def __init__(self, graph_dir: str | os.PathLike[str] | None = None, *, workers: int = DEFAULT_WORKERS) -> None:
+    def __init__(
+        self,
+        graph_dir: str | os.PathLike[str] | None = None,
+        *,
+        workers: int = DEFAULT_WORKERS,
+        memory_mb: int | None = DEFAULT_MEMORY_MB,
+    ) -> None:
         from aigraph.graph.paths import DEFAULT_GRAPH_DIR, GraphPaths
 
         self.paths = GraphPaths(DEFAULT_GRAPH_DIR if graph_dir is None else graph_dir)
         self.size = max(1, int(workers))
+        self.memory_mb = memory_mb
         self._cond = threading.Condition()
         self._idle: list[_Worker] = []
         self._starting = 0  # workers being started or running a query
@@ -245,7 +260,12 @@ class SparqlStore:
             raise
 
     def _start(self, source: Path, stamp: tuple[int, int, int], generation: int) -> _Worker:
-        worker = _Worker(source, stamp, generation)
+        memory = 0
+        if self.memory_mb is not None:
+            memory = int(self.memory_mb)
+            if source.is_file():  # the whole graph is held in memory
+                memory += 10 * (source.stat().st_size >> 20)
+        worker = _Worker(source, stamp, generation, memory)
         ready = worker.receive(LOAD_TIMEOUT)
         if not ready or not ready.get("ready"):
             worker.stop()
@@ -325,7 +345,12 @@ class SparqlStore:
             if answer is None:
                 died = worker.ended or not worker.alive()
                 worker.stop()  # ended at the deadline; the next query starts a fresh one
-                worker = None
+                ended, memory, worker = worker.proc.returncode, worker.memory_mb, None
+                if died and memory and ended == -signal.SIGABRT:  # an allocation over the cap
+                    raise QueryError(
+                        f"SPARQL query needed more than the {memory} MB a query may use; "
+                        "narrow it down (fewer rows to sort or group)"
+                    )
                 if died:
                     raise QueryError("the SPARQL worker stopped unexpectedly while running the query")
                 raise QueryTimeout(
@@ -335,6 +360,8 @@ class SparqlStore:
         finally:
             self._release(worker)
         if not answer["ok"]:
+            if answer["error"] == "memory":
+                raise QueryError("SPARQL query needed more memory than a query may use; narrow it down")
             kind = "malformed SPARQL" if answer["error"] == "syntax" else "SPARQL query failed"
             raise QueryError(f"{kind}: {first_line(answer['message'])}")
         return answer["columns"], [tuple(row) for row in answer["rows"]]
@@ -359,4 +386,4 @@ class SparqlStore:
         self.close()
 
 
-__all__ = ["DEFAULT_TIMEOUT", "DEFAULT_WORKERS", "Iri", "SparqlStore", "encode_param"]
+__all__ = ["DEFAULT_MEMORY_MB", "DEFAULT_TIMEOUT", "DEFAULT_WORKERS", "Iri", "SparqlStore", "encode_param"]
