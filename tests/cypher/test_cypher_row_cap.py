@@ -1,12 +1,15 @@
-"""A cross join is read only up to the row cap: memory stays bounded, the deadline holds."""
+"""A cross join is read only up to the row cap (memory stays bounded); slow queries run side by side."""
 
 from __future__ import annotations
 
 import subprocess
+import threading
+import time
 import sys
 import textwrap
 
 from aigraph.cypher import CypherStore
+from aigraph.errors import QueryTimeout
 
 # 31 nodes to the fifth power: 28 million rows, gigabytes if they were all made.
 CROSS_JOIN = "MATCH (a),(b),(c),(d),(e) RETURN a.id, b.id, c.id, d.id, e.id"
@@ -57,3 +60,27 @@ def test_without_a_cap_every_row_comes_back(cypher_dir):
     assert len(capped) == 11
     assert len(whole) == 31 * 31
     assert len(exact) == 31
+
+
+def test_a_slow_query_does_not_block_a_short_one(cypher_dir):
+    slow_join = "MATCH (a), (b), (c), (d), (e), (f) WHERE a.id + b.id + c.id + d.id + e.id + f.id = 'x' RETURN count(*)"
+    with CypherStore(cypher_dir, connections=2) as store:
+        store.query("RETURN 1")
+        errors: list[Exception] = []
+
+        def slow() -> None:
+            try:
+                store.query(slow_join, timeout=5)
+            except QueryTimeout as err:
+                errors.append(err)
+
+        thread = threading.Thread(target=slow)
+        thread.start()
+        while store._opened is None or store._opened.busy == 0:
+            time.sleep(0.01)
+        answer = store.query("MATCH (n:Organization) RETURN count(n)", timeout=30)
+        still_running = thread.is_alive()
+        thread.join()
+    assert answer[1][0][0] > 0
+    assert still_running, "the short query waited for the slow one"
+    assert errors  # the slow one ran into its own time limit

@@ -31,7 +31,8 @@ DATABASE_FILE = "graph.lbug"
 #: Seconds a query may run unless the caller says otherwise.
 DEFAULT_TIMEOUT = 10.0
 
-_STRUCTURE_LABELS = ("Report", "Slide")
+#: Labels that are not entities (no MENTIONED_ON/IN tables); their tables always exist.
+_STRUCTURE_LABELS = ("Report", "Slide", "Prediction", "Outcome")
 
 #: Edge type -> the (from, to) label pairs its table always has, even with no edges.
 _FIXED_PAIRS: dict[str, list[tuple[str, str]]] = {
@@ -41,6 +42,8 @@ _FIXED_PAIRS: dict[str, list[tuple[str, str]]] = {
     "MEASURED_ON": [("Metric", "Dataset")],
     "INTRODUCES": [("Paper", "Model")],
     "PART_OF": [("Organization", "Organization")],
+    "PREDICTS": [("Report", "Prediction")],
+    "GRADES": [("Outcome", "Prediction")],
 }
 
 
@@ -151,6 +154,7 @@ def build_database(graph: nx.MultiDiGraph, path: str | os.PathLike[str]) -> Path
     pairs: dict[str, list[tuple[str, str]]] = {t: list(p) for t, p in _FIXED_PAIRS.items()}
     pairs["MENTIONED_ON"] = [(label, "Slide") for label in entity_labels]
     pairs["MENTIONED_IN"] = [(label, "Report") for label in entity_labels]
+    pairs["ABOUT"] = [("Prediction", label) for label in entity_labels]
     for rel_type, a, b in sorted(groups):
         if (a, b) not in pairs.setdefault(rel_type, []):
             pairs[rel_type].append((a, b))
@@ -207,27 +211,49 @@ def read_rows(result: Any, keep: int | None, deadline: float | None) -> list[tup
     return rows
 
 
+class _Opened:
+    """One read-only database of one build, and its connections."""
+
+    def __init__(self, db: Any, stamp: tuple[int, int, int]) -> None:
+        self.db, self.stamp = db, stamp
+        self.idle: list[Any] = []
+        self.busy = 0
+        self.retired = False
+
+    def close_if_done(self) -> None:
+        if self.retired and self.busy == 0:
+            for conn in self.idle:
+                conn.close()
+            self.idle = []
+            if self.db is not None:
+                self.db.close()
+                self.db = None
+
+
 class CypherStore:
     """Read-only Cypher over one graph directory (``cypher/graph.lbug`` in LadybugDB).
 
     Cheap to create: the database opens on the first :meth:`query`, read-only, so it
-    can be read while another process writes it. Safe to share between threads
-    (queries run one at a time). A rebuilt graph directory is picked up by the next query.
+    can be read while another process writes it. Safe to share between threads: up to
+    ``connections`` queries run at once, each on its own connection, so one slow query
+    does not hold up the others. A rebuilt graph directory is picked up by the next
+    query (queries still running finish on the build they started on).
 
     Parameters
     ----------
     graph_dir
         A directory written by ``aigraph build`` (default ``data/graph``).
+    connections
+        Most queries running at once (at least 1); more wait for a free connection.
     """
 
-    def __init__(self, graph_dir: str | os.PathLike[str] | None = None) -> None:
+    def __init__(self, graph_dir: str | os.PathLike[str] | None = None, *, connections: int = 2) -> None:
         from aigraph.graph.paths import DEFAULT_GRAPH_DIR, GraphPaths
 
         self.paths = GraphPaths(DEFAULT_GRAPH_DIR if graph_dir is None else graph_dir)
-        self._lock = threading.RLock()
-        self._db: Any = None
-        self._conn: Any = None
-        self._stamp: tuple[int, int, int] | None = None
+        self.size = max(1, int(connections))
+        self._cond = threading.Condition(threading.RLock())
+        self._opened: _Opened | None = None
 
     def _check_build(self) -> tuple[int, int, int]:
         stamp = self.paths.build_stamp()
@@ -237,21 +263,55 @@ class CypherStore:
             )
         return stamp
 
-    def _connection(self) -> Any:
-        stamp = self._check_build()
-        if self._conn is not None and stamp == self._stamp:
-            return self._conn
-        self.close()
+    def _open(self, stamp: tuple[int, int, int]) -> _Opened:
         import ladybug
 
         try:
-            self._db = ladybug.Database(str(database_file(self.paths.cypher)), read_only=True)
-            self._conn = ladybug.Connection(self._db)
+            db = ladybug.Database(str(database_file(self.paths.cypher)), read_only=True)
         except RuntimeError as err:
-            self.close()
             raise GraphError(f"cannot open the Cypher database: {first_line(str(err))}") from err
-        self._stamp = stamp
-        return self._conn
+        return _Opened(db, stamp)
+
+    def _checkout(self, deadline: float | None) -> tuple[_Opened, Any]:
+        import ladybug
+
+        with self._cond:
+            stamp = self._check_build()
+            while True:
+                opened = self._opened
+                if opened is None or opened.stamp != stamp:
+                    if opened is not None:
+                        opened.retired = True
+                        opened.close_if_done()
+                    self._opened = opened = self._open(stamp)
+                if opened.idle:
+                    conn = opened.idle.pop()
+                    break
+                if opened.busy < self.size:
+                    try:
+                        conn = ladybug.Connection(opened.db)
+                    except RuntimeError as err:
+                        raise GraphError(f"cannot open the Cypher database: {first_line(str(err))}") from err
+                    break
+                wait = None if deadline is None else deadline - time.monotonic()
+                if wait is not None and wait <= 0:
+                    raise QueryTimeout(
+                        f"every Cypher connection stayed busy for the whole time limit ({self.size} at once); "
+                        "try again or raise --timeout"
+                    )
+                self._cond.wait(wait)
+            opened.busy += 1
+            return opened, conn
+
+    def _checkin(self, opened: _Opened, conn: Any) -> None:
+        with self._cond:
+            opened.busy -= 1
+            if opened.retired:
+                conn.close()
+                opened.close_if_done()
+            else:
+                opened.idle.append(conn)
+            self._cond.notify()
 
     def query(
         self,
@@ -288,10 +348,10 @@ class CypherStore:
             The graph directory is missing or incomplete.
         """
         check_cypher(text)
-        with self._lock:
-            conn = self._connection()
+        deadline = None if timeout is None else time.monotonic() + timeout
+        opened, conn = self._checkout(deadline)
+        try:
             conn.set_query_timeout(0 if timeout is None else max(1, int(timeout * 1000)))
-            deadline = None if timeout is None else time.monotonic() + timeout
             try:
                 result = conn.execute(text, params or {})
                 if isinstance(result, list):
@@ -318,15 +378,17 @@ class CypherStore:
                 if message.startswith("Parser exception"):
                     raise QueryError(f"malformed Cypher: {message}") from err
                 raise QueryError(f"Cypher query failed: {message}") from err
+        finally:
+            self._checkin(opened, conn)
         return columns, rows
 
     def close(self) -> None:
-        """Close the database; the next query opens it again."""
-        with self._lock:
-            conn, db, self._conn, self._db = self._conn, self._db, None, None
-            for handle in (conn, db):
-                if handle is not None:
-                    handle.close()
+        """Close the database (once running queries end); the next query opens it again."""
+        with self._cond:
+            opened, self._opened = self._opened, None
+            if opened is not None:
+                opened.retired = True
+                opened.close_if_done()
 
     def __enter__(self) -> CypherStore:
         return self
