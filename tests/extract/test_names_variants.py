@@ -77,3 +77,11 @@ def test_list_items_do_not_swallow_a_trailing_preposition():
     text = "We thank Meta, Stanford and Brightwater for support."
     known = [(text.index(n), text.index(n) + len(n), "ORG") for n in ("Meta", "Stanford")]
     assert [text[m.start : m.end] for m in spread_along_lists(text, known)] == ["Brightwater"]
+
+
+def test_codename_is_not_a_known_name():
+    text = "Llama 3 Meta weights and Gemini 4 Argon"
+    spans = [(0, 5), (text.index("Gemini"), text.index("Gemini") + 6)]
+    starts = frozenset({0, text.index("Meta"), text.index("Gemini")})
+    got = [text[m.start : m.end] for m in find_model_variants(text, spans, starts)]
+    assert got == ["Llama 3", "Gemini 4 Argon"]

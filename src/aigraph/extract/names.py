@@ -473,13 +473,14 @@ def is_bare_size(name: str) -> bool:
     return bool(_BARE_SIZE.match(name.strip()))
 
 
-def find_model_variants(text: str, models: list[tuple[int, int]]) -> list[NameMatch]:
+def find_model_variants(text: str, models: list[tuple[int, int]], known_starts: frozenset[int] = frozenset()) -> list[NameMatch]:
     """Sizes, tiers and versions written onto a known model name.
 
     ``models`` are (start, end) spans the gazetteer names as MODEL. ``Koala-13B``,
     ``GPT-3.5-turbo``, ``Oasst-Pythia-12B``, ``Llama 3 8B Instruct``, ``Phi-3 mini``
     and ``Claude Opus 5.5`` become MODEL names of their own (rule ``rule:model-variant``).
-    Compound adjectives (``GPT-4-based``) are left alone.
+    Compound adjectives (``GPT-4-based``) are left alone; a codename after a family and
+    version (``Gemini 4 Argon``) may not be a known name itself (``known_starts``).
     """
     out = []
     for start, known_end in models:
@@ -490,7 +491,8 @@ def find_model_variants(text: str, models: list[tuple[int, int]]) -> list[NameMa
             if version:
                 end = version.end()
                 codename = _CODENAME.match(text, end)
-                if codename and not is_common_word(codename.group(1)) and codename.group(1) not in words("stop_names"):
+                if codename and not is_common_word(codename.group(1)) and codename.group(1) not in words("stop_names") \
+                        and codename.start(1) not in known_starts:
                     end = codename.end()
         new_start, new_end = start, end
         glued = _GLUED_AFTER.match(text, end)
@@ -632,7 +634,8 @@ def find_known_extensions(text: str, known: list[tuple[int, int, str]]) -> list[
     """
     models = [(s, e) for s, e, lab in known if lab == "MODEL"]
     datasets = [(s, e) for s, e, lab in known if lab == "DATASET"]
-    return [*find_model_variants(text, models), *find_dataset_variants(text, datasets),
+    starts = frozenset(s for s, _, _ in known)
+    return [*find_model_variants(text, models, starts), *find_dataset_variants(text, datasets),
             *find_bench_names(text), *spread_along_lists(text, known), *find_headed_measures(text)]
 
 
