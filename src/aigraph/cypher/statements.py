@@ -64,6 +64,24 @@ ENTITY_COLUMNS: tuple[tuple[str, str], ...] = (
     ("year", "INT64"),
 )
 
+#: Outside facts a Model node may carry (:mod:`aigraph.graph.outside`, e.g. Epoch AI's),
+#: each from the source its ``facts_source`` names; the Model table has them after
+#: :data:`ENTITY_COLUMNS`.
+OUTSIDE_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("date_published", "STRING"),
+    ("parameters", "DOUBLE"),
+    ("training_compute", "DOUBLE"),
+    ("domain", "STRING[]"),
+    ("paper_title", "STRING"),
+    ("link", "STRING"),
+    ("arxiv_id", "STRING"),
+    ("epoch_organizations", "STRING[]"),
+    ("epoch_countries", "STRING[]"),
+    ("epoch_id", "STRING"),
+    ("facts_source", "STRING"),
+)
+LABEL_COLUMNS["Model"] = ENTITY_COLUMNS + OUTSIDE_COLUMNS
+
 #: The fields of one evidence item, as stored in a relationship's ``evidence`` list.
 EVIDENCE_FIELDS: tuple[tuple[str, str], ...] = (
     ("year", "INT64"),
@@ -234,6 +252,7 @@ __all__ = [
     "ENTITY_COLUMNS",
     "EVIDENCE_FIELDS",
     "LABEL_COLUMNS",
+    "OUTSIDE_COLUMNS",
     "QUESTION_CO_OCCURRING",
     "QUESTION_DROPPED_IN",
     "QUESTION_MENTIONS",

@@ -265,11 +265,19 @@ def _write_build(job: _Job, old_caches: list[ExtractionCache], progress: bool) -
     with _lap(timings, "assemble"):
         from aigraph.graph.assemble import graph_from_extractions
 
-        graph, merge_log = graph_from_extractions(extractions, _load_knowledge())
+        knowledge = _load_knowledge()
+        graph, merge_log = graph_from_extractions(extractions, knowledge)
         del extractions
+    with _lap(timings, "outside"):
+        # Outside facts (Epoch AI) on the linked Model nodes; see aigraph.graph.outside.
+        from aigraph.graph.outside import OUTSIDE_LOG, add_outside_facts
+
+        outside, outside_lines = add_outside_facts(graph, knowledge)
+        del knowledge
     with _lap(timings, "write"):
         write_graph_json(graph, staged.graph_json)
         write_jsonl(merge_log, staged.merge_log)
+        write_jsonl(outside_lines, staged.root / OUTSIDE_LOG)
     merges = sum(1 for r in merge_log if r["rule"] != "new")
     del merge_log
     stores = write_stores(graph, staged, timings)
@@ -292,8 +300,10 @@ def _write_build(job: _Job, old_caches: list[ExtractionCache], progress: bool) -
             "counts": {"nodes": node_counts, "edges": edge_counts,
                        "total_nodes": total_nodes, "total_edges": total_edges},
             "merges": merges,
+            "outside": outside,
             "stores": stores,
-            "files": {p.name: file_sha256(p) for p in (staged.graph_json, staged.merge_log)},
+            "files": {p.name: file_sha256(p)
+                      for p in (staged.graph_json, staged.merge_log, staged.root / OUTSIDE_LOG)},
             "versions": job.versions,
         },
         staged.manifest,

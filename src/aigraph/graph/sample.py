@@ -191,8 +191,15 @@ def sample_knowledge() -> Knowledge:
 
 
 def sample_graph() -> nx.MultiDiGraph:
-    """Return the graph of the sample reports with the sample knowledge."""
-    from aigraph.graph.assemble import graph_from_extractions
+    """Return the graph of the sample reports with the sample knowledge.
 
-    graph, _ = graph_from_extractions(sample_extractions(), sample_knowledge())
+    As in a build, Epoch AI's facts sit on the models they describe
+    (:func:`aigraph.graph.outside.sample_epoch_records`).
+    """
+    from aigraph.graph.assemble import graph_from_extractions
+    from aigraph.graph.outside import add_outside_facts, sample_epoch_records
+
+    knowledge = sample_knowledge()
+    graph, _ = graph_from_extractions(sample_extractions(), knowledge)
+    add_outside_facts(graph, knowledge, sample_epoch_records())
     return graph

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from aigraph.rdf.mapping import IRI, Triple, generate_triples
+from aigraph.rdf.mapping import IRI, DateLiteral, Triple, generate_triples
 from aigraph.rdf.vocab import PREFIXES
 
 if TYPE_CHECKING:
@@ -24,12 +24,16 @@ _XSD = "http://www.w3.org/2001/XMLSchema#"
 
 # Kinds of object, in the order they sort after subject and predicate.
 _RESOURCE, _STRING, _BOOLEAN, _INTEGER, _DOUBLE = range(5)
+# Dates (outside facts): by the length of their lexical form.
+_DATE_KINDS = {10: 5, 7: 6, 4: 7}
 
 
 def _lexical(value: Any) -> tuple[int, str]:
     """Return (kind, lexical form) of an object; literals keep their XSD type."""
     if isinstance(value, IRI):
         return _RESOURCE, str(value)
+    if isinstance(value, DateLiteral) and len(value) in _DATE_KINDS:
+        return _DATE_KINDS[len(value)], str(value)
     if isinstance(value, bool):
         return _BOOLEAN, "true" if value else "false"
     if isinstance(value, int):
@@ -54,7 +58,8 @@ def canonical_triples(triples: Iterable[Triple]) -> list[tuple[str, str, int, st
     return sorted({(s, p, *_lexical(o)) for s, p, o in triples})
 
 
-_DATATYPES = {_BOOLEAN: _XSD + "boolean", _INTEGER: _XSD + "integer", _DOUBLE: _XSD + "double"}
+_DATATYPES = {_BOOLEAN: _XSD + "boolean", _INTEGER: _XSD + "integer", _DOUBLE: _XSD + "double",
+              _DATE_KINDS[10]: _XSD + "date", _DATE_KINDS[7]: _XSD + "gYearMonth", _DATE_KINDS[4]: _XSD + "gYear"}
 
 
 def generate_turtle(graph: nx.MultiDiGraph) -> bytes:

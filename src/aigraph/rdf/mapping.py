@@ -22,6 +22,7 @@ The mapping (see the "RDF" part of ``docs/graph-model.md``):
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
@@ -37,6 +38,12 @@ if TYPE_CHECKING:
 
 class IRI(str):
     """An IRI in object position (a plain ``str`` object is a literal)."""
+
+    __slots__ = ()
+
+
+class DateLiteral(str):
+    """A date in object position: ``xsd:date``, ``xsd:gYearMonth`` or ``xsd:gYear`` by its form."""
 
     __slots__ = ()
 
@@ -80,6 +87,22 @@ NODE_PROPERTIES: dict[str, str] = {
     "text": str(AIG.text),
 }
 
+#: Outside facts on a node (:mod:`aigraph.graph.outside`) -> predicate. ``date_published``
+#: is a typed date, ``link`` gives one ``schema:sameAs`` IRI per URL it holds, and the node
+#: is ``prov:wasDerivedFrom`` the dataset its ``facts_source`` names (:func:`source_triples`).
+OUTSIDE_PREDICATES: dict[str, str] = {
+    "date_published": str(SCHEMA.datePublished),
+    "parameters": str(AIG.parameters),
+    "training_compute": str(AIG.trainingCompute),
+    "domain": str(AIG.domain),
+    "paper_title": str(AIG.paperTitle),
+    "arxiv_id": str(AIG.arxivId),
+    "epoch_organizations": str(AIG.developerAsRecorded),
+    "epoch_countries": str(AIG.countryAsRecorded),
+    "epoch_id": str(AIG.outsideId),
+    "facts_source": str(AIG.factsSource),
+}
+
 #: Edge type -> the predicate of its direct triple.
 EDGE_PREDICATES: dict[str, str] = {
     "IN_REPORT": str(SCHEMA.isPartOf),
@@ -112,6 +135,11 @@ _COUNT, _CURATED = str(AIG.count), str(AIG.curated)
 _DERIVED, _ATTRIBUTED = str(PROV.wasDerivedFrom), str(PROV.wasAttributedTo)
 _MENTION, _ASSERTION, _EVIDENCE = IRI(AIG.Mention), IRI(AIG.Assertion), IRI(AIG.Evidence)
 _AGENT = IRI(PROV.SoftwareAgent)
+_DATASET_ENTITY = IRI(PROV.Entity)
+
+_SAME_AS, _DATE_PUBLISHED = str(SCHEMA.sameAs), str(SCHEMA.datePublished)
+_URL = re.compile(r"https?://[^\s,<>\"{}|\\^`]+")
+_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 
 # Characters an IRI may not hold unescaped (RFC 3987 excludes these from ipchar).
 _IRI_SAFE = "/:@!$&'()*+,;=-._~"
@@ -178,6 +206,46 @@ def node_triples(node_id: str, attrs: dict[str, Any]) -> Iterator[Triple]:
             yield subject, predicate, value
     for key in name_keys(attrs):
         yield subject, _KEY, key
+    if attrs.get("facts_source"):
+        yield from outside_triples(subject, attrs)
+
+
+def outside_triples(subject: str, attrs: dict[str, Any]) -> Iterator[Triple]:
+    """Yield a node's outside facts (Epoch AI's, say) and the dataset they were derived from."""
+    from aigraph.graph.outside import source_of
+
+    for prop, predicate in OUTSIDE_PREDICATES.items():
+        for value in _literals(attrs.get(prop)):
+            if predicate == _DATE_PUBLISHED:
+                if isinstance(value, str) and _DATE.fullmatch(value):
+                    yield subject, predicate, DateLiteral(value)
+            elif prop in ("parameters", "training_compute") and isinstance(value, (int, float)):
+                yield subject, predicate, float(value)
+            else:
+                yield subject, predicate, value
+    for url in dict.fromkeys(_URL.findall(str(attrs.get("link") or ""))):
+        yield subject, _SAME_AS, IRI(url.rstrip(".;)"))
+    source = source_of(str(attrs["facts_source"]))
+    if source is not None:
+        yield subject, _DERIVED, IRI(node_iri(source.id))
+
+
+def source_triples(graph: nx.MultiDiGraph) -> Iterator[Triple]:
+    """Yield one resource per outside dataset the graph's facts come from: name, URL, licence, credit."""
+    from aigraph.graph.outside import source_of
+
+    credits = {str(a["facts_source"]) for _, a in graph.nodes(data=True) if a.get("facts_source")}
+    for credit in sorted(credits):
+        source = source_of(credit)
+        if source is None:
+            continue
+        resource = node_iri(source.id)
+        yield resource, _TYPE, _DATASET_ENTITY
+        yield resource, _NAME, source.name
+        yield resource, str(SCHEMA.url), IRI(source.url)
+        yield resource, str(SCHEMA.license), IRI(source.licence_url)
+        yield resource, str(SCHEMA.creditText), source.credit
+
 
 
 def edge_triples(u: str, v: str, attrs: dict[str, Any]) -> Iterator[Triple]:
@@ -244,6 +312,7 @@ def generate_triples(graph: nx.MultiDiGraph) -> Iterator[Triple]:
     for u, v, attrs in graph.edges(data=True):
         yield from edge_triples(str(u), str(v), attrs)
     yield from extractor_triples(graph)
+    yield from source_triples(graph)
 
 
 __all__ = [
@@ -251,6 +320,10 @@ __all__ = [
     "IRI",
     "NODE_CLASSES",
     "NODE_PROPERTIES",
+    "OUTSIDE_PREDICATES",
+    "DateLiteral",
+    "outside_triples",
+    "source_triples",
     "edge_resource_id",
     "generate_triples",
     "node_iri",

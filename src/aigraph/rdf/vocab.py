@@ -63,6 +63,17 @@ class AIG(DefinedNamespace):
     measure: URIRef  # what a metric measures (e.g. top-1 accuracy)
     text: URIRef  # a metric's text as written
 
+    # Outside facts on a Model (from a public dataset, never from the reports).
+    parameters: URIRef  # number of parameters (xsd:double)
+    trainingCompute: URIRef  # training compute in FLOP (xsd:double)
+    paperTitle: URIRef  # title of the publication that introduced the model
+    arxivId: URIRef
+    domain: URIRef  # each domain (Language, Vision, ...)
+    developerAsRecorded: URIRef  # each developing organisation as the dataset names it
+    countryAsRecorded: URIRef  # each country of those organisations, as the dataset names it
+    outsideId: URIRef  # the model's id in the outside dataset
+    factsSource: URIRef  # the credit line of the source of the outside facts
+
     # Properties of mentions and assertions.
     count: URIRef
     curated: URIRef  # true when the fact comes from curated knowledge only
@@ -96,6 +107,12 @@ class SCHEMA(DefinedNamespace):
     parentOrganization: URIRef
     value: URIRef
     unitText: URIRef
+    # Outside facts and their source.
+    datePublished: URIRef
+    sameAs: URIRef
+    url: URIRef
+    license: URIRef
+    creditText: URIRef
 
 
 class PROV(DefinedNamespace):
@@ -105,6 +122,7 @@ class PROV(DefinedNamespace):
     _fail = True
 
     SoftwareAgent: URIRef
+    Entity: URIRef  # the outside dataset a node's facts come from
     wasDerivedFrom: URIRef
     wasAttributedTo: URIRef
 
