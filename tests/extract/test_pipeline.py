@@ -120,3 +120,22 @@ def test_knowledge_setting_reads_a_data_directory(tmp_path, monkeypatch):
     assert [(e.text, e.label_, e.id_) for e in doc.ents if e.id_] == [
         ("Nimbus AI Lab", "ORG", "nimbus-ai"), ("Quillbot-9", "MODEL", "quillbot-9"),
     ]
+
+
+def test_saved_pipeline_loads_in_a_fresh_process(tmp_path):
+    """load_pipeline registers the factories itself: a new interpreter reads the saved pipeline."""
+    import subprocess
+    import sys
+
+    nlp = build_nlp()
+    nlp.to_disk(tmp_path / "pipe")
+    expected = [[e.text, e.label_, e.id_] for e in nlp(TEXT).ents]
+    code = (
+        "import json, sys\n"
+        "from aigraph.extract.pipeline import load_pipeline\n"
+        "nlp = load_pipeline(sys.argv[1])\n"
+        "print(json.dumps([[e.text, e.label_, e.id_] for e in nlp(sys.argv[2]).ents]))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code, str(tmp_path / "pipe"), TEXT],
+                         capture_output=True, text=True, check=True).stdout
+    assert json.loads(out) == expected

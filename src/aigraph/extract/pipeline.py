@@ -1,8 +1,13 @@
 """Build the spaCy pipeline and run it over a document's blocks.
 
-``spacy.blank("en")`` + a sentence splitter + the gazetteer rulers + the rule component
-+ the resolver. When a statistical pipeline is installed and named (``--spacy-model``
-or ``AIGRAPH_SPACY_MODEL``), its entities join as low-ranked candidates.
+``spacy.blank("en")`` + ``aigraph_sentences`` + two ``aigraph_gazetteer`` instances
+(exact and case-blind curated names) + ``aigraph_rules`` + ``aigraph_resolver``. Every
+component comes from a registered factory whose settings are in ``nlp.config``; the
+curated data reaches them through the registered ``aigraph.knowledge.v1`` function
+(compiled once and cached, see :mod:`aigraph.extract.compiled`), so the pipeline can be
+saved with ``nlp.to_disk`` and read back with ``spacy.load``. When a statistical
+pipeline is installed and named (``--spacy-model`` or ``AIGRAPH_SPACY_MODEL``), its
+entities join as low-ranked candidates.
 """
 
 from __future__ import annotations
@@ -14,7 +19,6 @@ from collections.abc import Iterator
 
 from aigraph.errors import ExtractionError
 from aigraph.records import CONTENT_KINDS, Block, Document, Mention
-
 
 
 @functools.cache
@@ -42,6 +46,19 @@ def build_nlp(spacy_model: str | None = None):
     if name:
         nlp.add_pipe("aigraph_statistical", before="aigraph_resolver", config={"model": name})
     return nlp
+
+
+def load_pipeline(path: str | os.PathLike[str]):
+    """Load a pipeline saved with ``build_nlp().to_disk(path)``.
+
+    Imports the modules that register aigraph's factories and its
+    ``aigraph.knowledge.v1`` function first, then calls :func:`spacy.load`.
+    """
+    import spacy
+
+    from aigraph.extract import candidates, gazetteer_pipe, statistical  # noqa: F401  (register the factories)
+
+    return spacy.load(path)
 
 
 _NOT_NEWLINE = re.compile(r"[^\n]")
