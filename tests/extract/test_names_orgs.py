@@ -82,3 +82,9 @@ def test_mit_as_a_licence_but_not_as_the_institute(extract_text):
     assert "MIT" not in orgs("12 Quokka-12B 863 an open model by Databricks MIT\n13 Wallaby 800 other\n")
     assert "MIT" not in orgs("The weights are released under the MIT license.\n")
     assert "MIT" in orgs("Researchers at MIT\nbuilt a robot.\n")
+
+
+def test_strong_affiliation_cue_names_a_word_like_institution():
+    text = "She earned a PhD from Reading and is a professor of Economics. The fellow of Yesterday left."
+    got = _names(text, find_orgs(text))
+    assert got == ["Reading"]

@@ -292,6 +292,9 @@ def _contexts():
             r"chief\s+\w+\s+officer|staff|partners?|director|chair(?:man|woman)?|president|professors?|lecturers?|"
             r"fellows?|students?|alumni|alumnus|PhD|Ph\.D\.|doctorate|graduates?)\s+(?:at|from|of)\s+(?:the\s+)?$"
         ),
+        "before_affiliation": re.compile(
+            r"\b(?:PhD|Ph\.D\.?|doctorate|professor|Professor|lecturer|researchers?|scientists?)\s+(?:at|from)\s+(?:the\s+)?$"
+        ),
         "before_org_noun": re.compile(r"\b(?:startup|start-up|company|lab|firm|unicorn|chipmaker|investor)\s+$"),
         "before_org_object": re.compile(r"\b(?:acquired|acquire|acquisition\s+of|invested\s+in|investment\s+in|partnership\s+with|partnered\s+with|backed)\s+$"),
         "sentence_start": re.compile(r"(?:^|[.!?:]\s*|\n\s*[-*•]?\s*)$"),
@@ -320,7 +323,13 @@ def find_orgs(
         institutional = last in _UNIVERSITY_WORDS or any(w in name for w in _UNIVERSITY_HEADS)
         suffixed = " " in name and last in words("org_suffixes")
         if not institutional and not suffixed and not is_novel(name):
-            continue  # the cheap test first: most runs are ordinary capitalised words
+            # the cheap test first: most runs are ordinary capitalised words; a strong
+            # affiliation cue ("PhD from Cambridge", "professor at Duke") names one anyway
+            if len(name) < 3 or name in _OPENERS or name in words("stop_names") \
+                    or not cx["before_affiliation"].search(text, max(0, start - 40), start):
+                continue
+            out.append(NameMatch(start, end, "ORG", "rule:org-affiliation"))
+            continue
         before = text[max(0, start - 60) : start]
         after = text[end : end + 80]
         rule = None
