@@ -88,3 +88,12 @@ def test_row_without_by_uses_its_one_organisation_when_curated_agrees():
     agree = lambda org, model, exact=False: (org, model) == ("Zentrop Labs", "Quillon-7B")
     assert [(f.head.name, f.rule) for f in rel.developed(ments, text, curated_dev=agree)] == [("Zentrop Labs", "rule:row-by-org")]
     assert rel.developed(ments, text) == []
+
+
+def test_byline_organisation_built_the_model_the_page_presents(extract_text):
+    head = "Scaling Quill Networks\n\nAda Lovelace, Alan Turing\nDeepMind\n\nAbstract\n"
+    ex = extract_text(head + "We present Quillon-4, a new model. Quillon-4 beats GPT-4 on MMLU.\n")
+    assert ("DeepMind", "Quillon-4") in relations(ex, "DEVELOPED")
+    assert not any(t == "GPT-4" for _, t in relations(ex, "DEVELOPED"))
+    ex = extract_text(head + "We compare Quillon-4 with GPT-4 on MMLU.\n")
+    assert relations(ex, "DEVELOPED") == set()

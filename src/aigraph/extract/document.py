@@ -117,6 +117,10 @@ def _relations(doc: Document, normalized: str, entities: list[Entity], details: 
         # must index by sentence themselves to stay linear.
         for f in (*rel.achieves(ments, normalized), *rel.measured_on(ments, dataset_of, normalized)):
             found.append((f, block))
+    all_ments = sorted((m for ms in per_block.values() for m in ms), key=lambda m: m.start)
+    if all_ments and all_ments[0].start < rel.BYLINE_CHARS:
+        block_of = {m.start: blocks[bisect.bisect_right(starts, m.start) - 1] for m in all_ments}
+        found.extend((f, block_of[f.tail.start]) for f in rel.byline(all_ments, normalized))
     merged: dict[tuple[str, str, str], list[Evidence]] = defaultdict(list)
     labels: dict[tuple[str, str, str], tuple[str, str]] = {}
     for f, block in found:

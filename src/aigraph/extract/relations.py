@@ -273,6 +273,46 @@ def developed(ments: list[Ment], text: str, *, context_org: Ment | None = None, 
     return out
 
 
+_WE_PRESENT = re.compile(
+    r"\b[Ww]e\s+(?:\w+\s+){0,2}?(?:present|introduce|propose|release|train|develop|build|describe|call)\w*\s+"
+    r"(?:(?!(?:on|than|like|against|over|with|to|from|versus)\b)[\w-]+\s+){0,6}?(?:(?:called|named|dubbed)\s+)?$"
+)
+#: The document head in which a byline or an affiliation line may stand.
+BYLINE_CHARS = 2000
+
+
+def byline(ments: list[Ment], text: str) -> list[Found]:
+    """A paper page's own models and the organisations of its byline.
+
+    An organisation on a short line at the head of the page (an author affiliation,
+    "DeepMind" under the title) built the model the page says "we present / introduce /
+    propose"; ``ments`` are the whole document's, in text order.
+    """
+    models = [m for m in ments if m.label == "MODEL" and _WE_PRESENT.search(text, max(0, m.start - 120), m.start)]
+    if not models:
+        return []
+    first = models[0].start
+    orgs: dict[str, Ment] = {}
+    for o in ments:
+        if o.label != "ORG" or o.start >= min(first, BYLINE_CHARS):
+            continue
+        line_start = text.rfind("\n", 0, o.start) + 1
+        line_end = text.find("\n", o.end)
+        line = text[line_start : len(text) if line_end == -1 else line_end]
+        if len(line.split()) <= 12 and not _VERB_RE.search(line):
+            orgs.setdefault(o.name, o)
+    if not 1 <= len(orgs) <= 3:
+        return []
+    seen: set[str] = set()
+    out = []
+    for model in models:
+        if model.name in seen:
+            continue
+        seen.add(model.name)
+        out.extend(Found("DEVELOPED", o, model, "rule:byline-we-present", 0.6) for o in orgs.values())
+    return out
+
+
 def achieves(ments: list[Ment], text: str) -> list[Found]:
     """ACHIEVES: the model each result belongs to (table cell, next to it, its sentence); see :mod:`result_links`."""
     from aigraph.extract import result_links
