@@ -23,6 +23,10 @@ CASES = [
     ("dropped-in", 2022),
     ("co-occurring", "DeepMind"),
     ("co-occurring", "openai"),
+    ("publication-lag", "DeepMind"),
+    ("publication-lag", "openai"),
+    ("largest-models", 2020),
+    ("largest-models", "2022"),
 ]
 
 

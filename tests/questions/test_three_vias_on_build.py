@@ -41,6 +41,8 @@ def _arguments(graph):
         "new-in": 2021,
         "dropped-in": 2021,
         "co-occurring": _most(graph, "MENTIONED_ON", 0, "Organization"),
+        "publication-lag": _most(graph, "DEVELOPED", 0, "Organization"),
+        "largest-models": 2021,
     }
 
 

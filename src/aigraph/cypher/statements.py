@@ -244,6 +244,23 @@ RETURN DISTINCT p.name AS org, shared_slides
 ORDER BY shared_slides DESC, org
 """
 
+# Outside facts (Epoch AI) on Model nodes. list_min of an empty list is NULL, as is
+# arithmetic with NULL, so a model without a date or report years gets no lag.
+QUESTION_PUBLICATION_LAG = """
+MATCH (o:Organization)-[:DEVELOPED]->(m:Model)
+WHERE $key IN o.keys
+RETURN DISTINCT o.name AS org, m.name AS model, m.date_published AS date_published,
+       list_min(m.years) AS first_year,
+       list_min(m.years) - CAST(substring(m.date_published, 1, 4) AS INT64) AS lag_years
+"""
+
+QUESTION_LARGEST_MODELS = """
+WITH $year AS year
+MATCH (m:Model)
+WHERE year IN m.years AND m.training_compute IS NOT NULL
+RETURN DISTINCT year, m.name AS model, m.training_compute AS training_compute, m.parameters AS parameters
+"""
+
 __all__ = [
     "BASE_COLUMNS",
     "BEGIN",
@@ -255,6 +272,8 @@ __all__ = [
     "OUTSIDE_COLUMNS",
     "QUESTION_CO_OCCURRING",
     "QUESTION_DROPPED_IN",
+    "QUESTION_LARGEST_MODELS",
+    "QUESTION_PUBLICATION_LAG",
     "QUESTION_MENTIONS",
     "QUESTION_METRICS_ON",
     "QUESTION_MODELS_BY_ORG",

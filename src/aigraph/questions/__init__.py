@@ -7,8 +7,9 @@ final order to all three.
 
 Examples
 --------
->>> sorted(QUESTIONS)
-['co-occurring', 'dropped-in', 'mentions', 'metrics-on', 'models-by-org', 'new-in']
+>>> sorted(QUESTIONS)  # doctest: +NORMALIZE_WHITESPACE
+['co-occurring', 'dropped-in', 'largest-models', 'mentions', 'metrics-on', 'models-by-org',
+ 'new-in', 'publication-lag']
 >>> QUESTIONS["models-by-org"].columns
 ('org', 'model', 'year')
 >>> rows = ask("models-by-org", "DeepMind", via="cypher")  # doctest: +SKIP
@@ -73,6 +74,10 @@ QUESTIONS: dict[str, Question] = {
         _question("new-in", "year", "Entities first seen in a report year.", int),
         _question("dropped-in", "year", "Entities in the year before but not in this one.", int),
         _question("co-occurring", "org", "Organisations on the same slides as one, ranked."),
+        _question("publication-lag", "org", "Models of an organisation: publication date (Epoch AI), "
+                  "first report year, lag in years."),
+        _question("largest-models", "year", "Models in a report year ranked by training compute (Epoch AI), "
+                  "with parameters.", int),
     )
 }
 

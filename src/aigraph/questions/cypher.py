@@ -53,6 +53,16 @@ def co_occurring(store: Any, org: str, **kwargs: Any) -> list[Row]:
     return _run(store, "co-occurring", cy.QUESTION_CO_OCCURRING, {"key": name_key(org)}, **kwargs)
 
 
+def publication_lag(store: Any, org: str, **kwargs: Any) -> list[Row]:
+    """Each model an organisation developed: publication date, first report year, lag in years."""
+    return _run(store, "publication-lag", cy.QUESTION_PUBLICATION_LAG, {"key": name_key(org)}, **kwargs)
+
+
+def largest_models(store: Any, year: int, **kwargs: Any) -> list[Row]:
+    """Models seen in a report year with a known training compute, largest first, with parameters."""
+    return _run(store, "largest-models", cy.QUESTION_LARGEST_MODELS, {"year": int(year)}, **kwargs)
+
+
 #: Question name -> function(store, argument, *, timeout=...) -> rows.
 FUNCTIONS: dict[str, Callable[..., list[Row]]] = {
     "models-by-org": models_by_org,
@@ -61,6 +71,8 @@ FUNCTIONS: dict[str, Callable[..., list[Row]]] = {
     "new-in": new_in,
     "dropped-in": dropped_in,
     "co-occurring": co_occurring,
+    "publication-lag": publication_lag,
+    "largest-models": largest_models,
 }
 
 __all__ = ["FUNCTIONS", "co_occurring", "dropped_in", "mentions", "metrics_on", "models_by_org", "new_in"]

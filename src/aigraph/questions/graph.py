@@ -33,6 +33,15 @@ QUESTIONS: dict[str, tuple[tuple[str, ...], tuple[tuple[str, bool], ...]]] = {
     "new-in": (("entity", "label", "year"), (("label", False), ("entity", False))),
     "dropped-in": (("entity", "label", "last_year"), (("label", False), ("entity", False))),
     "co-occurring": (("org", "shared_slides"), (("shared_slides", True), ("org", False))),
+    # Outside facts (Epoch AI) on the models: see aigraph.graph.outside.
+    "publication-lag": (
+        ("org", "model", "date_published", "first_year", "lag_years"),
+        (("date_published", False), ("model", False), ("org", False)),
+    ),
+    "largest-models": (
+        ("year", "model", "training_compute", "parameters"),
+        (("training_compute", True), ("model", False)),
+    ),
 }
 
 #: Node labels that are not entities (left out of ``mentions``, ``new-in``, ``dropped-in``).
@@ -263,6 +272,72 @@ def co_occurring(graph: nx.MultiDiGraph, org: str) -> list[Row]:
     return order_rows("co-occurring", rows)
 
 
+# -- outside facts on models (Epoch AI) ---------------------------------------------------
+
+
+def publication_year(date_published: Any) -> int | None:
+    """The year of a publication date (``2022-03-29``, ``2022-03`` or ``2022``), else ``None``.
+
+    Examples
+    --------
+    >>> publication_year("2022-03-29"), publication_year(None)
+    (2022, None)
+    """
+    text = str(date_published or "")[:4]
+    return int(text) if len(text) == 4 and text.isdigit() else None
+
+
+def publication_lag(graph: nx.MultiDiGraph, org: str) -> list[Row]:
+    """Each model an organisation developed: publication date, first report year, lag in years.
+
+    ``date_published`` is the outside source's (Epoch AI's); a model it does not
+    describe has ``None`` there and as its lag.
+
+    Examples
+    --------
+    >>> from aigraph.graph.sample import sample_graph
+    >>> [(r["model"], r["date_published"], r["first_year"], r["lag_years"])
+    ...  for r in publication_lag(sample_graph(), "DeepMind")][:2]
+    [('MuZero', '2019-11-19', 2020, 1), ('AlphaFold', '2020-01-15', 2020, 0)]
+    """
+    rows = []
+    for org_id in resolve(graph, org, ["Organization"]):
+        org_name = graph.nodes[org_id]["name"]
+        for model in _out(graph, org_id, "DEVELOPED"):
+            attrs = graph.nodes[model]
+            if attrs.get("label") != "Model":
+                continue
+            years = attrs.get("years") or ()
+            first = min(years) if years else None
+            published = publication_year(attrs.get("date_published"))
+            rows.append({
+                "org": org_name, "model": attrs["name"], "date_published": attrs.get("date_published"),
+                "first_year": first,
+                "lag_years": first - published if first is not None and published is not None else None,
+            })
+    return order_rows("publication-lag", rows)
+
+
+def largest_models(graph: nx.MultiDiGraph, year: int | str) -> list[Row]:
+    """Models seen in report year ``year`` with a known training compute, largest first, with parameters.
+
+    Examples
+    --------
+    >>> from aigraph.graph.sample import sample_graph
+    >>> [(r["model"], r["training_compute"]) for r in largest_models(sample_graph(), 2020)]
+    [('GPT-3', 3.14e+23), ('AlphaFold', 1e+20), ('MuZero', 4.8e+19)]
+    """
+    year = _year_arg(year)
+    rows = [
+        {"year": year, "model": attrs["name"], "training_compute": float(attrs["training_compute"]),
+         "parameters": None if attrs.get("parameters") is None else float(attrs["parameters"])}
+        for _, attrs in graph.nodes(data=True)
+        if attrs.get("label") == "Model" and year in (attrs.get("years") or ())
+        and attrs.get("training_compute") is not None
+    ]
+    return order_rows("largest-models", rows)
+
+
 #: Question name -> function(graph, argument) -> rows.
 FUNCTIONS: dict[str, Callable[[nx.MultiDiGraph, Any], list[Row]]] = {
     "models-by-org": models_by_org,
@@ -271,6 +346,8 @@ FUNCTIONS: dict[str, Callable[[nx.MultiDiGraph, Any], list[Row]]] = {
     "new-in": new_in,
     "dropped-in": dropped_in,
     "co-occurring": co_occurring,
+    "publication-lag": publication_lag,
+    "largest-models": largest_models,
 }
 
 

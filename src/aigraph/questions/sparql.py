@@ -89,6 +89,32 @@ SELECT ?key ?org ?shared_slides WHERE {
 }
 """
 
+# Outside facts (Epoch AI): the first report year is the least aig:seenInYear; the lag
+# takes the year from the date's lexical form (xsd:date, gYearMonth or gYear alike).
+PUBLICATION_LAG = PROLOGUE + """
+SELECT ?key ?org ?model ?date_published ?first_year ?lag_years WHERE {
+  {
+    SELECT ?key ?org ?m (MIN(?seen) AS ?first_year) WHERE {
+      ?o a aig:Organization ; aig:key ?key ; schema:name ?org ; aig:developed ?m .
+      ?m a aig:Model .
+      OPTIONAL { ?m aig:seenInYear ?seen }
+    }
+    GROUP BY ?key ?org ?m
+  }
+  ?m schema:name ?model .
+  OPTIONAL { ?m schema:datePublished ?published }
+  BIND (STR(?published) AS ?date_published)
+  BIND (?first_year - xsd:integer(SUBSTR(?date_published, 1, 4)) AS ?lag_years)
+}
+"""
+
+LARGEST_MODELS = PROLOGUE + """
+SELECT DISTINCT ?year ?model ?training_compute ?parameters WHERE {
+  ?m aig:seenInYear ?year ; a aig:Model ; aig:trainingCompute ?training_compute ; schema:name ?model .
+  OPTIONAL { ?m aig:parameters ?parameters }
+}
+"""
+
 Row = dict[str, Any]
 
 
@@ -127,6 +153,16 @@ def co_occurring(store: Any, org: str, **kwargs: Any) -> list[Row]:
     return _run(store, "co-occurring", CO_OCCURRING, {"key": name_key(org)}, **kwargs)
 
 
+def publication_lag(store: Any, org: str, **kwargs: Any) -> list[Row]:
+    """Each model an organisation developed: publication date, first report year, lag in years."""
+    return _run(store, "publication-lag", PUBLICATION_LAG, {"key": name_key(org)}, **kwargs)
+
+
+def largest_models(store: Any, year: int, **kwargs: Any) -> list[Row]:
+    """Models seen in a report year with a known training compute, largest first, with parameters."""
+    return _run(store, "largest-models", LARGEST_MODELS, {"year": int(year)}, **kwargs)
+
+
 #: Question name -> function(store, argument, *, timeout=...) -> rows.
 FUNCTIONS: dict[str, Callable[..., list[Row]]] = {
     "models-by-org": models_by_org,
@@ -135,6 +171,8 @@ FUNCTIONS: dict[str, Callable[..., list[Row]]] = {
     "new-in": new_in,
     "dropped-in": dropped_in,
     "co-occurring": co_occurring,
+    "publication-lag": publication_lag,
+    "largest-models": largest_models,
 }
 
 __all__ = ["FUNCTIONS", "co_occurring", "dropped_in", "mentions", "metrics_on", "models_by_org", "new_in"]
