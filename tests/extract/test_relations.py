@@ -97,3 +97,24 @@ def test_byline_organisation_built_the_model_the_page_presents(extract_text):
     assert not any(t == "GPT-4" for _, t in relations(ex, "DEVELOPED"))
     ex = extract_text(head + "We compare Quillon-4 with GPT-4 on MMLU.\n")
     assert relations(ex, "DEVELOPED") == set()
+
+
+def test_appositive_and_parenthesised_organisation():
+    text = "Quillon-4, a small open language model by Zentrop Labs, was released. Wallaby-2 (Brindle AI) followed."
+    s1 = (0, text.index("Wallaby"))
+    s2 = (s1[1], len(text))
+    ments = [_ment(text, "Quillon-4", "MODEL", s1), _ment(text, "Zentrop Labs", "ORG", s1),
+             _ment(text, "Wallaby-2", "MODEL", s2), _ment(text, "Brindle AI", "ORG", s2)]
+    got = [(f.head.name, f.tail.name, f.rule) for f in rel.developed(ments, text)]
+    assert got == [("Zentrop Labs", "Quillon-4", "rule:appositive-by-org"), ("Brindle AI", "Wallaby-2", "rule:appositive-by-org")]
+    text = "Quillon-4 (Brindle AI and others) and a model trained on data from Zentrop Labs."
+    sent = (0, len(text))
+    ments = [_ment(text, "Quillon-4", "MODEL", sent), _ment(text, "Brindle AI", "ORG", sent)]
+    assert rel.developed(ments, text) == []
+
+
+def test_prose_sentence_opening_with_a_model_is_not_a_row():
+    text = "Quillon-4 was trained on data collected by Zentrop Labs.\n"
+    sent = (0, len(text))
+    ments = [_ment(text, "Quillon-4", "MODEL", sent), _ment(text, "Zentrop Labs", "ORG", sent)]
+    assert rel.developed(ments, text) == []

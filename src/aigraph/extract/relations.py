@@ -27,6 +27,14 @@ _BY_ORG = re.compile(
     r"(?:together\s+with|jointly\s+with|in\s+collaboration\s+with|with)\s+|(?:(?:developed|built|released|created|trained|introduced|made|designed|published|proposed|unveiled|launched)\s+)?(?:by|from)\s+)(?:the\s+)?$",
     re.IGNORECASE,
 )
+_APPOSITIVE_BY = re.compile(
+    r"^\s*,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,6}?(?:model|models|system|LLM|agent|network|architecture|method|chatbot|assistant)"
+    r"\s+(?:(?:developed|built|released|created|trained|introduced|made|designed|published|proposed|unveiled|launched)\s+)?"
+    r"(?:by|from)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_OPEN_PAREN = re.compile(r"^\s*\(\s*$")
+_CLOSE_PAREN = re.compile(r"\s*\)")
 #: "DeepMind described the system in ..." - the model of the sentence before.
 _ORG_THEN_ANAPHOR = re.compile(
     r"^\s*(?:described|released|open-sourced|published|introduced|unveiled|detailed|presented|trained|built|developed)\s+"
@@ -58,8 +66,8 @@ _IS_ORGS = re.compile(r"^\s*(?:,|is|was|\(|-|–|—|,\s+(?:the|a|an))\s*$|^\s+(
 _LIST_GAP = re.compile(r"^\s*(?:,|and|or|&|,\s*and)\s*$")
 
 
-#: Before a row's first model: a rank, medals, bullets or table bars, no words.
-_ROW_LEAD = re.compile(r"^[^A-Za-z]*$")
+#: Before a row's first model: a rank or a table bar (and medals), no words.
+_ROW_LEAD = re.compile(r"^[^A-Za-z]*[\d|][^A-Za-z]*$")
 _ROW_BY = re.compile(
     r"(?<!\bused )(?<!\bbeaten )(?<!\boutperformed )(?<!\bsurpassed )(?<!\bcited )(?<!\bfollowed )\bby\s+(?:the\s+)?$"
 )
@@ -205,6 +213,14 @@ def developed(ments: list[Ment], text: str, *, context_org: Ment | None = None, 
         sent_orgs = [o for o in sents[model.sent] if o.label == "ORG"]
         # Stable Diffusion, by Stability AI / Llama 2 from Meta
         after = [o for o in sent_orgs if o.start >= model.end]
+        if after and (
+            _APPOSITIVE_BY.match(text[model.end : after[0].start])
+            or (_OPEN_PAREN.match(text[model.end : after[0].start]) and _CLOSE_PAREN.match(text, after[0].end))
+        ):
+            # "Quillon, a small language model by Zentrop" / "GPT-4 (OpenAI)"
+            out.append(Found("DEVELOPED", after[0], model, "rule:appositive-by-org", 0.8))
+            linked.add(model.name)
+            continue
         if after and _BY_ORG.match(text[model.end : after[0].start]):
             out.append(Found("DEVELOPED", after[0], model, "rule:by-org", 0.85))
             linked.add(model.name)
