@@ -118,3 +118,11 @@ def test_prose_sentence_opening_with_a_model_is_not_a_row():
     sent = (0, len(text))
     ments = [_ment(text, "Quillon-4", "MODEL", sent), _ment(text, "Zentrop Labs", "ORG", sent)]
     assert rel.developed(ments, text) == []
+
+
+def test_base_model_is_not_the_by_organisations():
+    text = "Wallaby, a chat model fine-tuned from Quillon by Zentrop Labs, is out."
+    sent = (0, len(text))
+    ments = [_ment(text, "Wallaby", "MODEL", sent), _ment(text, "Quillon", "MODEL", sent), _ment(text, "Zentrop Labs", "ORG", sent)]
+    got = {(f.head.name, f.tail.name) for f in rel.developed(ments, text)}
+    assert ("Zentrop Labs", "Quillon") not in got

@@ -33,6 +33,8 @@ _APPOSITIVE_BY = re.compile(
     r"(?:by|from)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+#: "fine-tuned from LLaMA by LMSYS": LLaMA is the base, not LMSYS's model.
+_BASE_MODEL_BEFORE = re.compile(r"\b(?:fine-?tuned|distilled|derived|built|based|trained|adapted)\s+(?:from|on|upon)\s+(?:the\s+)?$", re.IGNORECASE)
 _OPEN_PAREN = re.compile(r"^\s*\(\s*$")
 _CLOSE_PAREN = re.compile(r"\s*\)")
 #: "DeepMind described the system in ..." - the model of the sentence before.
@@ -221,7 +223,8 @@ def developed(ments: list[Ment], text: str, *, context_org: Ment | None = None, 
             out.append(Found("DEVELOPED", after[0], model, "rule:appositive-by-org", 0.8))
             linked.add(model.name)
             continue
-        if after and _BY_ORG.match(text[model.end : after[0].start]):
+        if after and _BY_ORG.match(text[model.end : after[0].start]) \
+                and not _BASE_MODEL_BEFORE.search(text, max(0, model.start - 40), model.start):
             out.append(Found("DEVELOPED", after[0], model, "rule:by-org", 0.85))
             linked.add(model.name)
             continue
