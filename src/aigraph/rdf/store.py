@@ -13,6 +13,7 @@ memory is capped (:data:`DEFAULT_MEMORY_MB`), so a huge sort fails alone.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import queue
 import signal
@@ -26,6 +27,8 @@ from typing import Any
 
 from aigraph.errors import GraphError, QueryError, QueryTimeout, first_line
 from aigraph.readonly import check_sparql
+
+log = logging.getLogger(__name__)
 
 #: Seconds a query may run unless the caller says otherwise.
 DEFAULT_TIMEOUT = 10.0
@@ -95,6 +98,7 @@ class _Spawner:
 
     _instance: _Spawner | None = None
     _guard = threading.Lock()
+    warned = False  # said once per process that workers keep their network
 
     def __init__(self) -> None:
         self._requests: queue.Queue[tuple[list[str], dict[str, Any], queue.Queue[Any]]] = queue.Queue()
@@ -272,6 +276,12 @@ class SparqlStore:
             detail = first_line(ready.get("message", "")) if ready else "the SPARQL worker did not start"
             raise GraphError(f"cannot load {source}: {detail}")
         worker.offline = bool(ready.get("offline"))
+        if not worker.offline and not _Spawner.warned:
+            _Spawner.warned = True
+            log.warning(
+                "the SPARQL worker could not give up network access (no unprivileged user "
+                "namespaces here); SERVICE is still refused by the query parser"
+            )
         return worker
 
     def _release(self, worker: _Worker | None) -> None:
