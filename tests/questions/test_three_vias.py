@@ -27,6 +27,11 @@ CASES = [
     ("publication-lag", "openai"),
     ("largest-models", 2020),
     ("largest-models", "2022"),
+    ("predictions", 2021),
+    ("prediction-record", "DeepMind"),
+    ("prediction-record", "openai"),
+    ("hit-rate", None),
+    ("hit-rate", 2021),
 ]
 
 

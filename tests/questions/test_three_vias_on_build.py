@@ -43,6 +43,9 @@ def _arguments(graph):
         "co-occurring": _most(graph, "MENTIONED_ON", 0, "Organization"),
         "publication-lag": _most(graph, "DEVELOPED", 0, "Organization"),
         "largest-models": 2021,
+        "predictions": 2020,
+        "prediction-record": _most(graph, "ABOUT", 1, "Organization"),
+        "hit-rate": None,
     }
 
 

@@ -59,6 +59,8 @@ def build(
     result = build_graph(raw_dir, out, year=year, progress=True, force=force, on_wait=waiting)
     for source, error in result.errors:
         print(f"aigraph: skipped {source}: {error}", file=sys.stderr)
+    for note in result.notes:
+        print(f"aigraph: note: {note}", file=sys.stderr)
     for line in render_summary(result):
         typer.echo(line)
 

@@ -115,7 +115,7 @@ def _questions_help() -> str:
 @app.command("ask", epilog=_questions_help())
 def ask(
     question: Annotated[str, typer.Argument(help="Which question (see below).")],
-    arg: Annotated[str, typer.Argument(help="Its argument: a name or alias, or a year.")],
+    arg: Annotated[Optional[str], typer.Argument(help="Its argument: a name or alias, or a year (hit-rate: optional).")] = None,
     via: Annotated[Via, typer.Option("--via", help="Answer with networkx, SPARQL or Cypher.")] = Via.graph,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="How to print the rows.")] = Format.table,
     graph: GraphOption = Path("data/graph"),
@@ -133,7 +133,7 @@ def ask(
 
         close_stores()
     columns = list(spec.columns)
-    render(columns, [[row[c] for c in columns] for row in rows], fmt, title=f"{question} {arg}")
+    render(columns, [[row[c] for c in columns] for row in rows], fmt, title=f"{question} {arg or ''}".strip())
 
 
 @neo4j_app.command("push")

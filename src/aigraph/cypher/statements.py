@@ -53,6 +53,10 @@ LABEL_COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
         ("sources", "STRING[]"),
     ),
     "Slide": (("year", "INT64"), ("number", "INT64"), ("section", "STRING"), ("title", "STRING")),
+    # Predictions and the grades later reports give them (aigraph.graph.forecasts).
+    "Prediction": (("text", "STRING"), ("year", "INT64"), ("slide", "INT64"), ("number", "INT64")),
+    "Outcome": (("text", "STRING"), ("grade", "STRING"), ("evidence", "STRING"), ("year", "INT64"),
+                ("slide", "INT64")),
 }
 
 ENTITY_COLUMNS: tuple[tuple[str, str], ...] = (
@@ -244,6 +248,32 @@ RETURN DISTINCT p.name AS org, shared_slides
 ORDER BY shared_slides DESC, org
 """
 
+# Predictions and grades: flat rows (one per prediction, named entity and grade) that
+# aigraph.questions.graph.fold_predictions / fold_hit_rate fold, as for the other engines.
+QUESTION_PREDICTIONS = """
+MATCH (p:Prediction)
+WHERE p.year = $year
+OPTIONAL MATCH (p)-[:ABOUT]->(e)
+OPTIONAL MATCH (o:Outcome)-[:GRADES]->(p)
+RETURN p.year AS year, p.number AS number, p.slide AS slide, p.text AS prediction,
+       e.name AS entity, o.grade AS outcome, o.evidence AS evidence
+"""
+
+QUESTION_PREDICTION_RECORD = """
+MATCH (p:Prediction)-[:ABOUT]->(o:Organization)
+WHERE $key IN o.keys
+OPTIONAL MATCH (g:Outcome)-[:GRADES]->(p)
+RETURN DISTINCT o.name AS org, p.year AS year, p.number AS number, p.text AS prediction,
+       g.grade AS outcome
+"""
+
+QUESTION_HIT_RATE = """
+MATCH (p:Prediction)
+WHERE $every OR p.year = $year
+OPTIONAL MATCH (g:Outcome)-[:GRADES]->(p)
+RETURN p.id AS id, p.year AS year, g.grade AS outcome
+"""
+
 # Outside facts (Epoch AI) on Model nodes. list_min of an empty list is NULL, as is
 # arithmetic with NULL, so a model without a date or report years gets no lag.
 QUESTION_PUBLICATION_LAG = """
@@ -274,6 +304,9 @@ __all__ = [
     "QUESTION_DROPPED_IN",
     "QUESTION_LARGEST_MODELS",
     "QUESTION_PUBLICATION_LAG",
+    "QUESTION_HIT_RATE",
+    "QUESTION_PREDICTIONS",
+    "QUESTION_PREDICTION_RECORD",
     "QUESTION_MENTIONS",
     "QUESTION_METRICS_ON",
     "QUESTION_MODELS_BY_ORG",

@@ -78,6 +78,7 @@ class _Assembler:
         self.sources: dict[str, set[str]] = {}
         self.edges: dict[tuple[str, str, str], _EdgeAcc] = {}
         self._sections: dict[int, str] = {}  # slide number -> section, of the current document
+        self.forecast_counts: dict[str, int] = {}  # report key -> predictions so far (graph.forecasts)
 
     # -- nodes -------------------------------------------------------------------
     def _node(self, node_id: str, label: str, year: int | None) -> dict[str, object]:
@@ -146,6 +147,10 @@ class _Assembler:
                 self._mention(doc, key, report, node_id, mention, entity)
         for relation in extraction.relations:
             self._relation(doc, context, names, relation)
+        if extraction.predictions:
+            from aigraph.graph.forecasts import add_forecasts
+
+            add_forecasts(self, extraction, key, report, names)
 
     def _entity(self, entity: Entity, context: Context) -> str:
         curated_id = entity.attrs.get("curated_id")
@@ -330,10 +335,14 @@ def graph_from_extractions(
     >>> graph.edges["org:deepmind", "slide:2021:5", "MENTIONED_ON"]["count"]
     1
     """
+    from aigraph.graph.forecasts import add_grades, link_grades
+
     assembler = _Assembler(knowledge)
-    for extraction in sorted(extractions, key=_document_order):
+    ordered = sorted(extractions, key=_document_order)
+    for extraction in ordered:
         assembler.add(extraction)
     assembler.add_curated_hierarchy()
+    add_grades(assembler, link_grades(ordered))
     return assembler.finish(), assembler.resolver.sorted_log()
 
 

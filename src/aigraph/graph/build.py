@@ -59,6 +59,9 @@ class BuildResult:
     timings: dict[str, float] = field(default_factory=dict)
     #: True when nothing had changed since the previous build, which was kept as it was.
     up_to_date: bool = False
+    #: Build log lines about input left out, e.g. a scorecard grade that matches no
+    #: prediction (:func:`aigraph.graph.forecasts.grade_notes`).
+    notes: tuple[str, ...] = ()
 
     @property
     def nodes(self) -> int:
@@ -154,6 +157,7 @@ def _unchanged_result(out: Path, manifest: dict[str, Any], started: float) -> Bu
         stores=dict(manifest.get("stores", {})),
         merges=int(manifest.get("merges", 0)),
         up_to_date=True,
+        notes=tuple(manifest.get("notes", ())),
     )
 
 
@@ -267,6 +271,7 @@ def _write_build(job: _Job, old_caches: list[ExtractionCache], progress: bool) -
 
         knowledge = _load_knowledge()
         graph, merge_log = graph_from_extractions(extractions, knowledge)
+        notes = _forecast_notes(extractions)
         del extractions
     with _lap(timings, "outside"):
         # Outside facts (Epoch AI) on the linked Model nodes; see aigraph.graph.outside.
@@ -305,6 +310,7 @@ def _write_build(job: _Job, old_caches: list[ExtractionCache], progress: bool) -
             "files": {p.name: file_sha256(p)
                       for p in (staged.graph_json, staged.merge_log, staged.root / OUTSIDE_LOG)},
             "versions": job.versions,
+            "notes": notes,
         },
         staged.manifest,
     )
@@ -317,4 +323,17 @@ def _write_build(job: _Job, old_caches: list[ExtractionCache], progress: bool) -
         stores=stores,
         merges=merges,
         timings=timings,
+        notes=tuple(notes),
     )
+
+
+def _forecast_notes(extractions: list[Any]) -> list[str]:
+    """The build log's lines on predictions and grades (each logged as a warning too)."""
+    import logging
+
+    from aigraph.graph.forecasts import grade_notes, link_grades
+
+    notes = grade_notes(link_grades(extractions))
+    for note in notes:
+        logging.getLogger(__name__).warning("%s", note)
+    return notes

@@ -19,7 +19,7 @@ from aigraph.errors import AigraphError, GraphError
 from aigraph.graph.cache import ExtractionCache, cache_key, file_sha256, knowledge_fingerprint
 
 if TYPE_CHECKING:
-    from aigraph.records import Document, Entity, Extraction, Relation
+    from aigraph.records import Document, Entity, Extraction, Outcome, Prediction, Relation
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,12 +117,16 @@ class StoredExtraction:
     document is in memory (the assembler sorts by it), the entities and relations are
     read back from the new cache when the assembler comes to the document, one
     document at a time. This keeps a large build's memory to one extraction's worth.
+    The predictions and grades (a few per report) stay in memory: the build ties
+    grades to predictions over all documents at once.
     """
 
-    __slots__ = ("document", "_key", "_reader")
+    __slots__ = ("document", "_key", "_reader", "predictions", "outcomes")
 
-    def __init__(self, document: Document, key: str, reader: _LastRead) -> None:
+    def __init__(self, document: Document, key: str, reader: _LastRead,
+                 predictions: list[Prediction] | None = None, outcomes: list[Outcome] | None = None) -> None:
         self.document, self._key, self._reader = document, key, reader
+        self.predictions, self.outcomes = list(predictions or ()), list(outcomes or ())
 
     @property
     def entities(self) -> list[Entity]:
@@ -174,7 +178,8 @@ def extract_inputs(
                     continue
                 new_cache.put(key, extraction)
             document = dataclasses.replace(extraction.document, source=src.source, sha256=src.sha256)
-            extractions.append(StoredExtraction(document, key, reader))
+            extractions.append(StoredExtraction(document, key, reader,
+                                                extraction.predictions, extraction.outcomes))
             del extraction
             inputs.append(InputFile(src.source, src.sha256, src.bytes, status))
     return extractions, inputs

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from aigraph.records import Block, Document, Entity, Evidence, Extraction, Mention, Relation
+from aigraph.records import Block, Document, Entity, Evidence, Extraction, Mention, Outcome, Prediction, Relation
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -33,6 +33,8 @@ class _Doc:
     titles: dict[int, str] = field(default_factory=dict)
     entities: dict[tuple[str, str], Entity] = field(default_factory=dict)
     relations: list[Relation] = field(default_factory=list)
+    predictions: list[Prediction] = field(default_factory=list)
+    outcomes: list[Outcome] = field(default_factory=list)
 
     def para(self, text: str, slide: int | None = None, section: str | None = None,
              title: str | None = None) -> tuple[int, int]:
@@ -77,10 +79,21 @@ class _Doc:
                             self.text[s_start:s_end], f"rule:{kind.lower()}", confidence)
         self.relations.append(Relation(kind, head[1], head[0], tail[1], tail[0], (evidence,)))
 
+    def predict(self, text: str, slide: int, *names: tuple[str, str]) -> None:
+        """A prediction on its own slide, naming entities already mentioned in it."""
+        start, end = self.para(f"Prediction: {text}", slide, "Predictions")
+        self.predictions.append(Prediction(text, self.year, slide, start, end, len(self.predictions) + 1,
+                                           tuple(sorted(names))))
+
+    def grade(self, claim: str, grade: str, evidence: str, slide: int) -> None:
+        start, end = self.para(f"{claim}. Grade: {grade}. {evidence}", slide, "Scorecard")
+        self.outcomes.append(Outcome(claim, grade.lower(), evidence, self.year, slide, start, end))
+
     def extraction(self) -> Extraction:
         doc = Document(self.source, self.text, tuple(self.blocks), self.year, self.title,
                        "markdown", "", dict(self.titles))
-        return Extraction(doc, list(self.entities.values()), list(self.relations))
+        return Extraction(doc, list(self.entities.values()), list(self.relations),
+                          list(self.predictions), list(self.outcomes))
 
 
 def _report_2020() -> Extraction:
@@ -135,6 +148,10 @@ def _report_2021() -> Extraction:
              sentence_of="Facebook AI trained")
     d.relate("MEASURED_ON", ("METRIC", "84.2% top-1 accuracy"), ("DATASET", "ImageNet"),
              sentence_of="Facebook AI trained")
+    # Predictions for the next year (graded by the 2022 report), without entity mentions
+    # of their own so the sample's other answers stay as they are.
+    d.predict("Deepmind would release the structures of every known protein.", 30, ("ORG", "Deepmind"))
+    d.predict("OpenAI would sell access to a model larger than GPT-3.", 31, ("ORG", "OpenAI"))
     return d.extraction()
 
 
@@ -162,6 +179,8 @@ def _report_2022() -> Extraction:
              sentence_of="ConvNeXt from")
     for metric in ("87.8% top-1 accuracy", "76.1% top-1 accuracy"):
         d.relate("MEASURED_ON", ("METRIC", metric), ("DATASET", "ImageNet"), sentence_of="ConvNeXt from")
+    d.grade("Deepmind releasing the structures of every known protein", "Yes",
+            "The structure database grew to over 200 million entries.", 5)
     return d.extraction()
 
 

@@ -8,8 +8,8 @@ final order to all three.
 Examples
 --------
 >>> sorted(QUESTIONS)  # doctest: +NORMALIZE_WHITESPACE
-['co-occurring', 'dropped-in', 'largest-models', 'mentions', 'metrics-on', 'models-by-org',
- 'new-in', 'publication-lag']
+['co-occurring', 'dropped-in', 'hit-rate', 'largest-models', 'mentions', 'metrics-on', 'models-by-org',
+ 'new-in', 'prediction-record', 'predictions', 'publication-lag']
 >>> QUESTIONS["models-by-org"].columns
 ('org', 'model', 'year')
 >>> rows = ask("models-by-org", "DeepMind", via="cypher")  # doctest: +SKIP
@@ -43,6 +43,8 @@ class Question:
     description: str
     columns: tuple[str, ...]
     arg_type: type = str
+    #: The argument may be left out (``None``, ``""`` or ``"all"``), e.g. ``hit-rate``.
+    optional: bool = False
 
     def parse_argument(self, value: Any) -> Any:
         """Return the argument as the question needs it (a year as ``int``).
@@ -50,8 +52,12 @@ class Question:
         Raises
         ------
         QueryError
-            When a year is not a whole number.
+            When a year is not a whole number, or a needed argument is missing.
         """
+        if value is None or str(value).strip().lower() in ("", "all") and self.optional:
+            if self.optional:
+                return None
+            raise QueryError(f"{self.name} needs its argument ({self.arg})")
         if self.arg_type is int:
             try:
                 return int(str(value).strip())
@@ -60,8 +66,8 @@ class Question:
         return str(value)
 
 
-def _question(name: str, arg: str, description: str, arg_type: type = str) -> Question:
-    return Question(name, arg, description, _graph_form.QUESTIONS[name][0], arg_type)
+def _question(name: str, arg: str, description: str, arg_type: type = str, optional: bool = False) -> Question:
+    return Question(name, arg, description, _graph_form.QUESTIONS[name][0], arg_type, optional)
 
 
 #: Question name -> :class:`Question`, in the order they are listed to users.
@@ -78,6 +84,10 @@ QUESTIONS: dict[str, Question] = {
                   "first report year, lag in years."),
         _question("largest-models", "year", "Models in a report year ranked by training compute (Epoch AI), "
                   "with parameters.", int),
+        _question("predictions", "year", "A report year's predictions: slide, entities named, grade.", int),
+        _question("prediction-record", "org", "Predictions naming an organisation, across years, graded."),
+        _question("hit-rate", "year", "Predictions graded yes / partly / no / not yet, per report year "
+                  "(no year or 'all': every year, with a total).", int, optional=True),
     )
 }
 

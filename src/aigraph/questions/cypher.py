@@ -12,6 +12,7 @@ from typing import Any
 
 from aigraph.cypher import statements as cy
 from aigraph.questions import NOT_IN_YEAR_QUESTIONS, name_key, rows_as_dicts
+from aigraph.questions.graph import fold_hit_rate, fold_predictions
 
 Row = dict[str, Any]
 
@@ -63,6 +64,27 @@ def largest_models(store: Any, year: int, **kwargs: Any) -> list[Row]:
     return _run(store, "largest-models", cy.QUESTION_LARGEST_MODELS, {"year": int(year)}, **kwargs)
 
 
+def _flat(store: Any, text: str, params: dict[str, Any], **kwargs: Any) -> list[Row]:
+    columns, rows = store.query(text, params=params, **kwargs)
+    return [dict(zip(columns, row)) for row in rows]
+
+
+def predictions(store: Any, year: int, **kwargs: Any) -> list[Row]:
+    """A report year's predictions: slide, the entities each names, the grade and its evidence."""
+    return fold_predictions(_flat(store, cy.QUESTION_PREDICTIONS, {"year": int(year)}, **kwargs))
+
+
+def prediction_record(store: Any, org: str, **kwargs: Any) -> list[Row]:
+    """Predictions that name an organisation, across report years, with their grades."""
+    return _run(store, "prediction-record", cy.QUESTION_PREDICTION_RECORD, {"key": name_key(org)}, **kwargs)
+
+
+def hit_rate(store: Any, year: int | None = None, **kwargs: Any) -> list[Row]:
+    """How many of a report year's predictions were graded yes, partly, no, or not at all."""
+    params = {"every": year is None, "year": 0 if year is None else int(year)}
+    return fold_hit_rate(_flat(store, cy.QUESTION_HIT_RATE, params, **kwargs), None if year is None else int(year))
+
+
 #: Question name -> function(store, argument, *, timeout=...) -> rows.
 FUNCTIONS: dict[str, Callable[..., list[Row]]] = {
     "models-by-org": models_by_org,
@@ -73,6 +95,9 @@ FUNCTIONS: dict[str, Callable[..., list[Row]]] = {
     "co-occurring": co_occurring,
     "publication-lag": publication_lag,
     "largest-models": largest_models,
+    "predictions": predictions,
+    "prediction-record": prediction_record,
+    "hit-rate": hit_rate,
 }
 
 __all__ = ["FUNCTIONS", "co_occurring", "dropped_in", "mentions", "metrics_on", "models_by_org", "new_in"]

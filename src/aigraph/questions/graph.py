@@ -42,10 +42,19 @@ QUESTIONS: dict[str, tuple[tuple[str, ...], tuple[tuple[str, bool], ...]]] = {
         ("year", "model", "training_compute", "parameters"),
         (("training_compute", True), ("model", False)),
     ),
+    "predictions": (
+        ("year", "number", "slide", "prediction", "entities", "outcome", "evidence"),
+        (("number", False), ("prediction", False)),
+    ),
+    "prediction-record": (
+        ("org", "year", "number", "prediction", "outcome"),
+        (("year", False), ("number", False), ("org", False)),
+    ),
+    "hit-rate": (("year", "predictions", "yes", "partly", "no", "ungraded"), (("year", False),)),
 }
 
 #: Node labels that are not entities (left out of ``mentions``, ``new-in``, ``dropped-in``).
-NON_ENTITY_LABELS = frozenset({"Report", "Slide"})
+NON_ENTITY_LABELS = frozenset({"Report", "Slide", "Prediction", "Outcome"})
 _NOT_IN_YEAR_QUESTIONS = NON_ENTITY_LABELS | {"Metric"}
 
 
@@ -338,6 +347,117 @@ def largest_models(graph: nx.MultiDiGraph, year: int | str) -> list[Row]:
     return order_rows("largest-models", rows)
 
 
+# -- predictions and their grades -------------------------------------------------------
+# The SPARQL and Cypher forms fetch one flat row per (prediction, named entity, grade) and
+# share these folds, so the three forms agree by construction on the entity lists and counts.
+
+#: The grades, in the order ``hit-rate`` counts them.
+GRADE_COLUMNS = ("yes", "partly", "no")
+
+
+def fold_predictions(flat: Iterable[Row]) -> list[Row]:
+    """``predictions`` rows from flat rows with an ``entity`` column (one name or None)."""
+    named: dict[tuple, set[str]] = {}
+    for row in flat:
+        key = tuple(row.get(c) for c in ("year", "number", "slide", "prediction", "outcome", "evidence"))
+        names = named.setdefault(key, set())
+        if row.get("entity") is not None:
+            names.add(str(row["entity"]))
+    rows = [
+        {"year": y, "number": n, "slide": s, "prediction": p, "entities": "; ".join(sorted(names)),
+         "outcome": o, "evidence": e}
+        for (y, n, s, p, o, e), names in named.items()
+    ]
+    return order_rows("predictions", rows)
+
+
+def fold_hit_rate(flat: Iterable[Row], year: int | None) -> list[Row]:
+    """``hit-rate`` rows from flat rows ``{id, year, outcome}`` (one per prediction).
+
+    One row per report year that made predictions (``year`` given: that year only); with
+    no year, a first row with ``year`` None totals them all.
+    """
+    per_year: dict[Any, dict[str, int]] = {}
+    seen: set[Any] = set()
+    for row in flat:
+        if row.get("id") in seen or (year is not None and row.get("year") != year):
+            continue
+        seen.add(row.get("id"))
+        keys = [row.get("year")] if year is not None else [row.get("year"), "all"]
+        for key in keys:
+            counts = per_year.setdefault(key, {"predictions": 0, **dict.fromkeys((*GRADE_COLUMNS, "ungraded"), 0)})
+            counts["predictions"] += 1
+            counts[row["outcome"] if row.get("outcome") in GRADE_COLUMNS else "ungraded"] += 1
+    rows = [{"year": None if key == "all" else key, **counts} for key, counts in per_year.items()]
+    return order_rows("hit-rate", rows)
+
+
+def _predictions(graph: nx.MultiDiGraph) -> Iterable[tuple[str, dict[str, Any], dict[str, Any] | None]]:
+    """Each Prediction node with the attributes of the Outcome that grades it (or None)."""
+    for node, attrs in graph.nodes(data=True):
+        if attrs.get("label") == "Prediction":
+            graders = sorted(_in(graph, node, "GRADES"))
+            yield node, attrs, graph.nodes[graders[0]] if graders else None
+
+
+def predictions(graph: nx.MultiDiGraph, year: int | str) -> list[Row]:
+    """A report year's predictions: slide, the entities each names, the grade and its evidence.
+
+    ``outcome`` and ``evidence`` are None for a prediction no later report graded.
+
+    Examples
+    --------
+    >>> from aigraph.graph.sample import sample_graph
+    >>> [(r["number"], r["entities"], r["outcome"]) for r in predictions(sample_graph(), 2021)]
+    [(1, 'DeepMind', 'yes'), (2, 'OpenAI', None)]
+    """
+    year = _year_arg(year)
+    flat = []
+    for node, attrs, outcome in _predictions(graph):
+        if attrs.get("year") != year:
+            continue
+        base = {"year": year, "number": attrs.get("number"), "slide": attrs.get("slide"),
+                "prediction": attrs.get("text"), "outcome": (outcome or {}).get("grade"),
+                "evidence": (outcome or {}).get("evidence")}
+        flat.append({**base, "entity": None})
+        flat.extend({**base, "entity": graph.nodes[e].get("name")} for e in _out(graph, node, "ABOUT"))
+    return fold_predictions(flat)
+
+
+def prediction_record(graph: nx.MultiDiGraph, org: str) -> list[Row]:
+    """Predictions that name an organisation, across report years, with their grades.
+
+    Examples
+    --------
+    >>> from aigraph.graph.sample import sample_graph
+    >>> [(r["year"], r["outcome"]) for r in prediction_record(sample_graph(), "deepmind")]
+    [(2021, 'yes')]
+    """
+    matched = set(resolve(graph, org, ["Organization"]))
+    rows = [
+        {"org": graph.nodes[e]["name"], "year": attrs.get("year"), "number": attrs.get("number"),
+         "prediction": attrs.get("text"), "outcome": (outcome or {}).get("grade")}
+        for node, attrs, outcome in _predictions(graph)
+        for e in _out(graph, node, "ABOUT") if e in matched
+    ]
+    return order_rows("prediction-record", rows)
+
+
+def hit_rate(graph: nx.MultiDiGraph, year: int | str | None = None) -> list[Row]:
+    """How many of a report year's predictions were graded yes, partly, no, or not at all.
+
+    Examples
+    --------
+    >>> from aigraph.graph.sample import sample_graph
+    >>> hit_rate(sample_graph(), 2021)
+    [{'year': 2021, 'predictions': 2, 'yes': 1, 'partly': 0, 'no': 0, 'ungraded': 1}]
+    """
+    year = None if year is None else _year_arg(year)
+    flat = [{"id": node, "year": attrs.get("year"), "outcome": (outcome or {}).get("grade")}
+            for node, attrs, outcome in _predictions(graph)]
+    return fold_hit_rate(flat, year)
+
+
 #: Question name -> function(graph, argument) -> rows.
 FUNCTIONS: dict[str, Callable[[nx.MultiDiGraph, Any], list[Row]]] = {
     "models-by-org": models_by_org,
@@ -348,6 +468,9 @@ FUNCTIONS: dict[str, Callable[[nx.MultiDiGraph, Any], list[Row]]] = {
     "co-occurring": co_occurring,
     "publication-lag": publication_lag,
     "largest-models": largest_models,
+    "predictions": predictions,
+    "prediction-record": prediction_record,
+    "hit-rate": hit_rate,
 }
 
 

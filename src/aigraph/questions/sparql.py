@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import Any
 
 from aigraph.questions import NOT_IN_YEAR_QUESTIONS, name_key, rows_as_dicts
-from aigraph.questions.graph import NON_ENTITY_LABELS
+from aigraph.questions.graph import NON_ENTITY_LABELS, fold_hit_rate, fold_predictions
 from aigraph.rdf.vocab import sparql_prologue
 
 
@@ -86,6 +86,34 @@ SELECT ?key ?org ?shared_slides WHERE {
   }
   ?other aig:label "Organization" ; schema:name ?org .
   FILTER NOT EXISTS { ?other aig:key ?key }
+}
+"""
+
+# Predictions and grades: flat rows (one per prediction, named entity and grade), folded
+# by aigraph.questions.graph.fold_predictions / fold_hit_rate as for the other engines.
+PREDICTIONS = PROLOGUE + """
+SELECT ?year ?number ?slide ?prediction ?entity ?outcome ?evidence WHERE {
+  ?p a aig:Prediction ; aig:year ?year ; aig:number ?number ; aig:text ?prediction .
+  OPTIONAL { ?p aig:slideNumber ?slide }
+  OPTIONAL { ?p aig:about ?e . ?e schema:name ?entity }
+  OPTIONAL { ?o aig:grades ?p ; aig:grade ?outcome . OPTIONAL { ?o aig:evidenceText ?evidence } }
+}
+"""
+
+PREDICTION_RECORD = PROLOGUE + """
+SELECT DISTINCT ?key ?org ?year ?number ?prediction ?outcome WHERE {
+  ?o aig:key ?key ; aig:label "Organization" ; schema:name ?org .
+  ?p aig:about ?o ; a aig:Prediction ; aig:number ?number ; aig:text ?prediction .
+  OPTIONAL { ?p aig:year ?year }
+  OPTIONAL { ?g aig:grades ?p ; aig:grade ?outcome }
+}
+"""
+
+HIT_RATE = PROLOGUE + """
+SELECT ?id ?year ?outcome WHERE {
+  ?p a aig:Prediction ; schema:identifier ?id .
+  OPTIONAL { ?p aig:year ?year }
+  OPTIONAL { ?g aig:grades ?p ; aig:grade ?outcome }
 }
 """
 
@@ -163,6 +191,26 @@ def largest_models(store: Any, year: int, **kwargs: Any) -> list[Row]:
     return _run(store, "largest-models", LARGEST_MODELS, {"year": int(year)}, **kwargs)
 
 
+def _flat(store: Any, text: str, params: dict[str, Any], **kwargs: Any) -> list[Row]:
+    columns, rows = store.query(text, params=params, **kwargs)
+    return [dict(zip(columns, row)) for row in rows]
+
+
+def predictions(store: Any, year: int, **kwargs: Any) -> list[Row]:
+    """A report year's predictions: slide, the entities each names, the grade and its evidence."""
+    return fold_predictions(_flat(store, PREDICTIONS, {"year": int(year)}, **kwargs))
+
+
+def prediction_record(store: Any, org: str, **kwargs: Any) -> list[Row]:
+    """Predictions that name an organisation, across report years, with their grades."""
+    return _run(store, "prediction-record", PREDICTION_RECORD, {"key": name_key(org)}, **kwargs)
+
+
+def hit_rate(store: Any, year: int | None = None, **kwargs: Any) -> list[Row]:
+    """How many of a report year's predictions were graded yes, partly, no, or not at all."""
+    return fold_hit_rate(_flat(store, HIT_RATE, {}, **kwargs), None if year is None else int(year))
+
+
 #: Question name -> function(store, argument, *, timeout=...) -> rows.
 FUNCTIONS: dict[str, Callable[..., list[Row]]] = {
     "models-by-org": models_by_org,
@@ -173,6 +221,9 @@ FUNCTIONS: dict[str, Callable[..., list[Row]]] = {
     "co-occurring": co_occurring,
     "publication-lag": publication_lag,
     "largest-models": largest_models,
+    "predictions": predictions,
+    "prediction-record": prediction_record,
+    "hit-rate": hit_rate,
 }
 
 __all__ = ["FUNCTIONS", "co_occurring", "dropped_in", "mentions", "metrics_on", "models_by_org", "new_in"]

@@ -65,6 +65,8 @@ NODE_CLASSES: dict[str, tuple[IRI, ...]] = {
     "Country": (IRI(AIG.Country), IRI(SCHEMA.Country)),
     "Software": (IRI(AIG.Software), IRI(SCHEMA.SoftwareApplication)),
     "Money": (IRI(AIG.Money), IRI(SCHEMA.MonetaryAmount)),
+    "Prediction": (IRI(AIG.Prediction),),
+    "Outcome": (IRI(AIG.Outcome),),
 }
 
 #: Node property -> predicate. A list value gives one triple per element; ``None`` none.
@@ -85,6 +87,10 @@ NODE_PROPERTIES: dict[str, str] = {
     "unit": str(SCHEMA.unitText),
     "measure": str(AIG.measure),
     "text": str(AIG.text),
+    # Prediction and Outcome nodes (aigraph.graph.forecasts).
+    "slide": str(AIG.slideNumber),
+    "grade": str(AIG.grade),
+    "evidence": str(AIG.evidenceText),
 }
 
 #: Outside facts on a node (:mod:`aigraph.graph.outside`) -> predicate. ``date_published``
@@ -113,6 +119,9 @@ EDGE_PREDICATES: dict[str, str] = {
     "MEASURED_ON": str(AIG.measuredOn),
     "INTRODUCES": str(AIG.introduces),
     "PART_OF": str(SCHEMA.parentOrganization),
+    "PREDICTS": str(AIG.predicts),
+    "ABOUT": str(AIG.about),
+    "GRADES": str(AIG.grades),
 }
 
 #: Edge types whose resource is an ``aig:Mention`` (the rest are ``aig:Assertion``).

@@ -39,6 +39,8 @@ class AIG(DefinedNamespace):
     Mention: URIRef  # entity -> slide (or report) with count and evidence
     Assertion: URIRef  # a typed relation between two nodes, with its evidence
     Evidence: URIRef  # one sentence (span of a source) a mention or assertion rests on
+    Prediction: URIRef  # one prediction a report makes for the next twelve months
+    Outcome: URIRef  # a later report's grade (yes / partly / no) of one prediction
 
     # Relations between nodes (the graph's edge types).
     mentionedOn: URIRef  # MENTIONED_ON: entity -> Slide
@@ -47,6 +49,9 @@ class AIG(DefinedNamespace):
     achieves: URIRef  # ACHIEVES: Model -> Metric
     measuredOn: URIRef  # MEASURED_ON: Metric -> Dataset
     introduces: URIRef  # INTRODUCES: Paper -> Model
+    predicts: URIRef  # PREDICTS: Report -> Prediction (the report makes the prediction)
+    about: URIRef  # ABOUT: Prediction -> entity the prediction names
+    grades: URIRef  # GRADES: Outcome -> Prediction (the outcome grades the prediction)
 
     # Node properties.
     label: URIRef  # the graph node label ("Organization", ...)
@@ -61,7 +66,9 @@ class AIG(DefinedNamespace):
     sha256: URIRef
     kind: URIRef  # organisation kind: lab, company, university, ...
     measure: URIRef  # what a metric measures (e.g. top-1 accuracy)
-    text: URIRef  # a metric's text as written
+    text: URIRef  # a metric's text as written; a prediction's text; an outcome's restated claim
+    grade: URIRef  # an Outcome's grade: "yes", "partly" or "no"
+    evidenceText: URIRef  # an Outcome's evidence, as the grading report gives it
 
     # Outside facts on a Model (from a public dataset, never from the reports).
     parameters: URIRef  # number of parameters (xsd:double)
