@@ -80,3 +80,15 @@ def test_a_model_published_after_the_report_that_names_it_is_another_model(knowl
 def test_unknown_models_are_reported_unmatched(knowledge):
     _, report = linked([ModelRef("m:x", "Quuxformer 9000")], knowledge)
     assert report.unmatched == ["m:x"] and not report.links and not report.ambiguous
+
+
+def test_a_size_word_joined_by_a_hyphen_is_a_variant_but_a_product_word_is_not(knowledge):
+    records = [rec("BERT-Large", ("Google",), "2018-10-11"), rec("Mistral Large", ("Mistral AI",), "2024-02-26"),
+               rec("Jurassic-1-Jumbo", ("AI21 Labs",), "2021-08-11")]
+    refs = [ModelRef("model:bert", "BERT", developers=("Google",), first_year=2019),
+            ModelRef("model:mistral", "Mistral", developers=("Mistral AI",), first_year=2024),
+            ModelRef("model:jurassic-1", "Jurassic-1", first_year=2021)]
+    report = link_models(refs, records, knowledge=knowledge)
+    assert {l.key: (l.epoch_id, l.how) for l in report.links} == {
+        "model:bert": ("bert-large", "variant"), "model:jurassic-1": ("jurassic-1-jumbo", "variant")}
+    assert report.unmatched == ["model:mistral"]

@@ -4,8 +4,8 @@ Matching goes from strict to loose, and stops at the first tier that decides:
 
 1. a name or alias equals an Epoch name (case, spaces and hyphens aside);
 2. it equals an Epoch name with its size or its bracketed note taken off
-   (``GPT-3 175B (davinci)`` is GPT-3, ``Llama 2-70B`` is not Llama 2 when
-   ``Llama 2-7B`` is also there);
+   (``GPT-3 175B (davinci)`` is GPT-3, ``BERT-Large`` is BERT, ``Llama 2-70B`` is
+   not Llama 2 when ``Llama 2-7B`` is also there);
 3. the same words in another order (``Gemini Pro 1.5`` / ``Gemini 1.5 Pro``).
 
 Where a tier finds several records, the developer decides: only records whose
@@ -29,7 +29,10 @@ from aigraph.knowledge.epoch import EpochModel
 __all__ = ["LinkReport", "ModelLink", "ModelRef", "link_models", "epoch_keys"]
 
 _NOTE = re.compile(r"\s*\(([^()]*)\)\s*$")
-_SIZE = re.compile(r"(?:[\s-]+|(?<=\d))\d+(?:\.\d+)?\s?[BMKT]$", re.IGNORECASE)
+# A trailing size: a parameter count (``-70B``, `` 175B``), or a size word joined by a
+# hyphen (``BERT-Large``, ``Jurassic-1-Jumbo``; never ``Mistral Large``, a product's name).
+_SIZE = re.compile(r"(?:(?:[\s-]+|(?<=\d))\d+(?:\.\d+)?\s?[BMKT]|-(?:base|large|huge|jumbo|xx?l))$",
+                   re.IGNORECASE)
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _DATED = re.compile(r"^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? (\d{4})$", re.IGNORECASE)
 _WORD = re.compile(r"[a-z]+|\d+(?:\.\d+)?", re.IGNORECASE)
