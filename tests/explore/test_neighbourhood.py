@@ -55,7 +55,8 @@ def test_cytoscape_elements(graph):
     nodes = {n["data"]["id"]: n["data"] for n in elements["nodes"]}
     assert nodes["model:alphafold"]["name"].endswith("AlphaFold") and nodes["model:alphafold"]["name"] != "AlphaFold"
     assert nodes["org:deepmind"] == {"id": "org:deepmind", "label": "Organization", "name": "DeepMind",
-                                     "years": "2020\u20132022 (3 reports)"}
+                                     "years": "2020\u20132022 (3 reports)", "distance": 1, "focus": 0}
+    assert nodes["model:alphafold"]["focus"] == 1 and nodes["model:alphafold"]["distance"] == 0
     edge_ids = [e["data"]["id"] for e in elements["edges"]]
     assert len(edge_ids) == len(set(edge_ids))
     assert all(e["data"]["source"] in nodes and e["data"]["target"] in nodes for e in elements["edges"])

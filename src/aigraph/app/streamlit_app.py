@@ -22,6 +22,7 @@ pages = {
         st.Page(PAGES["organisation"], title="Organisation \u2192 models by year", icon=":material/apartment:",
                 url_path="organisation"),
         st.Page(PAGES["years"], title="Years", icon=":material/compare_arrows:"),
+        st.Page(PAGES["trends"], title="Trends", icon=":material/trending_up:"),
         st.Page(PAGES["graph"], title="Graph", icon=":material/hub:"),
     ],
     "Data": [

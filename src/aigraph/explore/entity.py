@@ -109,13 +109,29 @@ class EntityView:
 
 
 def _form_pattern(form: str) -> str:
-    # Runs of spaces and punctuation in a name match any such run ("AlphaFold 2" ~ "AlphaFold-2").
+    # A space, hyphen, dot or underscore between the words of a name matches any run of
+    # those ("AlphaFold 2" ~ "AlphaFold-2" ~ "AlphaFold2"); other punctuation in the name
+    # (a title's colon or comma) must be there. Punctuation between words that the name
+    # does not have ends the match, so "Google, DeepMind" is two names, not one.
     # A leading symbol ("$5bn", "£1m") belongs to the mention.
     prefix = re.match(r"[^\w\s]*", form).group()
-    words = [re.escape(w) for w in re.split(r"[\W_]+", form) if w]
-    if not words:
+    pieces = [p for p in re.split(r"([^\w]+|_+)", form[len(prefix):]) if p]
+    if not any(re.match(r"\w", p) and p != "_" * len(p) for p in pieces):
         return ""
-    return r"(?<!\w)" + re.escape(prefix) + r"[\W_]*".join(words) + r"(?!\w)"
+    out = []
+    for piece in pieces:
+        if re.fullmatch(r"[^\W_]+", piece):
+            out.append(re.escape(piece))
+        elif re.fullmatch(r"[\s\-._]+", piece):
+            out.append(r"[\s\-._]*")
+        else:
+            marks = re.sub(r"[\s\-._]+", "", piece)
+            out.append(r"[\s\-._]*" + r"[\s\-._]*".join(re.escape(c) for c in marks) + r"[\s\-._]*")
+    while out and out[0].startswith(r"[\s"):
+        out.pop(0)
+    while out and out[-1].startswith(r"[\s"):
+        out.pop()
+    return r"(?<!\w)" + re.escape(prefix) + "".join(out) + r"(?!\w)"
 
 
 def highlight(sentence: str, forms: Iterable[str]) -> list[tuple[str, bool]]:
@@ -128,6 +144,8 @@ def highlight(sentence: str, forms: Iterable[str]) -> list[tuple[str, bool]]:
     --------
     >>> highlight("Google DeepMind's AlphaFold-2 won.", ["AlphaFold 2", "DeepMind"])
     [('Google ', False), ('DeepMind', True), ("'s ", False), ('AlphaFold-2', True), (' won.', False)]
+    >>> highlight("Google, DeepMind and OpenAI", ["Google DeepMind", "DeepMind"])
+    [('Google, ', False), ('DeepMind', True), (' and OpenAI', False)]
     >>> highlight("Nothing here.", ["GPT-4"])
     [('Nothing here.', False)]
     """

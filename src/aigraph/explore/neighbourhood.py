@@ -166,7 +166,8 @@ def cytoscape_elements(sub: Subgraph) -> dict[str, list[dict[str, Any]]]:
     """Return the Cytoscape.js elements of a neighbourhood.
 
     Each node's data has ``id``, ``label`` (its node label, which styles pick colours
-    by), ``name`` (the caption; the focus is marked with a star) and ``years``; each
+    by), ``name`` (the caption; the focus is marked with a star), ``years``,
+    ``distance`` (edges from the focus) and ``focus`` (1 for the focus, else 0); each
     edge's data has ``id``, ``source``, ``target`` and ``label`` (the edge type).
 
     Examples
@@ -185,6 +186,8 @@ def cytoscape_elements(sub: Subgraph) -> dict[str, list[dict[str, Any]]]:
             "label": n.label,
             "name": (FOCUS_MARK if n.id == sub.focus else "") + n.name,
             "years": _years_text(n.years),
+            "distance": n.distance,
+            "focus": 1 if n.id == sub.focus else 0,
         }}
         for n in sub.nodes
     ]

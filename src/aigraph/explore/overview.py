@@ -17,6 +17,10 @@ from aigraph.explore.labels import (
 if TYPE_CHECKING:
     import networkx as nx
 
+#: Labels that are not entities: the document structure, and money amounts (each the
+#: size of something else, see :mod:`aigraph.explore.money`).
+NOT_ENTITY_LABELS = frozenset({"Report", "Slide", "Money"})
+
 
 @dataclass(frozen=True, slots=True)
 class RankedEntity:
@@ -53,8 +57,27 @@ class Overview:
 
     @property
     def entity_count(self) -> int:
-        """Number of entity nodes (every label but Report and Slide)."""
-        return sum(n for label, n in self.label_counts.items() if label not in ("Report", "Slide"))
+        """Number of entities: things the reports talk about (not reports, slides or money amounts)."""
+        return sum(n for label, n in self.label_counts.items() if label not in NOT_ENTITY_LABELS)
+
+    @property
+    def amount_count(self) -> int:
+        """Number of money amounts (counted with what they are about, not as entities)."""
+        return self.label_counts.get("Money", 0)
+
+    def breakdown(self) -> str:
+        """Say how the graph's nodes split into entities, money amounts, slides and reports.
+
+        Examples
+        --------
+        >>> Overview(10, 0, {"Model": 5, "Money": 1, "Slide": 3, "Report": 1}, {}, [], [], [], []).breakdown()
+        '10 nodes in all: 5 entities, 1 money amount, 3 slides, 1 report'
+        """
+        parts = [(self.entity_count, "entity", "entities"), (self.amount_count, "money amount", "money amounts"),
+                 (self.label_counts.get("Slide", 0), "slide", "slides"),
+                 (self.label_counts.get("Report", 0), "report", "reports")]
+        return f"{self.nodes:,} nodes in all: " + ", ".join(
+            f"{n:,} {one if n == 1 else many}" for n, one, many in parts)
 
 
 def ranked_entities(graph: nx.MultiDiGraph, label: str, *, top: int = 10) -> list[RankedEntity]:
@@ -105,6 +128,8 @@ def overview(graph: nx.MultiDiGraph, *, top: int = 10) -> Overview:
     edge_types = Counter(str(key) for _, _, key in graph.edges(keys=True))
     per_year: Counter[tuple[int, str]] = Counter()
     for _, attrs in entities(graph):
+        if attrs.get("label") in NOT_ENTITY_LABELS:
+            continue
         for year in node_years(attrs):
             per_year[(year, str(attrs.get("label")))] += 1
     order = {label: i for i, label in enumerate(sort_labels(labels))}

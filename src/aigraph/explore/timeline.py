@@ -147,3 +147,109 @@ def models_per_year(rows: list[ModelYear]) -> list[dict[str, object]]:
         if row.model not in names[row.year]:
             names[row.year].append(row.model)
     return [{"year": y, "models": len(n), "names": ", ".join(n)} for y, n in sorted(names.items())]
+
+
+def model_years(rows: list[ModelYear]) -> dict[str, tuple[int, ...]]:
+    """Return each model's report years, once each (a model of two developers counts once).
+
+    Examples
+    --------
+    >>> rows = [ModelYear(2023, "m:g", "G", "o:a", "A"), ModelYear(2023, "m:g", "G", "o:b", "B"),
+    ...         ModelYear(2024, "m:g", "G", "o:a", "A")]
+    >>> model_years(rows)
+    {'m:g': (2023, 2024)}
+    """
+    years: dict[str, set[int]] = defaultdict(set)
+    for row in rows:
+        years[row.model_id].add(row.year)
+    return {model: tuple(sorted(found)) for model, found in years.items()}
+
+
+def timeline_points(rows: list[ModelYear], report_years: list[int]) -> list[dict[str, object]]:
+    """Return one point per model and report year, with the run of consecutive reports it is in.
+
+    A line joins a model's points only within a ``run``: report years that follow each
+    other in ``report_years`` with the model in each. A report year without the model
+    starts a new run, so no line crosses a gap.
+
+    Examples
+    --------
+    >>> rows = [ModelYear(y, "m:a", "A", "o", "O") for y in (2018, 2019, 2021)]
+    >>> [(p["year"], p["run"]) for p in timeline_points(rows, [2018, 2019, 2020, 2021])]
+    [(2018, 'm:a#0'), (2019, 'm:a#0'), (2021, 'm:a#1')]
+    """
+    position = {year: i for i, year in enumerate(sorted(report_years))}
+    developers: dict[tuple[str, int], list[str]] = defaultdict(list)
+    names: dict[str, str] = {}
+    for row in rows:
+        if row.org not in developers[(row.model_id, row.year)]:
+            developers[(row.model_id, row.year)].append(row.org)
+        names[row.model_id] = row.model
+    points = []
+    for model, years in model_years(rows).items():
+        run, previous = 0, None
+        for year in years:
+            here = position.get(year)
+            if previous is not None and (here is None or previous is None or here != previous + 1):
+                run += 1
+            previous = here
+            points.append({"year": year, "model": names[model], "model_id": model, "run": f"{model}#{run}",
+                           "developer": ", ".join(developers[(model, year)])})
+    points.sort(key=lambda p: (p["model"].lower(), p["year"]))
+    return points
+
+
+def year_table(rows: list[ModelYear]) -> list[dict[str, object]]:
+    """Return one row per report year: the models named that year, each once, with ids.
+
+    ``models`` is a list of ``(model_id, name)``, sorted by name.
+
+    Examples
+    --------
+    >>> rows = [ModelYear(2023, "m:g", "G", "o:a", "A"), ModelYear(2023, "m:g", "G", "o:b", "B")]
+    >>> year_table(rows)
+    [{'year': 2023, 'models': [('m:g', 'G')]}]
+    """
+    by_year: dict[int, dict[str, str]] = defaultdict(dict)
+    for row in rows:
+        by_year[row.year][row.model_id] = row.model
+    return [{"year": year, "models": sorted(models.items(), key=lambda m: (m[1].lower(), m[0]))}
+            for year, models in sorted(by_year.items())]
+
+
+def comparison(graph: nx.MultiDiGraph, orgs: list[str], *, include_parts: bool = False) -> list[dict[str, object]]:
+    """Compare organisations: one row per report year, one column of models per organisation.
+
+    Each row is ``{"year": Y, org_id: [(model_id, name), ...], ...}`` for every report
+    year any of the organisations has a model in.
+
+    Examples
+    --------
+    >>> from aigraph.graph.sample import sample_graph
+    >>> rows = comparison(sample_graph(), ["org:deepmind", "org:openai"])
+    >>> [(r["year"], [n for _, n in r["org:deepmind"]], [n for _, n in r["org:openai"]]) for r in rows]
+    [(2020, ['AlphaFold', 'MuZero'], ['GPT-3']), (2021, ['AlphaFold2'], []), (2022, ['AlphaFold2'], [])]
+    """
+    tables = {org: {r["year"]: r["models"] for r in year_table(models_by_year(graph, org, include_parts=include_parts))}
+              for org in orgs}
+    years = sorted({year for table in tables.values() for year in table})
+    return [{"year": year, **{org: tables[org].get(year, []) for org in orgs}} for year in years]
+
+
+def comparison_csv(rows: list[dict[str, object]], names: dict[str, str]) -> str:
+    """Return a comparison (:func:`comparison`) as CSV: a year column, one column per organisation.
+
+    Examples
+    --------
+    >>> comparison_csv([{"year": 2020, "o:a": [("m:x", "X"), ("m:y", "Y")]}], {"o:a": "A"})
+    'year,A\\r\\n2020,X; Y\\r\\n'
+    """
+    import csv
+    import io
+
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["year", *names.values()])
+    for row in rows:
+        writer.writerow([row["year"], *("; ".join(name for _, name in row.get(org, [])) for org in names)])
+    return out.getvalue()

@@ -1,4 +1,7 @@
-"""Two report years side by side: which entities are new, dropped or continuing, per label."""
+"""Two report years side by side: which entities are new, no longer mentioned or continuing, per label.
+
+(``dropped`` in the records and tables: mentioned in the first year, not in the second;
+the pages call it "no longer mentioned", as nothing says the thing itself ended.)"""
 
 from __future__ import annotations
 
@@ -11,8 +14,9 @@ if TYPE_CHECKING:
     import networkx as nx
 
 #: Labels left out of the comparison: metrics carry their report year in their id,
-#: so each one is "new" in its year and nowhere else (as for the ``new-in`` question).
-SKIPPED_LABELS = frozenset({"Metric"})
+#: so each one is "new" in its year and nowhere else (as for the ``new-in`` question);
+#: money amounts are the size of something else, not things of their own.
+SKIPPED_LABELS = frozenset({"Metric", "Money"})
 
 
 @dataclass(frozen=True, slots=True)

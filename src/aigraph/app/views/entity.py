@@ -6,9 +6,12 @@ The node comes from the URL (``?id=model:alphafold-2``), so any entity page can 
 import streamlit as st
 
 from aigraph.explore.entity import entity_view
-from aigraph.explore.labels import entities, label_sort_key
+from aigraph.explore.labels import entities, label_sort_key, sort_labels
 from aigraph.explore.markdown import escape_markdown, highlighted_markdown
+from aigraph.explore.mentions import PAGE_SIZE, filter_rows, page_count, page_of, sentence_rows
 from aigraph.explore.mergelog import MERGE_COLUMNS
+from aigraph.explore.money import amounts_of, attach_amounts
+from aigraph.explore.provenance import relation_rows
 from aigraph.app.explorer_support import PAGES, entity_label, entity_link, merge_log_index, query_param, require_graph
 
 loaded = require_graph()
@@ -20,6 +23,13 @@ def view_of(root: str, stamp: str, node: str):
     from aigraph.app.explorer_support import cached_graph
 
     return entity_view(cached_graph(root, stamp), node, merge_log_index(root, stamp).get(node, ()))
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def amounts(root: str, stamp: str):
+    from aigraph.app.explorer_support import cached_graph
+
+    return attach_amounts(cached_graph(root, stamp))
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
@@ -57,6 +67,8 @@ if node not in graph:
     st.stop()
 
 view = view_of(loaded.root, loaded.stamp, node)
+rows = sentence_rows(view.mentions)
+relations = [*view.relations_out, *view.relations_in]
 
 st.title(view.name)
 st.caption(f"{view.label} \u00b7 `{view.id}`")
@@ -68,68 +80,111 @@ if view.properties:
     st.markdown(" \u00b7 ".join(f"**{escape_markdown(k)}:** {escape_markdown(str(v))}" for k, v in shown.items()))
 st.page_link(PAGES["graph"], label="Show in the graph view", icon=":material/hub:", query_params={"id": view.id})
 
-mentions_tab, relations_tab, neighbours_tab, merges_tab = st.tabs([
+# Filters: report years (mentions and relations), labels of the node at the other end.
+mention_years = sorted({r.year for r in rows if r.year is not None} | {y for r in relations for y in r.years})
+other_labels = sort_labels({r.other_label for r in relations} | {n.label for n in view.co_mentioned})
+left, right = st.columns(2)
+years = left.multiselect("Report years", mention_years, default=mention_years, key="entity_years",
+                         help="Mentions and relation evidence of these report years.")
+labels = right.multiselect("Related nodes of these labels", other_labels, default=other_labels,
+                           key="entity_labels", help="Relations and neighbours whose other node has one of these labels.")
+if not years:
+    years = mention_years
+kept_rows = filter_rows(rows, years)
+kept_relations = relation_rows(relations, years=years, labels=labels)
+own_amounts = amounts_of(amounts(loaded.root, loaded.stamp), view.id) if view.label == "Organization" else []
+own_amounts = [a for a in own_amounts if a.year is None or a.year in years]
+
+tab_names = [
     f"Mentions ({len(view.mentions)})",
     f"Relations ({len(view.relations_out) + len(view.relations_in)})",
     f"Neighbours ({len(view.neighbours) + len(view.co_mentioned)})",
     f"Merge log ({len(view.merges)})",
-])
+]
+if own_amounts:
+    tab_names.insert(2, f"Money amounts ({len(own_amounts)})")
+tabs = dict(zip(["mentions", "relations", *(["amounts"] if own_amounts else []), "neighbours", "merges"],
+                st.tabs(tab_names)))
 
-with mentions_tab:
+with tabs["mentions"]:
     if not view.mentions:
         st.caption("No sentence of the reports mentions this node.")
-    current_year = object()
-    for mention in view.mentions:
-        if mention.year != current_year:
-            current_year = mention.year
-            st.markdown(f"#### {mention.year if mention.year is not None else 'No year'}")
-        where = [f"slide {mention.slide}" if mention.slide is not None else "outside the slides"]
-        if mention.section:
-            where.append(escape_markdown(mention.section))
-        if mention.slide_title:
-            where.append(f"\u201c{escape_markdown(mention.slide_title)}\u201d")
-        source = f" \u00b7 {escape_markdown(mention.source)}" if mention.source else ""
-        heading = " \u00b7 ".join(where)
-        st.markdown(f"**{heading}**{source}  \n{highlighted_markdown(mention.parts)}")
+    else:
+        pages = page_count(len(kept_rows))
+        if st.session_state.get("entity_page", 1) > pages:  # fewer pages after a filter changed
+            st.session_state["entity_page"] = pages
+        top, pick = st.columns([4, 1])
+        page = pick.number_input("Page", min_value=1, max_value=pages, value=1, step=1, key="entity_page")
+        page = min(int(page), pages)
+        top.caption(f"{len(view.mentions)} mentions in {len(rows)} sentences (a sentence under a range of slides "
+                    f"is one row). Showing {len(kept_rows)} sentence{'s' if len(kept_rows) != 1 else ''} of the "
+                    f"chosen years, page {page} of {pages} ({PAGE_SIZE} a page).")
+        current_year = object()
+        for row in page_of(kept_rows, page):
+            if row.year != current_year:
+                current_year = row.year
+                st.markdown(f"#### {row.year if row.year is not None else 'No year'}")
+            where = [row.where]
+            if row.section:
+                where.append(escape_markdown(row.section))
+            if row.slide_title:
+                where.append(f"\u201c{escape_markdown(row.slide_title)}\u201d")
+            source = f" \u00b7 {escape_markdown(row.source)}" if row.source else ""
+            heading = " \u00b7 ".join(where)
+            st.markdown(f"**{heading}**{source}  \n{highlighted_markdown(row.parts)}")
 
-with relations_tab:
-    for title, relations in (("Outgoing", view.relations_out), ("Incoming", view.relations_in)):
-        st.subheader(title)
-        if not relations:
-            st.caption("None.")
-            continue
+with tabs["relations"]:
+    if not relations:
+        st.caption("None.")
+    summary = [
+        {"relation": r.type, "direction": "\u2192" if r.direction == "out" else "\u2190", "other": r.other_name,
+         "label": r.other_label, "count": r.count, "years": ", ".join(map(str, r.years)),
+         "curated": r.curated, "id": r.other_id}
+        for r in relations if r.other_label in labels and (not r.years or set(r.years) & set(years))
+    ]
+    if relations:
+        st.caption("One row per relation (\u2192 from this node, \u2190 to it), of the chosen years and labels.")
+        st.dataframe(summary, hide_index=True, width="stretch")
+        st.subheader("Evidence")
+        st.caption("One row per sentence a relation rests on: its rule and confidence, and how it was known: "
+                   "**read from the sentence**, **inferred from a heading** (the sentence need not name both), "
+                   "**inferred from a nearby sentence**, or **known from curated knowledge** (no sentence).")
         st.dataframe(
-            [{"relation": r.type, "other": r.other_name, "label": r.other_label, "count": r.count,
-              "years": ", ".join(map(str, r.years)), "curated": r.curated, "id": r.other_id} for r in relations],
+            [{"relation": r.relation, "other": r.other, "year": r.year, "slide": r.slide, "how": r.how,
+              "rule": r.rule, "confidence": r.confidence, "evidence": r.evidence} for r in kept_relations],
             hide_index=True, width="stretch",
+            column_config={"year": st.column_config.NumberColumn(format="%d"),
+                           "confidence": st.column_config.NumberColumn(format="%.2f"),
+                           "evidence": st.column_config.TextColumn(width="large")},
         )
-        with st.expander(f"Evidence of {title.lower()} relations"):
-            for r in relations:
-                sentences = [e for e in r.evidence if e.sentence]
-                if not sentences:
-                    continue
-                st.markdown(f"**{r.type}** \u2192 {escape_markdown(r.other_name)}")
-                for e in sentences:
-                    place = f"{e.year}, slide {e.slide}" if e.slide is not None else f"{e.year}"
-                    st.markdown(f"- {escape_markdown(place)}: {escape_markdown(e.sentence)}")
 
-with neighbours_tab:
+if own_amounts:
+    with tabs["amounts"]:
+        st.caption("Money amounts stated next to this organisation's name (the nearest organisation before the "
+                   "amount in the sentence); they are counted here, not as entities of their own.")
+        st.dataframe([{"amount": a.amount, "kind": a.kind, "year": a.year, "slide": a.slide, "sentence": a.sentence}
+                      for a in own_amounts], hide_index=True, width="stretch",
+                     column_config={"year": st.column_config.NumberColumn(format="%d")})
+
+with tabs["neighbours"]:
     st.subheader("Linked by relations")
-    if not view.neighbours:
+    linked = [n for n in view.neighbours if n.label in labels]
+    if not linked:
         st.caption("None.")
     columns = st.columns(3)
-    for i, neighbour in enumerate(view.neighbours):
+    for i, neighbour in enumerate(linked):
         with columns[i % 3]:
             entity_link(neighbour.id, f"{neighbour.name} ({neighbour.label})", help=", ".join(neighbour.via))
-    if view.co_mentioned:
+    shared = [n for n in view.co_mentioned if n.label in labels]
+    if shared:
         st.subheader("On the same slides")
         columns = st.columns(3)
-        for i, neighbour in enumerate(view.co_mentioned):
+        for i, neighbour in enumerate(shared):
             with columns[i % 3]:
                 plural = "s" if neighbour.shared_slides != 1 else ""
                 entity_link(neighbour.id, f"{neighbour.name} ({neighbour.label}) \u00b7 {neighbour.shared_slides} slide{plural}")
 
-with merges_tab:
+with tabs["merges"]:
     if not view.merges:
         st.caption("The merge log has no entry for this node.")
     else:

@@ -13,12 +13,20 @@ def exported(root: str, stamp: str, fmt: str):
     return export_file(cached_graph(root, stamp), fmt)
 
 
+@st.cache_data(show_spinner=False, max_entries=4)
+def breakdown(root: str, stamp: str) -> str:
+    from aigraph.explore.overview import overview
+
+    return overview(cached_graph(root, stamp)).breakdown()
+
+
 def contents(fmt: str):
     return lambda: exported(loaded.root, loaded.stamp, fmt).data
 
 
 st.title("Export")
-st.caption(f"The whole graph ({loaded.graph.number_of_nodes():,} nodes, {loaded.graph.number_of_edges():,} edges). "
+st.caption(f"The whole graph: {breakdown(loaded.root, loaded.stamp)}; {loaded.graph.number_of_edges():,} edges "
+           "(mentions included). "
            "Each file is made when you click; folder formats come as a zip. "
            "The same files come from `aigraph export --format FORMAT --out PATH`.")
 for fmt, description in export_formats():

@@ -1,9 +1,10 @@
 """Graph: an interactive neighbourhood around one node; clicking a node moves the focus there."""
 
 import streamlit as st
-from st_link_analysis import EdgeStyle, Event, NodeStyle, st_link_analysis
+from st_link_analysis import Event, st_link_analysis
 
-from aigraph.explore.labels import color_of, entities, label_sort_key, present_labels
+from aigraph.explore.graphstyle import cytoscape_styles, legend_markdown
+from aigraph.explore.labels import entities, label_sort_key, present_labels
 from aigraph.explore.neighbourhood import DEFAULT_CAP, MAX_CAP, cytoscape_elements, neighbourhood
 from aigraph.explore.timeline import default_organisation
 from aigraph.app.explorer_support import PAGES, cached_graph, entity_label, query_param, require_graph
@@ -17,6 +18,16 @@ def focus_choices(root: str, stamp: str) -> list[str]:
     g = cached_graph(root, stamp)
     return sorted((n for n, _ in entities(g)),
                   key=lambda n: (label_sort_key(g.nodes[n].get("label", "")), str(g.nodes[n].get("name", n)).lower()))
+
+
+class Rule:
+    """One Cytoscape.js style rule, in the shape st-link-analysis passes on to the drawing."""
+
+    def __init__(self, rule: dict) -> None:
+        self.rule = rule
+
+    def dump(self) -> dict:
+        return self.rule
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
@@ -53,9 +64,10 @@ focus = controls[0].selectbox(
 )
 depth = controls[1].radio("Depth", [1, 2], horizontal=True, key="graph_depth")
 cap = controls[2].number_input("Node cap", min_value=5, max_value=MAX_CAP, value=DEFAULT_CAP, step=5, key="graph_cap")
-# Slides are left out at first: they link everything mentioned on them, and crowd the view.
+# Slides are left out at first: they link everything mentioned on them, and crowd the view;
+# so are money amounts (the size of a deal, not a thing the reports talk about).
 labels = st.multiselect("Walk through these labels (add Slide to see what shares slides)", labels_present,
-                        default=[label for label in labels_present if label not in ("Slide", "Report")],
+                        default=[label for label in labels_present if label not in ("Slide", "Report", "Money")],
                         key="graph_labels")
 st.session_state["graph_synced"] = focus
 if st.query_params.get("id") != focus:
@@ -65,14 +77,18 @@ elements, reachable, shown = elements_of(loaded.root, loaded.stamp, focus, int(d
 focus_name = str(graph.nodes[focus].get("name", focus))
 note = f"{shown} of {reachable} nodes within {depth} step{'s' if depth > 1 else ''} of {focus_name}"
 st.caption(note + (" (node cap reached: raise it, or narrow the labels)." if shown < reachable else ".")
-           + " Click a node to centre the graph on it.")
+           + " Click a node to centre the graph on it; click an edge to see its relation.")
 
-node_styles = [NodeStyle(label, color_of(label), "name") for label in labels_present]
-# labeled=None: st-link-analysis 0.4 warns about its deprecated `labeled` unless it is None.
-edge_styles = [EdgeStyle(t, caption="label", directed=True, labeled=None)
-               for t in sorted({e["data"]["label"] for e in elements["edges"]})]
+shown_labels = sorted({n["data"]["label"] for n in elements["nodes"]}, key=label_sort_key)
+edge_types = sorted({e["data"]["label"] for e in elements["edges"]})
+st.markdown(legend_markdown(shown_labels, edge_types), unsafe_allow_html=True)
+# st-link-analysis applies its own styles, then these rules (later rules win): names of
+# the focus and its neighbours readable at the first zoom, edge captions only on selection.
+rules = [Rule(r) for r in cytoscape_styles(shown_labels, edge_types)]
+layout = {"name": "fcose", "animate": False, "fit": True, "padding": 24, "nodeDimensionsIncludeLabels": True,
+          "idealEdgeLength": 90, "nodeRepulsion": 9000, "nodeSeparation": 60, "randomize": True}
 event = st_link_analysis(
-    elements, layout="cose", node_styles=node_styles, edge_styles=edge_styles, height=560,
+    elements, layout=layout, node_styles=rules, edge_styles=[], height=620,
     key=f"graph-view-{focus}-{depth}-{cap}-{'|'.join(labels)}",
     events=[Event("focus", "tap", "node")],
 )

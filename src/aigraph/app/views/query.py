@@ -12,13 +12,14 @@ from aigraph.explore.console import (
     MAX_QUERY_CHARS,
     MAX_ROWS,
     MAX_TIMEOUT,
-    examples,
     parse_params,
     rows_to_csv,
     rows_to_json,
     run_console_query,
 )
 from aigraph.explore.labels import report_years
+from aigraph.explore.markdown import markdown_table
+from aigraph.explore.schema import graph_schema, prefixes, property_predicates, sorted_examples
 from aigraph.app.explorer_support import require_graph, store
 
 loaded = require_graph()
@@ -32,9 +33,54 @@ def answer(language: str, text: str, params_json: str, timeout: float, root: str
                              params=parse_params(params_json), timeout=timeout)
 
 
+@st.cache_data(show_spinner=False, max_entries=8)
+def examples_of(language: str, year: int):
+    return sorted_examples(language, year=year)
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def schema_of(root: str, stamp: str):
+    from aigraph.app.explorer_support import cached_graph
+
+    return graph_schema(cached_graph(root, stamp))
+
+
+def schema_panel() -> None:
+    """The graph's labels, relation types, properties and prefixes, read from this build."""
+    schema = schema_of(loaded.root, loaded.stamp)
+    labels_tab = st.expander(f"Labels ({len(schema.labels)})", expanded=True)
+    relations_tab = st.expander(f"Relation types ({len(schema.relations)})", expanded=True)
+    properties_tab = st.expander("Properties")
+    prefixes_tab = st.expander("Prefixes", expanded=True)
+    with labels_tab:
+        st.caption("Node labels of this graph. SPARQL: `?n a aig:Model` or `?n aig:label \"Model\"`; "
+                   "Cypher: `(n:Model)`.")
+        st.markdown(markdown_table(
+            ["label", "nodes", "SPARQL class", "properties"],
+            [[f"`{s.label}`", f"{s.nodes:,}", f"`{s.sparql_class}`" if s.sparql_class else "",
+              ", ".join(f"`{p}`" for p in s.properties)] for s in schema.labels]))
+    with relations_tab:
+        st.caption("Relation types with their end labels. Cypher: `(o:Organization)-[:DEVELOPED]->(m:Model)`; "
+                   "SPARQL: `?o aig:developed ?m`. Mentions and evidence are resources of their own in RDF "
+                   "(`rdf:subject`, `rdf:object`, `prov:wasDerivedFrom`).")
+        st.markdown(markdown_table(
+            ["type", "edges", "from \u2192 to", "SPARQL predicate"],
+            [[f"`{r.type}`", f"{r.edges:,}", "<br>".join(f"{a} \u2192 {b} ({n:,})" for a, b, n in r.pairs[:4]),
+              f"`{r.sparql_predicate}`" if r.sparql_predicate else ""] for r in schema.relations]),
+            unsafe_allow_html=True)
+    with properties_tab:
+        st.caption("Node properties: the Cypher property name and the SPARQL predicate. In Cypher, `keys` "
+                   "holds the lower-cased name and aliases; in SPARQL, `aig:key` does.")
+        st.markdown(markdown_table(["property", "SPARQL predicate"],
+                                   [[f"`{k}`", f"`{v}`"] for k, v in property_predicates().items()]))
+    with prefixes_tab:
+        st.caption("Every SPARQL example declares these; copy them into your own queries.")
+        st.code("".join(f"PREFIX {name}: <{iri}>\n" for name, iri in prefixes().items()), language="sparql")
+
+
 def load_example(language: str) -> None:
     chosen = st.session_state[f"{language}_example"]
-    for example in examples(language, year=example_year):
+    for example in examples_of(language, example_year):
         if example.title == chosen:
             st.session_state[f"{language}_text"] = example.text
             st.session_state[f"{language}_params"] = example.params_json
@@ -55,7 +101,7 @@ def run(language: str) -> None:
 
 
 def console(language: str, title: str) -> None:
-    found = examples(language, year=example_year)
+    found = examples_of(language, example_year)
     if f"{language}_text" not in st.session_state:
         st.session_state[f"{language}_text"] = found[1].text
         st.session_state[f"{language}_params"] = found[1].params_json
@@ -94,9 +140,14 @@ def console(language: str, title: str) -> None:
 
 st.title("Query")
 st.caption("Ask the graph directly. Both consoles are read-only: writing clauses are refused before they reach "
-           "a store, and a query that runs past its timeout is stopped.")
-sparql_tab, cypher_tab = st.tabs(["SPARQL", "Cypher"])
-with sparql_tab:
-    console("sparql", "SPARQL")
-with cypher_tab:
-    console("cypher", "Cypher")
+           "a store, and a query that runs past its timeout is stopped. The examples run as shown and come sorted.")
+consoles, help_panel = st.columns([3, 2], gap="large")
+with help_panel:
+    st.subheader("Schema of this graph")
+    schema_panel()
+with consoles:
+    sparql_tab, cypher_tab = st.tabs(["SPARQL", "Cypher"])
+    with sparql_tab:
+        console("sparql", "SPARQL")
+    with cypher_tab:
+        console("cypher", "Cypher")

@@ -1,11 +1,11 @@
-"""Years: two report years side by side; entities new, dropped and continuing, per label."""
+"""Years: two report years side by side; entities new, no longer mentioned and continuing, per label."""
 
 import altair as alt
 import streamlit as st
 
 from aigraph.explore.labels import report_years
 from aigraph.explore.years import year_diff
-from aigraph.app.explorer_support import cached_graph, entity_link, require_graph
+from aigraph.app.explorer_support import PAGES, cached_graph, entity_link, require_graph
 
 loaded = require_graph()
 
@@ -17,6 +17,7 @@ def diff_of(root: str, stamp: str, first: int, second: int):
 
 st.title("Years")
 years = report_years(loaded.graph)
+st.page_link(PAGES["trends"], label="Every report year at once: the Trends page \u2192", icon=":material/trending_up:")
 if len(years) < 2:
     st.info("Comparing years needs reports of at least two years; this graph has "
             f"{len(years)} ({', '.join(map(str, years)) or 'none'}).")
@@ -31,15 +32,19 @@ if first == second:
 
 diff = diff_of(loaded.root, loaded.stamp, int(first), int(second))
 counts = diff.counts()
-st.caption(f"**New**: in {second} but not in {first}. **Dropped**: in {first} but not in {second}. "
-           f"**Continuing**: in both. Metrics are left out (each belongs to one report).")
-st.dataframe(counts, hide_index=True, width="stretch")
+st.caption(f"Counts entities (not mentions). **New**: mentioned in {second} but not in {first}. "
+           f"**No longer mentioned**: mentioned in {first} but not in {second} (the report is silent on it; "
+           f"nothing says it ended). **Continuing**: in both. Metrics and money amounts are left out "
+           f"(each belongs to one report).")
+shown_counts = [{"label": row["label"], "new": row["new"], "no longer mentioned": row["dropped"],
+                 "continuing": row["continuing"]} for row in counts]
+st.dataframe(shown_counts, hide_index=True, width="stretch")
 long_rows = [{"label": row["label"], "change": change, "entities": row[change]}
-             for row in counts for change in ("new", "dropped", "continuing")]
+             for row in shown_counts for change in ("new", "no longer mentioned", "continuing")]
 chart = alt.Chart(alt.Data(values=long_rows)).mark_bar().encode(
     y=alt.Y("label:N", sort=[row["label"] for row in counts], title=None, axis=alt.Axis(labelOverlap=False)),
     x=alt.X("entities:Q", stack="zero"),
-    color=alt.Color("change:N", scale=alt.Scale(domain=["new", "dropped", "continuing"],
+    color=alt.Color("change:N", scale=alt.Scale(domain=["new", "no longer mentioned", "continuing"],
                                                 range=["#009E73", "#D55E00", "#9A9A9A"])),
     tooltip=["label:N", "change:N", "entities:Q"],
 )
@@ -50,7 +55,7 @@ label = st.selectbox("Show the entities of", labels, index=labels.index("Model")
                      key="years_label")
 chosen = next(d for d in diff.labels if d.label == label)
 columns = st.columns(3)
-for column, title, group in zip(columns, ("New", "Dropped", "Continuing"),
+for column, title, group in zip(columns, ("New", "No longer mentioned", "Continuing"),
                                 (chosen.new, chosen.dropped, chosen.continuing)):
     with column:
         st.subheader(f"{title} ({len(group)})")

@@ -1,0 +1,27 @@
+from aigraph.explore.labels import report_years
+from aigraph.explore.trends import arrivals_and_departures, mentions_per_label
+
+
+def test_trends_charts_with_their_data(open_page, raw_graph):
+    at = open_page("trends")
+    assert at.title[0].value == "Trends"
+    subheaders = [s.value for s in at.subheader]
+    assert subheaders == ["Mentions per label", "Top organisations per report year", "Top models per report year",
+                          "New and no longer mentioned entities"]
+    downloads = at.get("download_button")
+    assert len(downloads) == 4 and not any(d.proto.disabled for d in downloads)
+    # The charts draw every report year but the first for changes, and no money amounts.
+    years = report_years(raw_graph)
+    mentions = mentions_per_label(raw_graph)
+    assert {r["year"] for r in mentions} == set(years)
+    assert "Money" not in {r["label"] for r in mentions}
+    changes = arrivals_and_departures(raw_graph)
+    assert {r["year"] for r in changes} == set(years[1:])
+    assert {r["change"] for r in changes} == {"new", "no longer mentioned"}
+
+
+def test_top_slider_changes_the_ranking(open_page):
+    at = open_page("trends")
+    at.slider(key="trends_top").set_value(3).run()
+    assert not at.exception
+    assert "The 3 most mentioned" in at.caption[2].value
