@@ -1,7 +1,8 @@
 """Organisations no list holds: funding lists, @handles, affiliation cues, lost apostrophes."""
 
 from aigraph.extract.gazetteer import surface_variants
-from aigraph.extract.names import find_funding_list, find_handles, find_orgs, handle_forms
+from aigraph.extract.name_cues import find_funding_list, find_handles, handle_forms
+from aigraph.extract.names import find_orgs
 
 
 def _names(text, matches):
@@ -41,7 +42,7 @@ def test_handles_resolve_to_known_organisations(extract_text):
 
 
 def test_list_spreading_and_benchmark_names():
-    from aigraph.extract.names import find_bench_names, find_dataset_variants, spread_along_lists
+    from aigraph.extract.name_variants import find_bench_names, find_dataset_variants, spread_along_lists
 
     text = "We ran Kinetics-400, Kinetics-900 and Vexaset. The firms Acme Robotics, Quillfield and Google signed. " \
            "GPT-9 Nova and Google agreed."
@@ -63,7 +64,7 @@ def test_version_spellings_share_a_key():
 
 
 def test_domain_names_but_not_urls():
-    from aigraph.extract.names import find_domain_names
+    from aigraph.extract.name_cues import find_domain_names
 
     text = "Quillmind.ai and Otterly.io raised; see https://x.ai/news, www.Foo.io and Brindle.ai."
     assert _names(text, find_domain_names(text)) == ["Quillmind.ai", "Otterly.io", "Brindle.ai"]

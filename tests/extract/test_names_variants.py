@@ -2,7 +2,8 @@
 
 import re
 
-from aigraph.extract.names import find_model_variants, is_bare_size, is_variant_of
+from aigraph.extract.name_variants import find_model_variants, is_variant_of
+from aigraph.extract.names import is_bare_size
 
 
 def _variants(text, known):
@@ -57,7 +58,8 @@ def test_case_blind_gazetteer_skips_phrases_of_common_words_and_acronyms():
 
 
 def test_benchmark_heading_before_its_measure_and_dataset_long_forms():
-    from aigraph.extract.names import find_headed_measures, label_of_long_form
+    from aigraph.extract.name_variants import find_headed_measures
+    from aigraph.extract.names import label_of_long_form
 
     text = "Chapter\nQuillNet: Top-1 Accuracy 52\nLeeds Otter Poses: Percentage of Correct\nNote: Average of runs"
     assert [text[m.start : m.end] for m in find_headed_measures(text)] == ["QuillNet", "Leeds Otter Poses"]
@@ -72,7 +74,7 @@ def test_word_order_and_plus_tier(extract_text):
 
 
 def test_list_items_do_not_swallow_a_trailing_preposition():
-    from aigraph.extract.names import spread_along_lists
+    from aigraph.extract.name_variants import spread_along_lists
 
     text = "We thank Meta, Stanford and Brightwater for support."
     known = [(text.index(n), text.index(n) + len(n), "ORG") for n in ("Meta", "Stanford")]

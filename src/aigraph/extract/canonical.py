@@ -173,7 +173,7 @@ def _strip_handle(m: Mention) -> Mention:
 
 def _resolve_handles(mentions: list[Mention], knowledge: Knowledge | None) -> dict[tuple[int, int], str]:
     """(start, end) -> curated organisation id of each @handle that names one (``@GoogleDeepMind``)."""
-    from aigraph.extract.names import handle_forms
+    from aigraph.extract.name_cues import handle_forms
 
     out: dict[tuple[int, int], str] = {}
     if knowledge is None:
@@ -212,7 +212,7 @@ def _variant_base(m: Mention, cid: str, knowledge: Knowledge) -> str:
     ``Llama 3 70B`` is its own model, not an alias of ``Llama 3``; ``Koala-13B`` (found by
     the variant rule) is built on the curated ``Koala``.
     """
-    from aigraph.extract.names import is_variant_of
+    from aigraph.extract.name_variants import is_variant_of
 
     if cid:
         entry = knowledge.get(cid)

@@ -1,0 +1,78 @@
+"""Organisation names given away by how they are written, not by the words around them.
+
+* funding lists: ``Cursorly ($2.3B), Vexa Labs ($8M)``;
+* social-media handles: ``.@AnthropicAI's`` (mapped to a known organisation by the canonicaliser);
+* domain-shaped names: ``Character.ai``, ``Hume.io`` (not URLs).
+
+Pure functions: text in, :class:`~aigraph.extract.names.NameMatch` list out.
+"""
+
+from __future__ import annotations
+
+import re
+
+from aigraph.extract.lexicon import words
+from aigraph.extract.names import _OPENERS, NameMatch
+
+#: ``Character.ai``, ``Hume.io``: a company named by its domain (not a link to it).
+_DOMAIN_NAME = re.compile(r"(?<![\w./@:-])(?P<n>[A-Z][A-Za-z0-9-]*\.(?:ai|AI|io|IO))(?![\w/-]|\.\w)")
+
+
+def find_domain_names(text: str) -> list[NameMatch]:
+    """Company names written as their domain; URLs (``https://x.ai/``, ``www.y.io``) are left out."""
+    return [NameMatch(m.start("n"), m.end("n"), "ORG", "rule:org-domain") for m in _DOMAIN_NAME.finditer(text)]
+
+
+#: ``Name ($120M)``: a company and the amount it raised.
+_FUNDED = re.compile(
+    r"(?:(?<=^)|(?<=[\s,;:(—–]))(?P<name>(?:[A-Z]|[a-z]{1,3}-[A-Z])[\w.&'-]*(?: (?:[A-Z][\w.&'-]*|of|&|for)){0,3})"
+    r"\s\(\s*(?:US)?[$€£¥]\s?\d[\d.,]*\s?(?:[BMK]|bn|million|billion)?\+?\s*\)"
+)
+
+
+def find_funding_list(text: str) -> list[NameMatch]:
+    """Companies in a funding list: ``Cursorly ($2.3B), Vexa Labs ($8M) and Quill ($5M)``.
+
+    Two or more ``Name ($amount)`` items within one stretch of text make a list; a single
+    one is left to the other rules.
+    """
+    items = [m for m in _FUNDED.finditer(text) if m.group("name") not in _OPENERS
+             and m.group("name") not in words("stop_names")]
+    out = []
+    for i, m in enumerate(items):
+        near = (i > 0 and m.start() - items[i - 1].end() < 80) or (i + 1 < len(items) and items[i + 1].start() - m.end() < 80)
+        if near:
+            out.append(NameMatch(m.start("name"), m.end("name"), "ORG", "rule:org-funding"))
+    return out
+
+
+#: ``@GoogleDeepMind``, ``.@AnthropicAI's`` (quote marks glued on are not part of it).
+_HANDLE = re.compile(r"(?<![\w@])@(?P<h>[A-Za-z][A-Za-z0-9_]{1,30})(?![\w])")
+
+
+def find_handles(text: str) -> list[NameMatch]:
+    """Social-media handles; the canonicaliser keeps those it can map to a known organisation."""
+    return [NameMatch(m.start("h"), m.end("h"), "ORG", "rule:org-handle") for m in _HANDLE.finditer(text)]
+
+
+def handle_forms(handle: str) -> list[str]:
+    """Names a handle may stand for, most specific first.
+
+    >>> handle_forms("GoogleDeepMind")[:2]
+    ['GoogleDeepMind', 'Google Deep Mind']
+    >>> handle_forms("deepseek_ai")[:2]
+    ['deepseek_ai', 'deepseek ai']
+    >>> handle_forms("AnthropicAI")[-1]
+    'Anthropic'
+    """
+    handle = handle.lstrip("@")
+    spaced = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", handle.replace("_", " ")).strip()
+    forms = [handle, spaced]
+    for tail in (" AI", " ai", "AI", " HQ", "HQ", " Research", " Labs", " Lab", " Inc"):
+        for form in (handle.replace("_", " "), spaced):
+            if form.endswith(tail) and len(form) > len(tail) + 1:
+                forms.append(form[: -len(tail)].strip())
+    first = spaced.split(" ")[0]
+    if first not in forms and len(first) >= 3:
+        forms.append(first)
+    return list(dict.fromkeys(forms))
