@@ -16,7 +16,8 @@ capped, so a query that would fill the machine ends the worker instead.
 
 Request: ``{"query": str, "params": {name: [kind, lexical, datatype]}, "max_rows": int | None}``.
 Answer: ``{"ok": true, "columns": [...], "rows": [[...]]}`` (at most ``max_rows + 1`` rows)
-or ``{"ok": false, "error": "syntax" | "store", "message": str}``.
+or ``{"ok": false, "error": "syntax" | "store", "message": str}``. A request with
+``"op": "serialize"`` asks for the result written in a standard format (:func:`serialized`).
 """
 
 from __future__ import annotations
@@ -172,6 +173,76 @@ def answer(store: Any, request: dict[str, Any]) -> dict[str, Any]:
         return {"ok": False, "error": "store", "message": str(err)}
 
 
+#: Names a "serialize" request may use, by kind of result, for pyoxigraph's formats.
+RESULT_FORMAT_NAMES = ("json", "xml", "csv", "tsv")
+GRAPH_FORMAT_NAMES = ("turtle", "ntriples", "jsonld", "rdfxml")
+
+
+class _CappedSink:
+    """A binary writer that keeps what it is given until ``limit`` bytes, then refuses."""
+
+    def __init__(self, limit: int | None) -> None:
+        self.limit, self.size, self.parts, self.overflow = limit, 0, [], False
+
+    def write(self, data: bytes) -> int:
+        self.size += len(data)
+        if self.limit is not None and self.size > self.limit:
+            self.overflow = True
+            raise OSError("result too large")
+        self.parts.append(bytes(data))
+        return len(data)
+
+    def flush(self) -> None:
+        pass
+
+
+def serialized(store: Any, request: dict[str, Any]) -> dict[str, Any]:
+    """Run a query and write its result in a standard format; never raises for a bad query.
+
+    Request: ``{"op": "serialize", "query": str, "formats": {"solutions" | "boolean" |
+    "graph": name or None}, "max_bytes": int | None}``. Answer: ``{"ok": true, "kind": ...,
+    "format": name or None, "body": str or None}`` (no body when no format was given for
+    the kind the query turned out to be), or an error as :func:`answer` gives, with
+    ``"error": "too-large"`` past ``max_bytes``.
+    """
+    import pyoxigraph as ox
+
+    tables = {
+        "results": dict(zip(RESULT_FORMAT_NAMES, (
+            ox.QueryResultsFormat.JSON, ox.QueryResultsFormat.XML,
+            ox.QueryResultsFormat.CSV, ox.QueryResultsFormat.TSV,
+        ))),
+        "graph": dict(zip(GRAPH_FORMAT_NAMES, (
+            ox.RdfFormat.TURTLE, ox.RdfFormat.N_TRIPLES, ox.RdfFormat.JSON_LD, ox.RdfFormat.RDF_XML,
+        ))),
+    }
+    formats = request.get("formats") or {}
+    sink = _CappedSink(request.get("max_bytes"))
+    try:
+        result = store.query(request["query"])
+        if isinstance(result, ox.QueryBoolean):
+            kind, table = "boolean", tables["results"]
+        elif isinstance(result, ox.QuerySolutions):
+            kind, table = "solutions", tables["results"]
+        else:
+            kind, table = "graph", tables["graph"]
+        name = formats.get(kind)
+        if name is None:
+            return {"ok": True, "kind": kind, "format": None, "body": None}
+        if name not in table:
+            return {"ok": False, "error": "store", "message": f"no {name!r} format for {kind} results"}
+        result.serialize(sink, format=table[name])
+        return {"ok": True, "kind": kind, "format": name, "body": b"".join(sink.parts).decode("utf-8")}
+    except SyntaxError as err:
+        return {"ok": False, "error": "syntax", "message": str(err)}
+    except MemoryError:
+        return {"ok": False, "error": "memory", "message": "out of memory"}
+    except (OSError, ValueError, TypeError, RuntimeError) as err:
+        if sink.overflow:
+            return {"ok": False, "error": "too-large", "message": f"the result is larger than {sink.limit} bytes"}
+        return {"ok": False, "error": "store", "message": str(err)}
+
+
 def open_store(source: str) -> Any:
     """Open an Oxigraph store directory read-only, or load a Turtle file into memory."""
     import pyoxigraph as ox
@@ -222,7 +293,9 @@ def main(argv: list[str]) -> int:
     for line in sys.stdin:
         if not line.strip():
             continue
-        out.write(json.dumps(answer(store, json.loads(line)), ensure_ascii=False) + "\n")
+        request = json.loads(line)
+        reply = serialized(store, request) if request.get("op") == "serialize" else answer(store, request)
+        out.write(json.dumps(reply, ensure_ascii=False) + "\n")
         out.flush()
     return 0
 

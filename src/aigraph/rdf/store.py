@@ -22,6 +22,7 @@ import sys
 import threading
 import time
 import weakref
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -177,6 +178,27 @@ class _Worker:
 
     def stop(self) -> None:
         self._finalizer()
+
+
+def _raise_for(answer: dict[str, Any]) -> None:
+    """Raise the error a worker's answer reports, if any."""
+    if answer["ok"]:
+        return
+    if answer["error"] == "too-large":
+        raise QueryError(f"SPARQL result too large: {first_line(answer['message'])}; add a LIMIT")
+    if answer["error"] == "memory":
+        raise QueryError("SPARQL query needed more memory than a query may use; narrow it down")
+    kind = "malformed SPARQL" if answer["error"] == "syntax" else "SPARQL query failed"
+    raise QueryError(f"{kind}: {first_line(answer['message'])}")
+
+
+@dataclass(frozen=True, slots=True)
+class SerializedResult:
+    """A query result as Oxigraph wrote it (see :meth:`SparqlStore.serialize`)."""
+
+    kind: str  # "solutions", "boolean" or "graph"
+    format: str | None  # the format name used, None when none was wanted for this kind
+    body: bytes | None
 
 
 class SparqlStore:
@@ -341,6 +363,12 @@ class SparqlStore:
             "params": {k: encode_param(v) for k, v in (params or {}).items()},
             "max_rows": max_rows,
         }
+        answer = self._exchange(request, timeout)
+        _raise_for(answer)
+        return answer["columns"], [tuple(row) for row in answer["rows"]]
+
+    def _exchange(self, request: dict[str, Any], timeout: float | None) -> dict[str, Any]:
+        """Send one request to a worker and return its answer; a late answer ends the worker."""
         deadline = None if timeout is None else time.monotonic() + timeout
         worker: _Worker | None = self._acquire(deadline)
         try:
@@ -369,12 +397,52 @@ class SparqlStore:
                 )
         finally:
             self._release(worker)
-        if not answer["ok"]:
-            if answer["error"] == "memory":
-                raise QueryError("SPARQL query needed more memory than a query may use; narrow it down")
-            kind = "malformed SPARQL" if answer["error"] == "syntax" else "SPARQL query failed"
-            raise QueryError(f"{kind}: {first_line(answer['message'])}")
-        return answer["columns"], [tuple(row) for row in answer["rows"]]
+        return answer
+
+    def serialize(
+        self,
+        text: str,
+        *,
+        formats: dict[str, str | None],
+        timeout: float | None = DEFAULT_TIMEOUT,
+        max_bytes: int | None = None,
+    ) -> SerializedResult:
+        """Run one read-only SPARQL query and return its result written by Oxigraph.
+
+        Parameters
+        ----------
+        text
+            A SPARQL query, checked as :meth:`query` checks it.
+        formats
+            The format wanted for each kind of result: ``"solutions"`` and ``"boolean"``
+            take ``json``, ``xml``, ``csv`` or ``tsv``; ``"graph"`` (CONSTRUCT, DESCRIBE)
+            ``turtle``, ``ntriples``, ``jsonld`` or ``rdfxml``. A kind missing or ``None``
+            gives a result without a body (the caller cannot take that kind).
+        timeout
+            Seconds the query may run, as in :meth:`query`.
+        max_bytes
+            Largest result body; past it the query fails (``None``: no cap).
+
+        Returns
+        -------
+        SerializedResult
+            The kind of result, the format used, and the body (``None`` when no format).
+
+        Raises
+        ------
+        ReadOnlyError, QueryError, QueryTimeout, GraphError
+            As :meth:`query`; a result past ``max_bytes`` is a :class:`QueryError`.
+        """
+        request = {
+            "op": "serialize",
+            "query": check_sparql(text),
+            "formats": dict(formats),
+            "max_bytes": max_bytes,
+        }
+        answer = self._exchange(request, timeout)
+        _raise_for(answer)
+        body = answer.get("body")
+        return SerializedResult(answer["kind"], answer.get("format"), None if body is None else body.encode("utf-8"))
 
     def worker_pids(self) -> list[int]:
         """Return the process ids of the idle workers (for tests and status pages)."""
