@@ -1,6 +1,7 @@
 """Predictions and their scorecard grades, read from texts of our own in several layouts."""
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,9 @@ GOLD = json.loads((SET / "gold.json").read_text())
 
 def score_set():
     """Prediction precision/recall and grade-matching accuracy over the test set."""
-    docs = {name: read_document(SET / name) for name in GOLD["predictions"]}
+    # The year is given: the reader only tells years up to 2035, and these texts are set later.
+    docs = {name: read_document(SET / name, year=int(re.search(r"\d{4}", name).group()))
+            for name in GOLD["predictions"]}
     found = {name: find_predictions(doc) for name, doc in docs.items()}
     tp = fp = fn = 0
     for name, expected in GOLD["predictions"].items():
@@ -50,6 +53,9 @@ def test_the_set_meets_the_targets():
     ("❌ A merger of two labs", "no"),
     ("Yes – a lab listed in Paris", "yes"),
     ("A national champion emerges — sort of.", "partly"),
+    ("✓ Quill opens a lab abroad", "yes"),
+    ("✕ A chip beats the best GPU", "no"),
+    ("A lab lists in Paris. Verdict: correct - it did in June.", "yes"),
 ])
 def test_grade_words_and_marks(line, grade):
     assert grade_of(line)[0] == grade
@@ -89,3 +95,25 @@ def test_a_predictions_section_with_no_items_gives_nothing(tmp_path):
     path.write_text("# A review 2030\n\n## Predictions\n\nWe make no predictions this year.\n")
     doc = read_document(path)
     assert find_predictions(doc) == [] and find_outcomes(doc) == []
+
+
+def test_a_scorecard_table_with_tick_marks_and_row_numbers():
+    doc = read_document(SET / "notes-2035.md", year=2035)
+    rows = [(o.grade, o.evidence) for o in find_outcomes(doc)]
+    assert ("partly", "A deal was announced but is not yet signed.") in rows  # "~" as a whole cell
+    assert all(not e[:1].isdigit() for _, e in rows)  # the row number is not evidence
+
+
+def test_a_restated_second_grade_in_the_set_is_a_repeat():
+    made = find_predictions(read_document(SET / "notes-2035.md", year=2035))
+    graded = find_outcomes(read_document(SET / "memo-2036.txt", year=2036))
+    matches, unmatched, repeats = match_outcomes(graded, made)
+    assert [m.outcome.grade for m in repeats] == ["partly"]
+    assert [o.claim for o in unmatched] == ["A quantum computer factors a 2048-bit key"]
+    assert len(matches) == 3
+
+
+def test_prose_about_predictions_is_not_a_prediction():
+    doc = read_document(SET / "deck-2034.txt", year=2034)
+    texts = [p.text for p in find_predictions(doc)]
+    assert len(texts) == 6 and not any("protein contacts" in t or "forecasting team" in t for t in texts)

@@ -49,8 +49,8 @@ _NUMBERING = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|[-*•▪●◦]|#\d{1,2}:?)\s+"
 _TALK_ABOUT = re.compile(r"\bpredictions\b|:\s*$", re.IGNORECASE)
 
 # Grade vocabulary: marks and words. Longer phrases first, so "sort of" wins over "of".
-_MARKS = {"✅": "yes", "✔": "yes", "✔️": "yes", "☑": "yes", "👍": "yes",
-          "❌": "no", "✗": "no", "✘": "no", "👎": "no", "⛔": "no",
+_MARKS = {"✅": "yes", "✔": "yes", "✔️": "yes", "✓": "yes", "☑": "yes", "☑️": "yes", "👍": "yes",
+          "❌": "no", "✗": "no", "✘": "no", "✕": "no", "✖": "no", "✖️": "no", "☒": "no", "👎": "no", "⛔": "no",
           "🟡": "partly", "🟠": "partly", "🟨": "partly", "🟧": "partly", "⚠️": "partly", "⚠": "partly",
           "〰": "partly", "🤷": "partly"}
 _WORDS = {"yes": "yes", "correct": "yes", "hit": "yes", "true": "yes",
@@ -254,12 +254,19 @@ def _lines(raw: str, offset: int):
         at += len(line) + 1
 
 
+#: Marks that grade only as a whole table cell (too common in prose to read anywhere).
+_CELL_MARKS = {"~": "partly", "≈": "partly", "½": "partly", "±": "partly"}
+_NUMBER_CELL = re.compile(r"#?\d{1,3}[.)]?")
+
+
 def _table_outcome(line: str) -> tuple[str, str, str] | None:
     cells = [c.strip() for c in line.strip().strip("|").split("|")]
     if len(cells) < 2 or "|" not in line:
         return None
+    # A row number ("| 3 |") is neither the claim nor evidence.
+    cells = [c for c in cells if not _NUMBER_CELL.fullmatch(c)]
     for i, cell in enumerate(cells):
-        grade = _MARKS.get(cell) or _WORDS.get(cell.casefold().strip(" .*_"))
+        grade = _MARKS.get(cell) or _CELL_MARKS.get(cell) or _WORDS.get(cell.casefold().strip(" .*_"))
         if grade is None:
             hit = grade_of(cell)
             grade = hit[0] if hit and len(cell) - (hit[2] - hit[1]) <= 3 else None
@@ -296,7 +303,7 @@ def find_outcomes(doc: Document) -> list[Outcome]:
                 if hit is None or not (context == "scorecard" or _PREDICTION_LEAD.match(_NUMBERING.sub("", line))):
                     continue
                 grade, lo, hi = hit
-                before, after = _clean(line[:lo]).strip(" -–—:;,."), line[hi:].strip(" -–—:;,.")
+                before, after = _clean(line[:lo]).strip(" -–—:;,."), line[hi:].lstrip(" -–—:;,.").rstrip()
                 if len(before.split()) >= 3:
                     claim, evidence = before, after
                 else:  # the grade opens the line: the claim, then its evidence after a colon or dash

@@ -328,12 +328,7 @@ def _write_build(job: _Job, old_caches: list[ExtractionCache], progress: bool) -
 
 
 def _forecast_notes(extractions: list[Any]) -> list[str]:
-    """The build log's lines on predictions and grades (each logged as a warning too)."""
-    import logging
-
+    """The build log's lines on predictions and grades (``aigraph build`` prints each once)."""
     from aigraph.graph.forecasts import grade_notes, link_grades
 
-    notes = grade_notes(link_grades(extractions))
-    for note in notes:
-        logging.getLogger(__name__).warning("%s", note)
-    return notes
+    return grade_notes(link_grades(extractions))
