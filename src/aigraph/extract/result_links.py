@@ -61,7 +61,7 @@ def _tables(ments: list[Ment], text: str):
     lo = text.rfind("\n", 0, lo) + 1 if lo else 0
     hi = text.find("\n", metrics[-1].end)
     hi = len(text) if hi == -1 else hi
-    if not any(_TABLE_LINE.search(_line_of(text, m.start)) for m in metrics):
+    if not _any_table_line(text, metrics):
         return []
     from aigraph.extract.tables import Table
 
@@ -79,9 +79,26 @@ def _tables(ments: list[Ment], text: str):
 _TABLE_LINE = re.compile(r"\|.*\||\S(?:\s{2,}|\t)[~≈+-]?\d|^\s*\d{1,3}[.)]?\s|\d%?\s+[~≈+-]?\d[\d.,]*%?\s*$")
 
 
-def _line_of(text: str, pos: int) -> str:
-    end = text.find("\n", pos)
-    return text[text.rfind("\n", 0, pos) + 1 : len(text) if end == -1 else end]
+#: A line longer than this is prose, never a table row (and is not searched).
+_MAX_TABLE_LINE = 2000
+
+
+def _any_table_line(text: str, metrics: list[Ment]) -> bool:
+    """Whether a metric stands on a line shaped like a table row; each line is read once."""
+    import bisect
+
+    breaks = [nl.start() for nl in re.finditer("\n", text)]
+    seen: set[int] = set()
+    for m in metrics:
+        i = bisect.bisect_left(breaks, m.start)
+        start = breaks[i - 1] + 1 if i else 0
+        if start in seen:
+            continue
+        seen.add(start)
+        end = breaks[i] if i < len(breaks) else len(text)
+        if end - start <= _MAX_TABLE_LINE and _TABLE_LINE.search(text[start:end]):
+            return True
+    return False
 
 
 def _shift(span, by):
