@@ -33,4 +33,8 @@ pages = {
 
 page = st.navigation(pages)
 st.sidebar.caption(f"Graph: `{graph_dir()}`")
+# Footer: the credit the outside facts' licence asks for (aigraph.knowledge.epoch.CREDIT).
+from aigraph.app.outside import credit_markdown  # noqa: E402
+
+st.sidebar.caption(credit_markdown())
 page.run()

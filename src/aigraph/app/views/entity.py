@@ -76,8 +76,14 @@ if view.aliases:
     st.markdown("**Also called:** " + ", ".join(escape_markdown(a) for a in view.aliases))
 st.markdown("**Report years:** " + (", ".join(str(y) for y in view.years) or "none (known from curated knowledge only)"))
 if view.properties:
-    shown = {k: v for k, v in view.properties.items() if v not in (None, "", [])}
+    # Outside facts (Epoch AI) are not the reports': they get their own box below.
+    from aigraph.explore.outside import report_properties
+
+    shown = {k: v for k, v in report_properties(view.properties).items() if v not in (None, "", [])}
     st.markdown(" \u00b7 ".join(f"**{escape_markdown(k)}:** {escape_markdown(str(v))}" for k, v in shown.items()))
+from aigraph.app.outside import outside_box  # noqa: E402  (the outside facts box)
+
+outside_box(graph.nodes[node])
 st.page_link(PAGES["graph"], label="Show in the graph view", icon=":material/hub:", query_params={"id": view.id})
 
 # Filters: report years (mentions and relations), labels of the node at the other end.

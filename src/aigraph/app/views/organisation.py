@@ -112,6 +112,10 @@ with single:
         lines = alt.Chart(alt.Data(values=points)).mark_line(opacity=0.35).encode(x=x, y=y, detail="run:N")
         st.altair_chart((lines + dots).properties(height=max(160, 22 * len(models))), width="stretch")
 
+        from aigraph.app.outside import size_chart  # the models' sizes from Epoch AI, log scale
+
+        size_chart(graph, [(r.model_id, r.year) for r in rows], key="org_sizes")
+
         st.subheader("Open a model")
         columns = st.columns(3)
         for i, model in enumerate(models):
