@@ -78,7 +78,8 @@ def standalone_query(question: str, arg: Any) -> str:
     """Return the SPARQL text that asks a canned question of any SPARQL endpoint over this graph.
 
     Its rows, put through :func:`aigraph.questions.rows_as_dicts`, are the rows of
-    ``ask(question, arg, via="sparql")``.
+    ``ask(question, arg, via="sparql")``; for a question whose rows are folded after the
+    query (``predictions``, ``hit-rate``) they are the flat rows the fold starts from.
 
     Raises
     ------
