@@ -62,8 +62,10 @@ def _child(*args):
 def previous(tmp_path_factory):
     root = tmp_path_factory.mktemp("crash")
     _write(root / "raw")
+    extraction_fingerprint.cache_clear()
+    code = extraction_fingerprint()
     build_graph(root / "raw", root / "graph")
-    return root
+    return root, code
 
 
 @pytest.mark.parametrize("moment", ["extracting", "finished", "switched"])
@@ -71,8 +73,8 @@ def test_a_killed_build_leaves_a_readable_graph_and_its_work_is_recovered(previo
     import shutil
 
     raw, out = tmp_path / "raw", tmp_path / "graph"
-    shutil.copytree(previous / "raw", raw)
-    shutil.copytree(previous / "graph", out, symlinks=True)
+    shutil.copytree(previous[0] / "raw", raw)
+    shutil.copytree(previous[0] / "graph", out, symlinks=True)
     old = GraphPaths(out).root
     _write(raw, "- Slide 22: Mistral AI released Mistral 7B.\n")  # one input changed
     extraction_fingerprint.cache_clear()
@@ -87,7 +89,7 @@ def test_a_killed_build_leaves_a_readable_graph_and_its_work_is_recovered(previo
     code_fingerprint.cache_clear()
     extraction_fingerprint.cache_clear()
     again = build_graph(raw, out)
-    if extraction_fingerprint() != code:
+    if not extraction_fingerprint() == code == previous[1]:
         pytest.skip("someone edited the aigraph package during the test: its cache key changed")
     # Nothing is extracted twice: the killed build's cache is taken in.
     assert not again.extracted and sorted(again.cached) == sorted(REPORTS)
@@ -99,7 +101,7 @@ def test_a_killed_build_leaves_a_readable_graph_and_its_work_is_recovered(previo
 
 
 def test_two_builds_racing_for_one_folder_both_finish(previous, tmp_path):
-    raw, out = previous / "raw", tmp_path / "graph"
+    raw, out = previous[0] / "raw", tmp_path / "graph"
     command = [sys.executable, "-m", "aigraph", "build", str(raw), "--out", str(out)]
     runs = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
             for _ in range(2)]
