@@ -144,9 +144,15 @@ _TECH_REPORT = re.compile(
 )
 
 
+#: How far around a quote its cues and its sentence are looked for (a line can be a whole book).
+_WINDOW = 1000
+
+
 def _sentence(line: str, at: int) -> str:
-    lo = max(line.rfind(". ", 0, at), line.rfind("! ", 0, at), line.rfind("? ", 0, at))
-    hi = min([e for e in (line.find(". ", at), line.find("! ", at), line.find("? ", at)) if e != -1] or [len(line)])
+    floor, ceiling = max(0, at - _WINDOW), min(len(line), at + _WINDOW)
+    lo = max(line.rfind(". ", floor, at), line.rfind("! ", floor, at), line.rfind("? ", floor, at), floor - 1)
+    hi = min([e for e in (line.find(". ", at, ceiling), line.find("! ", at, ceiling), line.find("? ", at, ceiling))
+              if e != -1] or [ceiling])
     return line[lo + 1 : hi]
 
 
@@ -166,7 +172,8 @@ def _quoted_with_cue(line: str, offset: int, known) -> list[PaperMatch]:
         words = title.split()
         if len(words) < 3 or words[0].lower() in _NOT_TITLE_START or not title_like(title, max_words=20):
             continue
-        beside = _CUE_BEFORE.search(line[: m.start()]) or _CUE_AFTER.match(line, m.end())
+        before = line[max(0, m.start() - _WINDOW) : m.start()]
+        beside = _CUE_BEFORE.search(before) or _CUE_AFTER.match(line, m.end())
         if title[0].islower() and words[0] not in _LOWER_TITLE_START and not beside:
             continue  # "a model called X", "from X to Y": phrases, not titles
         if re.search(r"\d%|\.\.\.|\u2026|,\s+an?\s|'\w[^']*'", title) or _NEWS_VERBS.intersection(w.lower() for w in words[1:]):
@@ -181,7 +188,7 @@ def _quoted_with_cue(line: str, offset: int, known) -> list[PaperMatch]:
             found.append(PaperMatch(start, start + len(title), title, "rule:paper-quoted-cue"))
             continue
         context = _sentence(line, m.start()).replace(m.group(0), " ")
-        cited_in = re.search(r"(?:\b(?:in|from|see)|\w's)\s*$", line[: m.start()], re.IGNORECASE) and (
+        cited_in = re.search(r"(?:\b(?:in|from|see)|\w's)\s*$", before, re.IGNORECASE) and (
             title[0].islower() or is_title_case(title)
         ) and not re.match(r"\W*\s*(?:section|chapter|tab|page|table|menu|button|field|column|folder)\b", line[m.end() :])
         if not (cited_in or _RESEARCH_CUE.search(context)) or known(title):
