@@ -26,7 +26,8 @@ VIEWS = Path(__file__).resolve().parent / "views"
 #: the pages are found whichever entry file Streamlit runs: the packaged one or a launcher.
 PAGES = {
     name: str(VIEWS / f"{name}.py")
-    for name in ("overview", "search", "entity", "organisation", "years", "trends", "graph", "query", "export")
+    for name in ("overview", "search", "entity", "organisation", "years", "trends", "predictions", "graph", "query",
+                 "export")
 }
 
 

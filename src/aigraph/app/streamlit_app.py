@@ -23,6 +23,7 @@ pages = {
                 url_path="organisation"),
         st.Page(PAGES["years"], title="Years", icon=":material/compare_arrows:"),
         st.Page(PAGES["trends"], title="Trends", icon=":material/trending_up:"),
+        st.Page(PAGES["predictions"], title="Predictions", icon=":material/online_prediction:"),
         st.Page(PAGES["graph"], title="Graph", icon=":material/hub:"),
     ],
     "Data": [

@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import networkx as nx
 
-#: Labels of the document structure (not things the reports talk about).
-STRUCTURE_LABELS = frozenset({"Report", "Slide"})
+#: Labels of the document structure and of the reports' forecasts (not things the reports talk about).
+STRUCTURE_LABELS = frozenset({"Report", "Slide", "Prediction", "Outcome"})
 
 #: Entity labels in the order the explorer lists them; unknown labels follow, sorted.
 ENTITY_LABELS: tuple[str, ...] = (

@@ -84,6 +84,9 @@ if view.properties:
 from aigraph.app.outside import outside_box  # noqa: E402  (the outside facts box)
 
 outside_box(graph.nodes[node])
+from aigraph.app.predictions_box import predictions_box  # noqa: E402  (predictions naming it)
+
+predictions_box(graph, node)
 st.page_link(PAGES["graph"], label="Show in the graph view", icon=":material/hub:", query_params={"id": view.id})
 
 # Filters: report years (mentions and relations), labels of the node at the other end.
