@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from aigraph.extract.predictions import Outcome, Prediction, find_outcomes, find_predictions, grade_of, match_outcomes
+from aigraph.extract.predictions import empty_prediction_sections, Outcome, Prediction, find_outcomes, find_predictions, grade_of, match_outcomes
 from aigraph.ingest import read_document
 
 SET = Path(__file__).parent / "predictions_set"
@@ -117,3 +117,17 @@ def test_prose_about_predictions_is_not_a_prediction():
     doc = read_document(SET / "deck-2034.txt", year=2034)
     texts = [p.text for p in find_predictions(doc)]
     assert len(texts) == 6 and not any("protein contacts" in t or "forecasting team" in t for t in texts)
+
+
+def test_a_heading_after_the_predictions_closes_their_section(tmp_path):
+    path = tmp_path / "digest-2030.txt"
+    path.write_text(
+        "AI digest 2030\n\nResearch\n\nZephyr Labs trained a model.\n\nPredictions\n\n"
+        "- Zephyr Labs would list on a stock exchange.\n- A robot maker would ship 10,000 units.\n\n"
+        "Further reading\n\nThanks to everyone who sent links this month.\n\n"
+        "- A long list item about courses that we run for beginners and experts.\n")
+    doc = read_document(path)
+    found = find_predictions(doc)
+    assert [p.text for p in found] == ["Zephyr Labs would list on a stock exchange.",
+                                       "A robot maker would ship 10,000 units."]
+    assert empty_prediction_sections(doc, found) == []

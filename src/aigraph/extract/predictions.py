@@ -119,24 +119,25 @@ def _walk(doc: Document):
     such a context until the next heading. Heading-like blocks come with ``True``.
     """
     current: str | None = None
+    closed: str | None = None  # a predictions section a later heading closed (e.g. "Resources")
     for block in doc.blocks:
         raw = doc.block_text(block).strip()
         short = block.kind == "heading" or (len(raw) <= _HEADING_CHARS and "\n" not in raw and not block.slides)
         if short:
             if _SCORECARD_SECTION.search(raw):
-                current = "scorecard"
+                current, closed = "scorecard", None
                 yield block, current, True
                 continue
             if _PREDICTION_SECTION.search(raw) and not raw.startswith(("Prediction:", "We predict")):
-                current = "predictions"
+                current, closed = "predictions", None
                 if block.kind == "heading" or raw.endswith((":", "?")) or len(raw.split()) <= 6:
                     yield block, current, True
                     continue
             elif block.kind == "heading":
-                current = None
+                current, closed = None, block.section
                 yield block, current, True
                 continue
-        if block.section:
+        if block.section and block.section != closed:
             if _SCORECARD_SECTION.search(block.section):
                 yield block, "scorecard", False
                 continue
