@@ -1,0 +1,55 @@
+"""Epoch's names widen the knowledge after the curated entries, with guards for unsafe names."""
+
+import pytest
+
+from aigraph.knowledge import KnownEntity
+from aigraph.knowledge.epoch import EpochModel
+from aigraph.knowledge.epoch_names import EPOCH_SOURCE, epoch_entities, name_guard
+
+CURATED = [
+    KnownEntity("deepmind", "ORG", "DeepMind", ("Google DeepMind",)),
+    KnownEntity("gpt-3", "MODEL", "GPT-3"),
+]
+
+
+def entities(records):
+    return {(e.label, e.name): e for e in epoch_entities(CURATED, records)}
+
+
+@pytest.mark.parametrize(("name", "guard"), [
+    ("Quokka-7B", "safe"), ("ZebraNet", "safe"), ("Noisy Student", "careful"), ("Gato", "careful"),
+    ("Switch", None), ("Transformer", None), ("T5", None), ("AI", None), ("2048", None),
+    ("data2vec", "safe"), ("word", None),
+])
+def test_name_guards(name, guard):
+    assert name_guard(name) == guard
+
+
+def test_models_organisations_and_titles_become_entries_marked_as_epochs():
+    found = entities([EpochModel(id="quokka-7b", name="Quokka-7B (chat)",
+                                 organizations=("Wombat Research Institute (WRI)", "Google DeepMind"),
+                                 paper_title="Quokkas Learn Language from Very Little Data")])
+    model = found["MODEL", "Quokka-7B (chat)"]
+    assert model.aliases == ("Quokka-7B",) and not model.ambiguous and model.developer == ()
+    org = found["ORG", "Wombat Research Institute"]
+    assert org.aliases == ("WRI",) and org.id == "wombat-research-institute"
+    assert ("PAPER", "Quokkas Learn Language from Very Little Data") in found
+    assert {e.attrs["source"] for e in found.values()} == {EPOCH_SOURCE}
+
+
+def test_curated_names_are_never_taken_over_and_unsafe_names_are_left_out():
+    found = entities([
+        EpochModel(id="gpt-3-175b", name="GPT-3 (175B)", organizations=("DeepMind",)),  # both curated
+        EpochModel(id="switch", name="Switch", paper_title="Short Title Here"),  # common word; 3-word title
+        EpochModel(id="gato", name="Gato"),
+    ])
+    assert set(found) == {("MODEL", "GPT-3 (175B)"), ("MODEL", "Gato")}
+    assert found["MODEL", "GPT-3 (175B)"].aliases == ()  # "GPT-3" is curated
+    assert found["MODEL", "Gato"].ambiguous
+
+
+def test_a_base_name_several_records_share_names_none_and_a_name_is_claimed_once():
+    found = entities([EpochModel(id="clip-a", name="Clipper (A-50)"), EpochModel(id="clip-b", name="Clipper (B-14)"),
+                      EpochModel(id="orca", name="OrcaNet", organizations=("OrcaNet",))])
+    assert found["MODEL", "Clipper (A-50)"].aliases == () and found["MODEL", "Clipper (B-14)"].aliases == ()
+    assert ("ORG", "OrcaNet") not in found  # the model claimed the name first
