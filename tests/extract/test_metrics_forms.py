@@ -39,7 +39,7 @@ def test_share_of_the_work_done():
 def test_n_of_m_needs_a_verb_of_success():
     assert found("It solved 7 of 10 puzzles, and answered 45 out of 50 questions.") == [
         "7 of 10 puzzles", "45 out of 50 questions"]
-    assert found("Monitors excluded cheating in 39 of 1,601 runs; 7 of 10 founders left.") == []
+    assert found("Reviewers flagged leaks in 12 of 1,250 logs; 3 of 8 staff quit.") == []
 
 
 def test_n_percent_and_qualified_scores():
@@ -72,7 +72,7 @@ def test_a_score_of_n():
 
 def test_not_results_shares_money_multiples_sizes_and_counts():
     text = (
-        "Closed models account for 42% of mentions, up from 9% of mentions in 2024 to 31%. "
+        "Open models take 38% of citations, up from 7% of citations in 2023 to 26%. "
         "The share of daily users rose from 2.1% in May to 25.6% in June. "
         "It raised $120M at a 12x revenue multiple; adoption grew 108x. "
         "Wren-2 (280B) was trained on 1.4T tokens with a 128k context, 5-shot, in 2023, see pp. 12-14. "

@@ -64,7 +64,7 @@ def test_from_to_belongs_to_the_raised_model_not_the_tool(extract_text):
 def test_the_sentence_before_only_when_this_one_refers_back(extract_text):
     ex = extract_text(
         "Gemini Ultra was released in December. It scored 90.0% on MMLU.\n\n"
-        "Tests ran on many PaLM 2 copies. The investigator succeeds in about 37% of runs.\n"
+        "Tests ran on many PaLM 2 copies. The auditor finds the flaw in about 41% of trials.\n"
     )
     got = relations(ex, "ACHIEVES")
     assert ("Gemini Ultra", "90.0% on MMLU") in got

@@ -151,7 +151,7 @@ def test_year_from_name(name, year):
         ("Posted on October 12, 2021 by a reader.", 2021),
         ("Posted 12 October 2022.", 2022),
         ("In 2019 the field moved fast; costs were $2,023 per run.", 2019),
-        ("Compared with the State of AI Report 2020, the State of AI Report 2021 and State of AI 2021 say more.", 2021),
+        ("Next to last year's State of AI Report 2020, this State of AI Report 2021 and State of AI 2021 say more.", 2021),
         ("No year here, only 1,000 GPUs and 2048 tokens.", None),
     ],
 )

@@ -161,7 +161,7 @@ def label_of_long_form(short: str, long_form: str) -> str | None:
     if any(w in lower_words("model_nouns") for w in tokens[-2:]):
         return "MODEL"
     if any(w in lower_words("dataset_nouns") for w in tokens[1:]):
-        return "DATASET"  # "Reading Comprehension Dataset Requiring Logical Reasoning (ReClor)"
+        return "DATASET"  # "Question Answering Dataset for Legal Texts (QADLT)"
     if tokens[-1] in _TASK_OR_MEASURE or tokens[-1] == "test" or "wild" in tokens[-2:]:
         # "Visual Commonsense Reasoning (VCR)", "Percentage of Correct Keypoints (PCK)":
         # a task, a measure or a test set, not a model.

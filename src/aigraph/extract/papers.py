@@ -1,7 +1,7 @@
 """Paper titles: what no list can hold, found by how text cites or lays out a paper.
 
-In sentences: ``the Attention Is All You Need paper``, ``ResNet strikes back is a paper
-that``, ``In Pre-train, Prompt and Predict, researchers find``, ``the paper "X"``, a
+In sentences: ``the Deep Residual Learning paper``, ``Scaling Laws Revisited is a paper
+that``, ``In Sparse Mixtures at Scale, the authors show``, ``the paper "X"``, a
 quoted lower-case title when the sentence talks about research, ``the X technical
 report``. By layout (:mod:`papers_layout`): a title line over its abstract, ``Title:``
 fields, paper-link texts. In reference lists (:mod:`papers_refs`): numbered entries in
@@ -31,9 +31,9 @@ _VERBS = (
 _SUBJECTS = r"(?:they|researchers|the researchers|the authors|authors|scientists|the team|we|[A-Z][\w-]+ researchers)"
 
 _PATTERNS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
-    # the Attention Is All You Need paper
+    # the Deep Residual Learning paper
     ("rule:paper-the-x-paper", re.compile(rf"\b(?:the|their|a|this|that|his|her|our|its)\s+{_TITLE}\s+(?:paper|preprint|publication)\b"), True),
-    # ResNet strikes back is a paper that ...
+    # Scaling Laws Revisited is a paper that ...
     (
         "rule:paper-x-is-a-paper",
         re.compile(
@@ -43,7 +43,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
         ),
         False,
     ),
-    # In Pre-train, Prompt and Predict they find ...
+    # In Sparse Mixtures at Scale they find ...
     ("rule:paper-in-x-they-find", re.compile(rf"\bIn\s+{_TITLE},?\s+{_SUBJECTS}\s+{_VERBS}\b"), True),
     # the paper "X" / a paper titled X
     (
@@ -71,8 +71,8 @@ def find_papers(text: str, *, known=lambda name: False, links: bool = False) -> 
 
     Examples
     --------
-    >>> [p.title for p in find_papers("Since the Attention Is All You Need paper, ...")]
-    ['Attention Is All You Need']
+    >>> [p.title for p in find_papers("Ever since the Deep Residual Learning paper, depth won.")]
+    ['Deep Residual Learning']
     """
     found: list[PaperMatch] = [*find_reference_titles(text, links=links), *find_layout_titles(text, known=known, links=links)]
     for lo, line in _cue_lines(text):

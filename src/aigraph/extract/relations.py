@@ -180,8 +180,8 @@ def developed(ments: list[Ment], text: str, *, context_org: Ment | None = None, 
                 out.append(Found("DEVELOPED", org, first, "rule:org-described-model", 0.7))
                 linked.add(first.name)
     for sent, group in sents.items():
-        # Leaderboard and listing rows: "4 Vicuna-13B 1083 a chat assistant fine-tuned
-        # from LLaMA ... by LMSYS" - the "by" organisation built the row's first model;
+        # Leaderboard and listing rows: "3 Orca-Mini-7B 1012 an assistant tuned from
+        # Mistral ... by Example Lab" - the "by" organisation built the row's first model;
         # the other models of the row are what it was built from.
         head = group[0] if group[0].label == "MODEL" else None
         if head is None or not _ROW_LEAD.match(text[sent[0] : head.start]):
@@ -189,7 +189,7 @@ def developed(ments: list[Ment], text: str, *, context_org: Ment | None = None, 
         by = next((o for o in group if o.label == "ORG" and o.start > head.end
                    and _ROW_BY.search(text, max(head.end, o.start - 40), o.start)), None)
         if by is None:
-            # "9 StableLM-Tuned-Alpha-7B 906 Stability AI language models": the row's one
+            # "7 Gemma-2-9B-It 980 Google open models": the row's one
             # organisation, when the curated knowledge says it builds that family.
             row_orgs = {o.name: o for o in group if o.label == "ORG" and o.start > head.end}
             if len(row_orgs) == 1:
@@ -199,7 +199,7 @@ def developed(ments: list[Ment], text: str, *, context_org: Ment | None = None, 
             out.append(Found("DEVELOPED", by, head, "rule:row-by-org", 0.8))
             linked.update(m.name for m in group if m.label == "MODEL")
     for sent, group in sents.items():
-        # "Proposed by Google Brain in Germany, MLP-Mixer is ..."
+        # "Proposed by Meta AI in Paris, DINO is ..."
         lead = _LEAD_BY.match(text, sent[0])
         if lead is None:
             continue
@@ -249,7 +249,7 @@ def developed(ments: list[Ment], text: str, *, context_org: Ment | None = None, 
                     org = other
                 linked.add(model.name)
                 continue
-        # Yet they produced a method called RoseTTA fold  (subject from the previous sentence)
+        # Then they built a system called FoldNet  (subject from the previous sentence)
         lead = text[s0 : model.start]
         verb = _last_verb(lead)
         if not before and _PRONOUN_SUBJECT.match(lead) and verb and _OBJECT_GAP.match(lead[verb.end() :]):
