@@ -131,3 +131,22 @@ def test_a_heading_after_the_predictions_closes_their_section(tmp_path):
     assert [p.text for p in found] == ["Zephyr Labs would list on a stock exchange.",
                                        "A robot maker would ship 10,000 units."]
     assert empty_prediction_sections(doc, found) == []
+
+
+def test_a_deck_navigation_bar_naming_predictions_opens_no_section(tmp_path):
+    path = tmp_path / "deck-2030.txt"
+    nav = "Introduction | Research | Industry | Predictions\n"
+    path.write_text(
+        "Frontier Review 2030\n" + nav + "Three things labs shipped\n1. Zephyr Labs shipped a speech model.\n"
+        "2. Quill Systems shipped a coding agent.\n#stateofai | 12\n"
+        + nav + "Predictions for the next 12 months\n1. Zephyr Labs would open a lab in Lagos.\n#stateofai | 90\n")
+    doc = read_document(path)
+    assert [(p.slide, p.text) for p in find_predictions(doc)] == [(90, "Zephyr Labs would open a lab in Lagos.")]
+
+
+def test_deck_scorecard_rows_with_the_grade_on_its_own_line():
+    doc = read_document(SET / "deck-2037.txt", year=2037)
+    assert [(o.grade, o.claim, o.slide) for o in find_outcomes(doc)] == [
+        ("partly", "A city runs its bus network with driverless buses.", 5),
+        ("no", "An AI-designed drug wins regulatory approval.", 5)]
+    assert find_outcomes(doc)[0].evidence.startswith("Two districts")

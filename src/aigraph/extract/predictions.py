@@ -116,12 +116,25 @@ def _walk(doc: Document):
 
     The context is ``"scorecard"``, ``"predictions"`` or ``None``. The section heading
     decides; in plain text, a short line that names a scorecard or predictions opens
-    such a context until the next heading. Heading-like blocks come with ``True``.
+    such a context until the next heading. A deck slide's context is its title's (its
+    first line), for that slide only. Page furniture (a navigation bar that lists a
+    "Predictions" section on every slide) opens nothing. Heading-like blocks come with ``True``.
     """
     current: str | None = None
     closed: str | None = None  # a predictions section a later heading closed (e.g. "Resources")
     for block in doc.blocks:
         raw = doc.block_text(block).strip()
+        if block.kind == "chrome":
+            yield block, current, False
+            continue
+        if block.kind == "slide" and "\n" in raw:
+            title = raw.split("\n", 1)[0]
+            if len(title) <= _HEADING_CHARS and _SCORECARD_SECTION.search(title):
+                yield block, "scorecard", False
+                continue
+            if len(title) <= _HEADING_CHARS and _PREDICTION_SECTION.search(title) and not _PREDICTION_LEAD.match(title):
+                yield block, "predictions", False
+                continue
         short = block.kind == "heading" or (len(raw) <= _HEADING_CHARS and "\n" not in raw and not block.slides)
         if short:
             if _SCORECARD_SECTION.search(raw):
@@ -293,12 +306,23 @@ def find_outcomes(doc: Document) -> list[Outcome]:
         if block.kind not in ("bullet", "text", "slide"):
             continue
         raw = doc.block_text(block)
-        for line_start, line in _lines(raw, block.start):
-            if re.fullmatch(r"[\s|:\-]+", line):
-                continue  # a table's rule line
+        lines = list(_lines(raw, block.start))
+        used: set[int] = set()
+        for i, (line_start, line) in enumerate(lines):
+            if i in used or re.fullmatch(r"[\s|:\-]+", line):
+                continue  # a table's rule line, or a line a lone grade took
             table = _table_outcome(line)
+            lone = _lone_grade(line) if context == "scorecard" else None
             if table:
                 claim, grade, evidence = table
+            elif lone:
+                # Deck text of a scorecard table: the claim, its grade alone on a line, the evidence.
+                claim, evidence = _lone_neighbours(lines, i, found, used)
+                grade = lone
+                if claim is None:
+                    continue
+                line_start = lines[i - 1][0]
+                line = doc.text[line_start : lines[i][0] + len(lines[i][1])]
             else:
                 hit = grade_of(line)
                 if hit is None or not (context == "scorecard" or _PREDICTION_LEAD.match(_NUMBERING.sub("", line))):
@@ -315,6 +339,29 @@ def find_outcomes(doc: Document) -> list[Outcome]:
             found.append(Outcome(claim, grade, " ".join(evidence.split()), doc.year, _slide(block),
                                  line_start, line_start + len(line)))
     return found
+
+
+def _lone_grade(line: str) -> str | None:
+    """The grade of a line that is nothing but a grade word or mark (``Sort of``, ``✅``)."""
+    bare = line.strip().strip(" .!*_")
+    return _MARKS.get(bare) or _WORDS.get(bare.casefold())
+
+
+def _lone_neighbours(lines, i: int, found: list, used: set[int]) -> tuple[str | None, str]:
+    """The claim above a lone grade line and the evidence below it (when that is not a claim)."""
+    if i == 0 or (i - 1) in used or _lone_grade(lines[i - 1][1]):
+        return None, ""
+    claim = lines[i - 1][1]
+    if len(claim.split()) < 3 or (found and found[-1].end > lines[i - 1][0]):
+        return None, ""
+    evidence = ""
+    after = i + 1
+    if after < len(lines) and not _lone_grade(lines[after][1]) and not (
+            after + 1 < len(lines) and _lone_grade(lines[after + 1][1])):
+        evidence = lines[after][1]
+        used.add(after)
+    used.add(i - 1)
+    return claim, evidence
 
 
 def match_outcomes(outcomes: Iterable[Outcome], predictions: Sequence[Prediction], *,
