@@ -24,6 +24,7 @@ from collections.abc import Iterable, Sequence
 
 from aigraph.knowledge import Knowledge, KnownEntity, slugify, surface_key
 from aigraph.knowledge.epoch import EpochModel
+from aigraph.knowledge.linking import epoch_keys
 
 __all__ = ["EPOCH_SOURCE", "epoch_entities", "name_guard"]
 
@@ -95,9 +96,9 @@ def _org_forms(name: str) -> tuple[str, ...]:
 
 
 def _model_forms(name: str) -> tuple[str, ...]:
-    """The name as Epoch writes it, and without a bracketed note (``Gopher (280B)`` -> ``Gopher``)."""
+    """The name as text writes it: without Epoch's bracketed note (``Perceiver IO (optical flow)``)."""
     m = _NOTE.match(name.strip())
-    return (name.strip(), m.group(1).strip()) if m else (name.strip(),)
+    return (m.group(1).strip(),) if m else (name.strip(),)
 
 
 def epoch_entities(curated: Knowledge | Iterable[KnownEntity], records: Sequence[EpochModel]) -> list[KnownEntity]:
@@ -124,24 +125,25 @@ def epoch_entities(curated: Knowledge | Iterable[KnownEntity], records: Sequence
     ids = {(entity.label, entity.id) for entity in curated}
     candidates: dict[str, list[tuple[str, ...]]] = {label: [] for label in ORDER}
     for record in sorted(records, key=lambda r: r.id):
-        forms = _model_forms(record.name)
-        # A bracket-less base shared by several records ("CLIP (ResNet-50)", "CLIP (ViT ...)") names none.
-        candidates["MODEL"].append(forms)
+        # A size or note on a curated name ("Gopher (280B)", "GPT-3 175B") is that model:
+        # a longer pattern would only cut the curated name's mentions short.
+        if not epoch_keys(record.name)[1] & taken:
+            candidates["MODEL"].append(_model_forms(record.name))
         for org in record.organizations:
             candidates["ORG"].append(_org_forms(org))
         if record.paper_title and len(_WORD.findall(record.paper_title)) >= _MIN_TITLE_WORDS:
             candidates["PAPER"].append((" ".join(record.paper_title.split()),))
+    # A base several records share ("CLIP (ResNet-50)", "CLIP (ViT-L/14)") names none of them.
     bases: dict[str, int] = {}
     for forms in candidates["MODEL"]:
-        for form in forms[1:]:
-            bases[surface_key(form)] = bases.get(surface_key(form), 0) + 1
+        bases[surface_key(forms[0])] = bases.get(surface_key(forms[0]), 0) + 1
     out: list[KnownEntity] = []
     for label in ORDER:
         for forms in candidates[label]:
             kept, careful = [], False
             for i, form in enumerate(forms):
                 key = surface_key(form)
-                if not key or key in taken or (label == "MODEL" and i > 0 and bases.get(key, 0) > 1):
+                if not key or key in taken or (label == "MODEL" and bases.get(key, 0) > 1):
                     continue
                 guard = "safe" if label == "PAPER" else name_guard(form)
                 if guard is None:
