@@ -64,6 +64,9 @@ _PREPOSITION_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _ON_BEFORE = re.compile(r"\b(?:[Oo]n|[Ii]n|[Aa]cross)\s+(?:the\s+)?$")
+#: "the team at Org", "researchers from Org": the organisation stands for the subject.
+_TEAM_AT = re.compile(r"(?:^|(?<=\n)\s*|[.;:]\s+|\b(?:and|while|but|then)\s+)(?:the\s+|a\s+)?(?:[\w-]+\s+)?(?:team|teams|researchers|scientists|engineers|group)\s+"
+                      r"(?:at|from)\s+(?:the\s+)?$", re.IGNORECASE)
 _IS_ORGS = re.compile(r"^\s*(?:,|is|was|\(|-|–|—|,\s+(?:the|a|an))\s*$|^\s+(?:is|was)\s+(?:the\s+|a\s+|an\s+)?$")
 _LIST_GAP = re.compile(r"^\s*(?:,|and|or|&|,\s*and)\s*$")
 
@@ -106,6 +109,8 @@ def _after_preposition(org: Ment, orgs: list[Ment], text: str) -> bool:
     while i > 0 and _LIST_GAP.match(text[orgs[i - 1].end : orgs[i].start]):
         i -= 1
     first = orgs[i]
+    if _TEAM_AT.search(text, max(0, first.start - 40), first.start):
+        return False  # "the team at Org released X": the organisation is the subject
     return bool(_PREPOSITION_BEFORE.search(text, max(0, first.start - 24), first.start))
 
 

@@ -72,7 +72,8 @@ _NOT_RESULT = re.compile(
 )
 _MEDAL = re.compile(r"^[\U0001F947-\U0001F949\U0001F3C5\U0001F3C6⭐★☆*]+$")
 #: Header words of text columns in a leaderboard (the scores stop before them).
-_TEXT_COLUMNS = re.compile(r"\b(?:description|licen[cs]e|organi[sz]ation|org|provider|link|type|notes?|knowledge\s+cutoff)\b",
+_TEXT_COLUMNS = re.compile(r"\b(?:description|licen[cs]e|organi[sz]ation|org|provider|link|type|notes?|knowledge\s+cutoff|"
+                           r"developers?|developed\s+by|company|lab|creators?|vendors?|authors?|publishers?|maker)\b",
                            re.IGNORECASE)
 _RANK_HEADER = re.compile(r"^\s*(?:rank\b.*|#\s+)\b(?:model|name|system|entry)\b", re.IGNORECASE)
 _RANK_ROW = re.compile(r"^\s*(?P<rank>\d{1,3})[.)]?\s+")
@@ -158,7 +159,8 @@ def _pipe_table(block: list[tuple[int, str]]) -> Table | None:
         # the row's name: the last text cell before the scores that is not a size ("40B") or
         # under a header such as "Params" or "License"
         k = values[0] - 1
-        while k > 0 and (_SIZE_TOKEN.match(row[k][2]) or (len(row) == len(header) and _NOT_RESULT.search(header[k][2]))):
+        while k > 0 and (_SIZE_TOKEN.match(row[k][2]) or (len(row) == len(header) and (
+                _NOT_RESULT.search(header[k][2]) or _TEXT_COLUMNS.search(header[k][2])))):
             k -= 1
         if not _has_letters(row[k][2]) or _SIZE_TOKEN.match(row[k][2]):
             continue
