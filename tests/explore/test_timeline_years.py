@@ -3,10 +3,10 @@ from aigraph.explore.years import year_diff
 
 
 def test_models_by_year_matches_the_canned_question(graph):
-    from aigraph.questions.graph import models_by_org
+    from aigraph.questions import answer
 
     rows = models_by_year(graph, "org:deepmind")
-    expected = [(r["year"], r["model"]) for r in models_by_org(graph, "DeepMind")]
+    expected = [(r["year"], r["model"]) for r in answer(graph, "models-by-org", "DeepMind")]
     assert [(r.year, r.model) for r in rows] == expected
     assert {r.model_id for r in rows} == {"model:alphafold", "model:alphafold2", "model:muzero"}
     assert models_per_year(rows)[0] == {"year": 2020, "models": 2, "names": "AlphaFold, MuZero"}

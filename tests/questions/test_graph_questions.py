@@ -6,7 +6,9 @@ import pytest
 
 from aigraph.errors import QueryError
 from aigraph.graph.sample import sample_graph
-from aigraph.questions.graph import FUNCTIONS, QUESTIONS, ask, order_rows, resolve
+from aigraph.questions import QUESTIONS, answer
+from aigraph.questions.graph import resolve
+from aigraph.questions.rows import order_rows
 
 
 @pytest.fixture(scope="module")
@@ -14,8 +16,14 @@ def graph():
     return sample_graph()
 
 
-def test_every_question_has_a_function():
-    assert set(FUNCTIONS) == set(QUESTIONS)
+def ask(graph, question, argument):
+    return answer(graph, question, argument)
+
+
+def test_every_question_declares_its_columns_order_and_three_forms():
+    for question in QUESTIONS.values():
+        assert callable(question.graph) and "SELECT" in question.sparql and "RETURN" in question.cypher
+        assert {c.lstrip("-") for c in question.order} <= set(question.columns), question.name
 
 
 @pytest.mark.parametrize(
@@ -26,8 +34,9 @@ def test_every_question_has_a_function():
 def test_rows_have_exactly_the_contract_columns(graph, question, argument):
     rows = ask(graph, question, argument)
     assert rows
-    assert all(tuple(row) == QUESTIONS[question][0] for row in rows)
-    assert rows == order_rows(question, rows)
+    spec = QUESTIONS[question]
+    assert all(tuple(row) == spec.columns for row in rows)
+    assert rows == order_rows(rows, spec.columns, spec.order)
     assert len({tuple(r.values()) for r in rows}) == len(rows)
 
 
@@ -97,6 +106,7 @@ def test_order_rows_puts_none_first_and_dedupes():
             {"dataset": "D", "metric": "m", "value": 1.0, "model": None, "year": 2021},
             {"dataset": "D", "metric": "m", "value": 1.0, "model": "B", "year": 2021},
             {"dataset": "D", "metric": "a", "value": 2.0, "model": "A", "year": None}]
-    ordered = order_rows("metrics-on", rows)
+    spec = QUESTIONS["metrics-on"]
+    ordered = order_rows(rows, spec.columns, spec.order)
     assert [(r["year"], r["metric"], r["model"]) for r in ordered] == [
         (None, "a", "A"), (2021, "m", None), (2021, "m", "B")]

@@ -48,6 +48,17 @@ def test_every_question_is_covered():
     assert {q for q, _ in CASES} == set(QUESTIONS)
 
 
+#: One argument per kind, for every question of the table (a new one is checked unasked).
+ARGUMENTS = {"org": "DeepMind", "entity": "DeepMind", "dataset": "ImageNet", "year": 2021}
+
+
+@pytest.mark.parametrize("question", list(QUESTIONS))
+def test_every_question_of_the_table_agrees_through_every_engine(graph_dir, question):
+    argument = ARGUMENTS[QUESTIONS[question].arg]
+    answers = [ask(question, argument, via=via, graph_dir=graph_dir) for via in VIAS]
+    assert answers[1] == answers[0] and answers[2] == answers[0]
+
+
 def test_which_deepmind_models_appear_in_which_years(graph_dir):
     rows = ask("models-by-org", "deepmind", via="cypher", graph_dir=graph_dir)
     assert [(r["model"], r["year"]) for r in rows] == [

@@ -108,7 +108,7 @@ class EndpointStore:
 
 def test_every_canned_question_gives_the_rows_of_aigraph_ask(endpoint, graph_dir, capsys):
     from aigraph.cli import main
-    from aigraph.questions.sparql import FUNCTIONS
+    from aigraph.questions import answer
 
     answered = 0
     for question in QUESTIONS.values():
@@ -116,7 +116,7 @@ def test_every_canned_question_gives_the_rows_of_aigraph_ask(endpoint, graph_dir
         assert main(["ask", question.name, str(argument), "--via", "sparql", "--graph", str(graph_dir),
                      "--format", "json"]) == 0
         expected = json.loads(capsys.readouterr().out)
-        rows = FUNCTIONS[question.name](EndpointStore(endpoint), question.parse_argument(argument))
+        rows = answer(EndpointStore(endpoint), question.name, argument, via="sparql")
         got = json.loads(json.dumps([[row[c] for c in question.columns] for row in rows], default=str))
         assert got == [[row[c] for c in question.columns] for row in expected], question.name
         answered += bool(expected)
@@ -126,10 +126,10 @@ def test_every_canned_question_gives_the_rows_of_aigraph_ask(endpoint, graph_dir
 def test_standalone_texts_give_the_same_rows(endpoint, graph_dir):
     from aigraph.questions import ask
 
-    for name in ("models-by-org", "mentions", "metrics-on", "new-in", "dropped-in", "co-occurring"):
-        question = QUESTIONS[name]
+    for name, question in QUESTIONS.items():
         argument = ARGUMENTS[question.arg]
         result = client(endpoint, standalone_query(name, argument)).queryAndConvert()
         columns = result["head"]["vars"]
         rows = [tuple(value(b.get(c)) for c in columns) for b in result["results"]["bindings"]]
-        assert rows_as_dicts(name, columns, rows) == ask(name, argument, via="sparql", graph_dir=graph_dir)
+        parsed = question.parse_argument(argument)
+        assert rows_as_dicts(name, columns, rows, parsed) == ask(name, argument, via="sparql", graph_dir=graph_dir)

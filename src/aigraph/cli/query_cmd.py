@@ -108,7 +108,7 @@ def query(
 def _questions_help() -> str:
     from aigraph.questions import QUESTIONS
 
-    lines = [f"{q.name} {q.arg.upper()}: {q.description}" for q in QUESTIONS.values()]
+    lines = [f"{q.name} {q.arg.upper()}: {q.help}" for q in QUESTIONS.values()]
     return "Questions:\n\n" + "\n\n".join(lines)
 
 

@@ -1,7 +1,8 @@
-"""Every Cypher text aigraph runs: pure functions and constants, values always bound.
+"""The Cypher texts of the stores: pure functions and constants, values always bound.
 
-Three groups: the LadybugDB schema and bulk load (``create_*``, ``copy_statement``), the
-Neo4j push (``neo4j_*``), and the canned questions (``QUESTION_*``, LadybugDB dialect).
+Two groups: the LadybugDB schema and bulk load (``create_*``, ``copy_statement``) and
+the Neo4j push (``neo4j_*``). The canned questions' Cypher is declared with each
+question, in :mod:`aigraph.questions.catalog`.
 Labels and relationship types cannot be query parameters in Cypher, so they are checked
 against :func:`identifier` and quoted; every value goes in ``$parameters``.
 """
@@ -190,107 +191,6 @@ def neo4j_merge_relationships(rel_type: str, from_label: str, to_label: str) -> 
     )
 
 
-# -- Canned questions (LadybugDB) --------------------------------------------------------
-# $key is the stripped, lower-cased name argument; `keys` holds lower-cased names and aliases.
-
-QUESTION_MODELS_BY_ORG = """
-MATCH (o:Organization)-[:DEVELOPED]->(m)
-WHERE $key IN o.keys
-UNWIND m.years AS year
-RETURN DISTINCT o.name AS org, m.name AS model, year
-ORDER BY year, model, org
-"""
-
-QUESTION_MENTIONS = """
-MATCH (e)-[r:MENTIONED_ON]->(s:Slide)
-WHERE $key IN e.keys
-UNWIND r.evidence AS ev
-RETURN DISTINCT e.name AS entity, label(e) AS label, s.year AS year, s.number AS slide,
-       s.section AS section, ev.sentence AS sentence
-UNION
-MATCH (e)-[r:MENTIONED_IN]->(p:Report)
-WHERE $key IN e.keys
-UNWIND r.evidence AS ev
-RETURN DISTINCT e.name AS entity, label(e) AS label, p.year AS year, CAST(NULL AS INT64) AS slide,
-       CAST(NULL AS STRING) AS section, ev.sentence AS sentence
-"""
-
-QUESTION_METRICS_ON = """
-MATCH (x)-[:MEASURED_ON]->(d:Dataset)
-WHERE $key IN d.keys
-OPTIONAL MATCH (m)-[:ACHIEVES]->(x)
-RETURN DISTINCT d.name AS dataset, x.name AS metric, x.value AS value, m.name AS model,
-       x.year AS year
-ORDER BY year, metric, model
-"""
-
-# (LadybugDB cannot read a $parameter inside a list predicate, hence WITH $year AS year.)
-QUESTION_NEW_IN = """
-WITH $year AS year
-MATCH (e)
-WHERE NOT label(e) IN $excluded AND year IN e.years AND all(y IN e.years WHERE y >= year)
-RETURN DISTINCT e.name AS entity, label(e) AS label, year
-ORDER BY label, entity
-"""
-
-QUESTION_DROPPED_IN = """
-MATCH (e)
-WHERE NOT label(e) IN $excluded AND ($year - 1) IN e.years AND NOT $year IN e.years
-RETURN DISTINCT e.name AS entity, label(e) AS label, $year - 1 AS last_year
-ORDER BY label, entity
-"""
-
-QUESTION_CO_OCCURRING = """
-MATCH (o:Organization)-[:MENTIONED_ON]->(s:Slide)<-[:MENTIONED_ON]-(p:Organization)
-WHERE $key IN o.keys AND NOT $key IN p.keys
-WITH p, count(DISTINCT s) AS shared_slides
-RETURN DISTINCT p.name AS org, shared_slides
-ORDER BY shared_slides DESC, org
-"""
-
-# Predictions and grades: flat rows (one per prediction, named entity and grade) that
-# aigraph.questions.graph.fold_predictions / fold_hit_rate fold, as for the other engines.
-QUESTION_PREDICTIONS = """
-MATCH (p:Prediction)
-WHERE p.year = $year
-OPTIONAL MATCH (p)-[:ABOUT]->(e)
-OPTIONAL MATCH (o:Outcome)-[:GRADES]->(p)
-RETURN p.year AS year, p.number AS number, p.slide AS slide, p.text AS prediction,
-       e.name AS entity, o.grade AS outcome, o.evidence AS evidence
-"""
-
-QUESTION_PREDICTION_RECORD = """
-MATCH (p:Prediction)-[:ABOUT]->(o:Organization)
-WHERE $key IN o.keys
-OPTIONAL MATCH (g:Outcome)-[:GRADES]->(p)
-RETURN DISTINCT o.name AS org, p.year AS year, p.number AS number, p.text AS prediction,
-       g.grade AS outcome
-"""
-
-QUESTION_HIT_RATE = """
-MATCH (p:Prediction)
-WHERE $every OR p.year = $year
-OPTIONAL MATCH (g:Outcome)-[:GRADES]->(p)
-RETURN p.id AS id, p.year AS year, g.grade AS outcome
-"""
-
-# Outside facts (Epoch AI) on Model nodes. list_min of an empty list is NULL, as is
-# arithmetic with NULL, so a model without a date or report years gets no lag.
-QUESTION_PUBLICATION_LAG = """
-MATCH (o:Organization)-[:DEVELOPED]->(m:Model)
-WHERE $key IN o.keys
-RETURN DISTINCT o.name AS org, m.name AS model, m.date_published AS date_published,
-       list_min(m.years) AS first_year,
-       list_min(m.years) - CAST(substring(m.date_published, 1, 4) AS INT64) AS lag_years
-"""
-
-QUESTION_LARGEST_MODELS = """
-WITH $year AS year
-MATCH (m:Model)
-WHERE year IN m.years AND m.training_compute IS NOT NULL
-RETURN DISTINCT year, m.name AS model, m.training_compute AS training_compute, m.parameters AS parameters
-"""
-
 __all__ = [
     "BASE_COLUMNS",
     "BEGIN",
@@ -300,17 +200,6 @@ __all__ = [
     "EVIDENCE_FIELDS",
     "LABEL_COLUMNS",
     "OUTSIDE_COLUMNS",
-    "QUESTION_CO_OCCURRING",
-    "QUESTION_DROPPED_IN",
-    "QUESTION_LARGEST_MODELS",
-    "QUESTION_PUBLICATION_LAG",
-    "QUESTION_HIT_RATE",
-    "QUESTION_PREDICTIONS",
-    "QUESTION_PREDICTION_RECORD",
-    "QUESTION_MENTIONS",
-    "QUESTION_METRICS_ON",
-    "QUESTION_MODELS_BY_ORG",
-    "QUESTION_NEW_IN",
     "REL_COLUMNS",
     "copy_statement",
     "create_node_table",

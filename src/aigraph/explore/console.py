@@ -281,41 +281,20 @@ def examples(
     >>> examples("sparql")[1].params
     {'key': 'deepmind'}
     """
-    from aigraph.questions import NOT_IN_YEAR_QUESTIONS, QUESTIONS, name_key
+    from aigraph.questions import QUESTIONS
 
-    year = int(year)
-    keys = {"org": name_key(org), "entity": name_key(entity), "dataset": name_key(dataset)}
     if language == "sparql":
-        from aigraph.questions import sparql as form
         from aigraph.rdf.vocab import sparql_prologue
 
-        texts = {
-            "models-by-org": form.MODELS_BY_ORG, "mentions": form.MENTIONS, "metrics-on": form.METRICS_ON,
-            "new-in": form.NEW_IN, "dropped-in": form.DROPPED_IN, "co-occurring": form.CO_OCCURRING,
-        }
-        year_params = {"new-in": {"year": year}, "dropped-in": {"year": year, "last_year": year - 1}}
         counts = Example("counts", "Nodes per label", sparql_prologue() + _COUNT_SPARQL, {})
     elif language == "cypher":
-        from aigraph.cypher import statements as cy
-
-        texts = {
-            "models-by-org": cy.QUESTION_MODELS_BY_ORG, "mentions": cy.QUESTION_MENTIONS,
-            "metrics-on": cy.QUESTION_METRICS_ON, "new-in": cy.QUESTION_NEW_IN,
-            "dropped-in": cy.QUESTION_DROPPED_IN, "co-occurring": cy.QUESTION_CO_OCCURRING,
-        }
-        excluded = list(NOT_IN_YEAR_QUESTIONS)
-        year_params = {"new-in": {"year": year, "excluded": excluded},
-                       "dropped-in": {"year": year, "excluded": excluded}}
         counts = Example("counts", "Nodes per label", _COUNT_CYPHER, {})
     else:
         raise QueryError(f"unknown query language {language!r} (choose from: {', '.join(LANGUAGES)})")
+    arguments = {"org": org, "entity": entity, "dataset": dataset, "year": int(year)}
     found = [counts]
     for name, question in QUESTIONS.items():
-        if name not in texts:  # a question added later: no example until its text is listed here
-            continue
-        if name in year_params:
-            params, shown = year_params[name], str(year)
-        else:
-            params, shown = {"key": keys[question.arg]}, {"org": org, "entity": entity, "dataset": dataset}[question.arg]
-        found.append(Example(name, f"{name} {shown}: {question.description}", texts[name].strip() + "\n", params))
+        shown = arguments[question.arg]
+        params = question.params(language, question.parse_argument(shown))
+        found.append(Example(name, f"{name} {shown}: {question.help}", question.text(language).strip() + "\n", params))
     return found

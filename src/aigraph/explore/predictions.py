@@ -123,10 +123,10 @@ def hit_rate_rows(graph: nx.MultiDiGraph) -> list[dict[str, Any]]:
     >>> [(r["year"], r["yes"], r["ungraded"], r["hit_rate"]) for r in hit_rate_rows(sample_graph())]
     [(2021, 1, 1, 1.0)]
     """
-    from aigraph.questions.graph import hit_rate
+    from aigraph.questions import answer
 
     rows = []
-    for row in hit_rate(graph, None):
+    for row in answer(graph, "hit-rate", None):
         if row["year"] is None:
             continue
         graded = row["yes"] + row["partly"] + row["no"]

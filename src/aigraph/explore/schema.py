@@ -20,17 +20,21 @@ if TYPE_CHECKING:
 
     from aigraph.explore.console import Example
 
-#: How the SPARQL examples of the canned questions are sorted (the canned texts leave
-#: sorting to the caller, see :mod:`aigraph.questions.sparql`).
-SPARQL_ORDER: dict[str, str] = {
-    "counts": "",  # already sorted
-    "models-by-org": "ORDER BY ?year LCASE(?model) ?org",
-    "mentions": "ORDER BY ?year ?slide ?sentence",
-    "metrics-on": "ORDER BY ?year LCASE(?metric) ?model",
-    "new-in": "ORDER BY ?label LCASE(?entity)",
-    "dropped-in": "ORDER BY ?label LCASE(?entity)",
-    "co-occurring": "ORDER BY DESC(?shared_slides) LCASE(?org)",
-}
+def sparql_order(key: str) -> str:
+    """The ``ORDER BY`` of a SPARQL example: the question's own order (``counts`` is sorted).
+
+    Examples
+    --------
+    >>> sparql_order("co-occurring")
+    'ORDER BY DESC(?shared_slides) ?org'
+    """
+    from aigraph.questions import QUESTIONS
+
+    question = QUESTIONS.get(key)
+    if question is None:
+        return ""
+    terms = [f"DESC(?{c[1:]})" if c.startswith("-") else f"?{c}" for c in question.order]
+    return "ORDER BY " + " ".join(terms)
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,16 +142,16 @@ def property_predicates() -> dict[str, str]:
 def sorted_examples(language: str, *, year: int, org: str = "DeepMind") -> list[Example]:
     """Return the console's examples, each sorted by an ``ORDER BY`` (SPARQL gets one added).
 
-    The Cypher texts come sorted already, but for ``mentions``: a ``UNION`` of two
-    queries, which the embedded engine cannot sort as a whole.
+    The Cypher texts are left as the questions declare them (``mentions`` is a
+    ``UNION`` of two queries, which the embedded engine cannot sort as a whole).
 
     Examples
     --------
     >>> found = sorted_examples("sparql", year=2024)
     >>> [e.key for e in found][:2], found[1].text.rstrip().splitlines()[-1]
-    (['counts', 'models-by-org'], 'ORDER BY ?year LCASE(?model) ?org')
-    >>> [e.key for e in sorted_examples("cypher", year=2024) if "ORDER BY" not in e.text]  # a UNION
-    ['mentions']
+    (['counts', 'models-by-org'], 'ORDER BY ?year ?model')
+    >>> "ORDER BY" in sorted_examples("cypher", year=2024)[1].text
+    True
     """
     from dataclasses import replace
 
@@ -158,7 +162,7 @@ def sorted_examples(language: str, *, year: int, org: str = "DeepMind") -> list[
         return found
     out = []
     for example in found:
-        order = SPARQL_ORDER.get(example.key, "")
+        order = sparql_order(example.key)
         if order and "ORDER BY" not in example.text.upper():
             example = replace(example, text=example.text.rstrip() + "\n" + order + "\n")
         out.append(example)

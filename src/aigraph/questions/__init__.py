@@ -1,17 +1,19 @@
 """The canned questions, answered three ways: on the networkx graph, in SPARQL, in Cypher.
 
-:data:`QUESTIONS` lists them; :func:`ask` answers one by name through any ``via``. The
-three forms return the same rows (same columns, order and values) on the same build, as
-``docs/graph-model.md`` specifies; ``aigraph.questions.graph.order_rows`` applies the
-final order to all three.
+The questions are declared once, in :mod:`aigraph.questions.catalog` (read its
+docstring to add one). This module is the one runner: :func:`answer` asks a question of
+a graph or an open store, :func:`ask` of a build directory through any ``via``. Every
+engine's rows go through the same finish (:func:`finish`: the question's fold, its
+columns, distinct, its order), so the three return the same rows on the same build.
 
 Examples
 --------
 >>> sorted(QUESTIONS)  # doctest: +NORMALIZE_WHITESPACE
 ['co-occurring', 'dropped-in', 'hit-rate', 'largest-models', 'mentions', 'metrics-on', 'models-by-org',
  'new-in', 'prediction-record', 'predictions', 'publication-lag']
->>> QUESTIONS["models-by-org"].columns
-('org', 'model', 'year')
+>>> from aigraph.graph.sample import sample_graph
+>>> answer(sample_graph(), "models-by-org", "openai")
+[{'org': 'OpenAI', 'model': 'GPT-3', 'year': 2020}]
 >>> rows = ask("models-by-org", "DeepMind", via="cypher")  # doctest: +SKIP
 """
 
@@ -19,135 +21,82 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 from aigraph.errors import QueryError
-from aigraph.questions import graph as _graph_form
+from aigraph.keys import name_key, name_keys
+from aigraph.questions.catalog import QUESTIONS, VIAS, Question, get_question
+from aigraph.questions.graph import NOT_IN_YEAR_LABELS
+from aigraph.questions.rows import order_rows
 
-#: The ways a question can be answered.
-VIAS = ("graph", "sparql", "cypher")
+Row = dict[str, Any]
 
 #: Labels ``new-in`` and ``dropped-in`` leave out (not entities, or year-scoped).
-NOT_IN_YEAR_QUESTIONS = tuple(sorted(_graph_form.NON_ENTITY_LABELS | {"Metric"}))
+NOT_IN_YEAR_QUESTIONS = NOT_IN_YEAR_LABELS
 
 
-@dataclass(frozen=True, slots=True)
-class Question:
-    """One canned question: its name, its argument, what it answers, its columns."""
-
-    name: str
-    arg: str
-    description: str
-    columns: tuple[str, ...]
-    arg_type: type = str
-    #: The argument may be left out (``None``, ``""`` or ``"all"``), e.g. ``hit-rate``.
-    optional: bool = False
-
-    def parse_argument(self, value: Any) -> Any:
-        """Return the argument as the question needs it (a year as ``int``).
-
-        Raises
-        ------
-        QueryError
-            When a year is not a whole number, or a needed argument is missing.
-        """
-        if value is None or str(value).strip().lower() in ("", "all") and self.optional:
-            if self.optional:
-                return None
-            raise QueryError(f"{self.name} needs its argument ({self.arg})")
-        if self.arg_type is int:
-            try:
-                return int(str(value).strip())
-            except ValueError:
-                raise QueryError(f"{self.arg} must be a whole number, got {value!r}") from None
-        return str(value)
-
-
-def _question(name: str, arg: str, description: str, arg_type: type = str, optional: bool = False) -> Question:
-    return Question(name, arg, description, _graph_form.QUESTIONS[name][0], arg_type, optional)
-
-
-#: Question name -> :class:`Question`, in the order they are listed to users.
-QUESTIONS: dict[str, Question] = {
-    q.name: q
-    for q in (
-        _question("models-by-org", "org", "Models an organisation developed, by report year."),
-        _question("mentions", "entity", "Every mention of an entity: year, slide, section, sentence."),
-        _question("metrics-on", "dataset", "Metrics reported on a dataset: value, model, year."),
-        _question("new-in", "year", "Entities first seen in a report year.", int),
-        _question("dropped-in", "year", "Entities in the year before but not in this one.", int),
-        _question("co-occurring", "org", "Organisations on the same slides as one, ranked."),
-        _question("publication-lag", "org", "Models of an organisation: publication date (Epoch AI), "
-                  "first report year, lag in years."),
-        _question("largest-models", "year", "Models in a report year ranked by training compute (Epoch AI), "
-                  "with parameters.", int),
-        _question("predictions", "year", "A report year's predictions: slide, entities named, grade.", int),
-        _question("prediction-record", "org", "Predictions naming an organisation, across years, graded."),
-        _question("hit-rate", "year", "Predictions graded yes / partly / no / not yet, per report year "
-                  "(no year or 'all': every year, with a total).", int, optional=True),
-    )
-}
-
-
-def get_question(name: str) -> Question:
-    """Return a question by name.
-
-    Raises
-    ------
-    QueryError
-        For an unknown name; the message lists the known ones.
-    """
-    try:
-        return QUESTIONS[name]
-    except KeyError:
-        raise QueryError(f"unknown question {name!r} (known: {', '.join(QUESTIONS)})") from None
-
-
-def name_key(name: str) -> str:
-    """Return a name argument as every store compares it: stripped and lower-cased.
-
-    Examples
-    --------
-    >>> name_key("  Google DeepMind ")
-    'google deepmind'
-    """
-    return str(name).strip().lower()
-
-
-def name_keys(attrs: dict[str, Any]) -> list[str]:
-    """Return the look-up keys of a node: its name and aliases, lower-cased, sorted.
-
-    The SPARQL and Cypher stores hold these (``aig:key``, the ``keys`` column) so a
-    look-up there is an exact match on :func:`name_key`, as in the networkx form.
-
-    Examples
-    --------
-    >>> name_keys({"name": "DeepMind", "aliases": ["Google DeepMind", "deepmind"]})
-    ['deepmind', 'google deepmind']
-    """
-    forms = [attrs.get("name"), *(attrs.get("aliases") or ())]
-    return sorted({str(form).lower() for form in forms if form is not None})
-
-
-def rows_as_dicts(question: str, columns: list[str], rows: Iterable[tuple[Any, ...]]) -> list[dict[str, Any]]:
-    """Return store rows as the question's row dicts: its columns only, distinct, ordered.
-
-    Other columns (a SPARQL query also selects its bound variables) are left out.
+def finish(question: str | Question, rows: Iterable[Row], value: Any = None) -> list[Row]:
+    """Return an engine's raw rows as the question's rows: folded, its columns, distinct, ordered.
 
     Raises
     ------
     QueryError
         When a column of the question is missing (a bug in a canned query).
     """
-    expected = get_question(question).columns
-    missing = [c for c in expected if c not in columns]
+    spec = question if isinstance(question, Question) else get_question(question)
+    rows = list(rows)
+    if spec.fold is not None:
+        rows = spec.fold(rows, value)
+    missing = [c for c in spec.columns if rows and c not in rows[0]]
     if missing:
-        raise QueryError(f"{question}: the store returned no column {', '.join(missing)}")
-    index = [list(columns).index(c) for c in expected]
-    return _graph_form.order_rows(question, ({c: row[i] for c, i in zip(expected, index)} for row in rows))
+        raise QueryError(f"{spec.name}: the store returned no column {', '.join(missing)}")
+    return order_rows(rows, spec.columns, spec.order)
+
+
+def rows_as_dicts(
+    question: str, columns: Sequence[str], rows: Iterable[Sequence[Any]], value: Any = None,
+) -> list[Row]:
+    """Return a store's result (column names and tuples) as the question's rows (see :func:`finish`).
+
+    Other columns (a SPARQL query also selects its bound variables) are left out.
+    """
+    spec = get_question(question)
+    if spec.fold is None:
+        missing = [c for c in spec.columns if c not in columns]
+        if missing:
+            raise QueryError(f"{question}: the store returned no column {', '.join(missing)}")
+    return finish(spec, (dict(zip(columns, row)) for row in rows), value)
+
+
+def answer(source: Any, name: str, arg: Any, *, via: str = "graph", **query_options: Any) -> list[Row]:
+    """Answer a canned question on a networkx graph (``via="graph"``) or an open store.
+
+    Parameters
+    ----------
+    source
+        The ``MultiDiGraph`` of a build, or a store with ``query(text, params=...)``
+        (:class:`aigraph.rdf.SparqlStore` for ``"sparql"``, :class:`aigraph.cypher.CypherStore`
+        for ``"cypher"``).
+    name, arg
+        The question and its argument (parsed by :meth:`Question.parse_argument`).
+    **query_options
+        Passed to the store's ``query`` (``timeout=``).
+
+    Raises
+    ------
+    QueryError
+        Unknown question or via, a bad argument, or a failed query.
+    """
+    question = get_question(name)
+    value = question.parse_argument(arg)
+    if via == "graph":
+        return finish(question, question.graph(source, value), value)
+    if via not in VIAS:
+        raise QueryError(f"unknown via {via!r} (choose from: {', '.join(VIAS)})")
+    columns, rows = source.query(question.text(via), params=question.params(via, value), **query_options)
+    return rows_as_dicts(name, list(columns), rows, value)
 
 
 # -- ask -------------------------------------------------------------------------------
@@ -260,17 +209,12 @@ def ask(
     GraphError
         The graph directory is missing or incomplete.
     """
-    question = get_question(name)
-    value = question.parse_argument(arg)
+    get_question(name).parse_argument(arg)  # a bad question or argument fails before a store opens
     store = store_for(via, graph_dir)
     if via == "graph":
-        return _graph_form.FUNCTIONS[name](store.get(), value)
-    if via == "sparql":
-        from aigraph.questions import sparql as form
-    else:
-        from aigraph.questions import cypher as form  # type: ignore[no-redef]
+        return answer(store.get(), name, arg)
     kwargs = {} if timeout is None else {"timeout": timeout}
-    return form.FUNCTIONS[name](store, value, **kwargs)
+    return answer(store, name, arg, via=via, **kwargs)
 
 
 __all__ = [
@@ -278,8 +222,10 @@ __all__ = [
     "QUESTIONS",
     "VIAS",
     "Question",
+    "answer",
     "ask",
     "close_stores",
+    "finish",
     "get_question",
     "name_key",
     "name_keys",

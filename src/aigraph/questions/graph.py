@@ -1,15 +1,16 @@
-"""The canned questions answered on the networkx graph itself (``--via graph``).
+"""The graph functions of the canned questions (``--via graph``), over networkx.
 
-Each function takes the ``MultiDiGraph`` of a build and returns row dicts with
-exactly the columns of the table in ``docs/graph-model.md``, distinct, in the
-stated order. Names resolve case-insensitively (``str.lower``) against ``name`` and
-``aliases``; an unknown name gives no rows. The SPARQL and Cypher forms return the
-same rows on the same build.
+Each function takes the ``MultiDiGraph`` of a build and the parsed argument and returns
+raw row dicts; the runner (:func:`aigraph.questions.answer`) keeps the question's
+columns, drops repeats and orders them, as for the SPARQL and Cypher rows. Names
+resolve case-insensitively against ``name`` and ``aliases``; an unknown name gives no
+rows. The table that ties each function to its question is
+:mod:`aigraph.questions.catalog`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from aigraph.errors import QueryError
@@ -19,82 +20,10 @@ if TYPE_CHECKING:
 
 Row = dict[str, Any]
 
-#: Question name -> (columns, sort spec). A sort spec entry is (column, descending).
-QUESTIONS: dict[str, tuple[tuple[str, ...], tuple[tuple[str, bool], ...]]] = {
-    "models-by-org": (("org", "model", "year"), (("year", False), ("model", False))),
-    "mentions": (
-        ("entity", "label", "year", "slide", "section", "sentence"),
-        (("year", False), ("slide", False), ("sentence", False)),
-    ),
-    "metrics-on": (
-        ("dataset", "metric", "value", "model", "year"),
-        (("year", False), ("metric", False), ("model", False)),
-    ),
-    "new-in": (("entity", "label", "year"), (("label", False), ("entity", False))),
-    "dropped-in": (("entity", "label", "last_year"), (("label", False), ("entity", False))),
-    "co-occurring": (("org", "shared_slides"), (("shared_slides", True), ("org", False))),
-    # Outside facts (Epoch AI) on the models: see aigraph.graph.outside.
-    "publication-lag": (
-        ("org", "model", "date_published", "first_year", "lag_years"),
-        (("date_published", False), ("model", False), ("org", False)),
-    ),
-    "largest-models": (
-        ("year", "model", "training_compute", "parameters"),
-        (("training_compute", True), ("model", False)),
-    ),
-    "predictions": (
-        ("year", "number", "slide", "prediction", "entities", "outcome", "evidence"),
-        (("number", False), ("prediction", False)),
-    ),
-    "prediction-record": (
-        ("org", "year", "number", "prediction", "outcome"),
-        (("year", False), ("number", False), ("org", False)),
-    ),
-    "hit-rate": (("year", "predictions", "yes", "partly", "no", "ungraded"), (("year", False),)),
-}
-
 #: Node labels that are not entities (left out of ``mentions``, ``new-in``, ``dropped-in``).
 NON_ENTITY_LABELS = frozenset({"Report", "Slide", "Prediction", "Outcome"})
-_NOT_IN_YEAR_QUESTIONS = NON_ENTITY_LABELS | {"Metric"}
-
-
-def _none_first(value: Any) -> tuple[bool, Any]:
-    return (value is not None, value)
-
-
-def order_rows(question: str, rows: Iterable[Row]) -> list[Row]:
-    """Return the distinct rows of a question, keyed and sorted as the contract says.
-
-    Sorting is stable and applied key by key (last key first); ``None`` sorts
-    before any value. Use it on the rows of every ``via`` so all three agree.
-
-    Examples
-    --------
-    >>> rows = [{"org": "B", "shared_slides": 1}, {"org": "A", "shared_slides": 1},
-    ...         {"org": "C", "shared_slides": 3}, {"org": "A", "shared_slides": 1}]
-    >>> [r["org"] for r in order_rows("co-occurring", rows)]
-    ['C', 'A', 'B']
-    """
-    columns, spec = _spec(question)
-    seen: dict[tuple, Row] = {}
-    for row in rows:
-        ordered = {column: row.get(column) for column in columns}
-        seen.setdefault(tuple(ordered.values()), ordered)
-    result = list(seen.values())
-    for column, descending in reversed(spec):
-        if descending:
-            result.sort(key=lambda r: _none_first(r[column]), reverse=True)
-        else:
-            result.sort(key=lambda r: _none_first(r[column]))
-    return result
-
-
-def _spec(question: str) -> tuple[tuple[str, ...], tuple[tuple[str, bool], ...]]:
-    try:
-        return QUESTIONS[question]
-    except KeyError:
-        known = ", ".join(QUESTIONS)
-        raise QueryError(f"unknown question {question!r} (known: {known})") from None
+#: Labels ``new-in`` and ``dropped-in`` leave out (not entities, or year-scoped).
+NOT_IN_YEAR_LABELS = tuple(sorted(NON_ENTITY_LABELS | {"Metric"}))
 
 
 def resolve(graph: nx.MultiDiGraph, name: str, labels: Iterable[str] | None = None) -> list[str]:
@@ -154,8 +83,8 @@ def models_by_org(graph: nx.MultiDiGraph, org: str) -> list[Row]:
     Examples
     --------
     >>> from aigraph.graph.sample import sample_graph
-    >>> [(r["model"], r["year"]) for r in models_by_org(sample_graph(), "DeepMind")]
-    [('AlphaFold', 2020), ('MuZero', 2020), ('AlphaFold2', 2021), ('AlphaFold2', 2022)]
+    >>> sorted((r["model"], r["year"]) for r in models_by_org(sample_graph(), "DeepMind"))
+    [('AlphaFold', 2020), ('AlphaFold2', 2021), ('AlphaFold2', 2022), ('MuZero', 2020)]
     """
     rows = []
     for org_id in resolve(graph, org, ["Organization"]):
@@ -164,7 +93,7 @@ def models_by_org(graph: nx.MultiDiGraph, org: str) -> list[Row]:
             attrs = graph.nodes[model]
             for year in attrs.get("years", ()):
                 rows.append({"org": org_name, "model": attrs["name"], "year": year})
-    return order_rows("models-by-org", rows)
+    return rows
 
 
 def mentions(graph: nx.MultiDiGraph, entity: str) -> list[Row]:
@@ -173,7 +102,7 @@ def mentions(graph: nx.MultiDiGraph, entity: str) -> list[Row]:
     Examples
     --------
     >>> from aigraph.graph.sample import sample_graph
-    >>> [(r["year"], r["slide"]) for r in mentions(sample_graph(), "alphafold 2")]
+    >>> sorted((r["year"], r["slide"]) for r in mentions(sample_graph(), "alphafold 2"))
     [(2021, 15), (2022, 20)]
     """
     rows = []
@@ -190,7 +119,7 @@ def mentions(graph: nx.MultiDiGraph, entity: str) -> list[Row]:
                     "entity": attrs["name"], "label": attrs["label"], "year": place.get("year"),
                     "slide": slide, "section": section, "sentence": item["sentence"],
                 })
-    return order_rows("mentions", rows)
+    return rows
 
 
 def metrics_on(graph: nx.MultiDiGraph, dataset: str) -> list[Row]:
@@ -199,8 +128,8 @@ def metrics_on(graph: nx.MultiDiGraph, dataset: str) -> list[Row]:
     Examples
     --------
     >>> from aigraph.graph.sample import sample_graph
-    >>> [(r["value"], r["model"]) for r in metrics_on(sample_graph(), "ImageNet")]
-    [(84.2, 'SEER'), (76.1, None), (87.8, 'ConvNeXt')]
+    >>> sorted((r["value"], r["model"]) for r in metrics_on(sample_graph(), "ImageNet"))
+    [(76.1, None), (84.2, 'SEER'), (87.8, 'ConvNeXt')]
     """
     rows = []
     for dataset_id in resolve(graph, dataset, ["Dataset"]):
@@ -213,12 +142,12 @@ def metrics_on(graph: nx.MultiDiGraph, dataset: str) -> list[Row]:
                     "dataset": dataset_name, "metric": attrs["name"], "value": attrs.get("value"),
                     "model": model, "year": attrs.get("year"),
                 })
-    return order_rows("metrics-on", rows)
+    return rows
 
 
 def _entities(graph: nx.MultiDiGraph) -> Iterable[tuple[str, dict[str, Any]]]:
     for node, attrs in graph.nodes(data=True):
-        if attrs.get("label") not in _NOT_IN_YEAR_QUESTIONS:
+        if attrs.get("label") not in NOT_IN_YEAR_LABELS:
             yield node, attrs
 
 
@@ -228,7 +157,7 @@ def new_in(graph: nx.MultiDiGraph, year: int | str) -> list[Row]:
     Examples
     --------
     >>> from aigraph.graph.sample import sample_graph
-    >>> [r["entity"] for r in new_in(sample_graph(), 2022) if r["label"] == "Model"]
+    >>> sorted(r["entity"] for r in new_in(sample_graph(), 2022) if r["label"] == "Model")
     ['ConvNeXt']
     """
     year = _year_arg(year)
@@ -237,7 +166,7 @@ def new_in(graph: nx.MultiDiGraph, year: int | str) -> list[Row]:
         for _, attrs in _entities(graph)
         if attrs.get("years") and min(attrs["years"]) == year
     ]
-    return order_rows("new-in", rows)
+    return rows
 
 
 def dropped_in(graph: nx.MultiDiGraph, year: int | str) -> list[Row]:
@@ -246,7 +175,7 @@ def dropped_in(graph: nx.MultiDiGraph, year: int | str) -> list[Row]:
     Examples
     --------
     >>> from aigraph.graph.sample import sample_graph
-    >>> [r["entity"] for r in dropped_in(sample_graph(), 2021) if r["label"] == "Model"]
+    >>> sorted(r["entity"] for r in dropped_in(sample_graph(), 2021) if r["label"] == "Model")
     ['AlphaFold', 'GPT-3', 'MuZero']
     """
     year = _year_arg(year)
@@ -255,7 +184,7 @@ def dropped_in(graph: nx.MultiDiGraph, year: int | str) -> list[Row]:
         for _, attrs in _entities(graph)
         if (year - 1) in attrs.get("years", ()) and year not in attrs.get("years", ())
     ]
-    return order_rows("dropped-in", rows)
+    return rows
 
 
 def co_occurring(graph: nx.MultiDiGraph, org: str) -> list[Row]:
@@ -264,8 +193,8 @@ def co_occurring(graph: nx.MultiDiGraph, org: str) -> list[Row]:
     Examples
     --------
     >>> from aigraph.graph.sample import sample_graph
-    >>> [(r["org"], r["shared_slides"]) for r in co_occurring(sample_graph(), "DeepMind")]
-    [('OpenAI', 2), ('Google', 1), ('Google Brain', 1), ('Meta AI', 1)]
+    >>> sorted((r["org"], r["shared_slides"]) for r in co_occurring(sample_graph(), "DeepMind"))
+    [('Google', 1), ('Google Brain', 1), ('Meta AI', 1), ('OpenAI', 2)]
     """
     matched = resolve(graph, org, ["Organization"])
     slides = {s for node in matched for s in _out(graph, node, "MENTIONED_ON")}
@@ -278,7 +207,7 @@ def co_occurring(graph: nx.MultiDiGraph, org: str) -> list[Row]:
         {"org": graph.nodes[other]["name"], "shared_slides": len(on)}
         for other, on in shared.items()
     ]
-    return order_rows("co-occurring", rows)
+    return rows
 
 
 # -- outside facts on models (Epoch AI) ---------------------------------------------------
@@ -305,9 +234,9 @@ def publication_lag(graph: nx.MultiDiGraph, org: str) -> list[Row]:
     Examples
     --------
     >>> from aigraph.graph.sample import sample_graph
-    >>> [(r["model"], r["date_published"], r["first_year"], r["lag_years"])
-    ...  for r in publication_lag(sample_graph(), "DeepMind")][:2]
-    [('MuZero', '2019-11-19', 2020, 1), ('AlphaFold', '2020-01-15', 2020, 0)]
+    >>> sorted((r["model"], r["date_published"], r["first_year"], r["lag_years"])
+    ...        for r in publication_lag(sample_graph(), "DeepMind"))[1:]
+    [('AlphaFold2', '2020-11-30', 2021, 1), ('MuZero', '2019-11-19', 2020, 1)]
     """
     rows = []
     for org_id in resolve(graph, org, ["Organization"]):
@@ -324,7 +253,7 @@ def publication_lag(graph: nx.MultiDiGraph, org: str) -> list[Row]:
                 "first_year": first,
                 "lag_years": first - published if first is not None and published is not None else None,
             })
-    return order_rows("publication-lag", rows)
+    return rows
 
 
 def largest_models(graph: nx.MultiDiGraph, year: int | str) -> list[Row]:
@@ -333,8 +262,8 @@ def largest_models(graph: nx.MultiDiGraph, year: int | str) -> list[Row]:
     Examples
     --------
     >>> from aigraph.graph.sample import sample_graph
-    >>> [(r["model"], r["training_compute"]) for r in largest_models(sample_graph(), 2020)]
-    [('GPT-3', 3.14e+23), ('AlphaFold', 1e+20), ('MuZero', 4.8e+19)]
+    >>> sorted((r["model"], r["training_compute"]) for r in largest_models(sample_graph(), 2020))
+    [('AlphaFold', 1e+20), ('GPT-3', 3.14e+23), ('MuZero', 4.8e+19)]
     """
     year = _year_arg(year)
     rows = [
@@ -344,53 +273,12 @@ def largest_models(graph: nx.MultiDiGraph, year: int | str) -> list[Row]:
         if attrs.get("label") == "Model" and year in (attrs.get("years") or ())
         and attrs.get("training_compute") is not None
     ]
-    return order_rows("largest-models", rows)
+    return rows
 
 
 # -- predictions and their grades -------------------------------------------------------
 # The SPARQL and Cypher forms fetch one flat row per (prediction, named entity, grade) and
 # share these folds, so the three forms agree by construction on the entity lists and counts.
-
-#: The grades, in the order ``hit-rate`` counts them.
-GRADE_COLUMNS = ("yes", "partly", "no")
-
-
-def fold_predictions(flat: Iterable[Row]) -> list[Row]:
-    """``predictions`` rows from flat rows with an ``entity`` column (one name or None)."""
-    named: dict[tuple, set[str]] = {}
-    for row in flat:
-        key = tuple(row.get(c) for c in ("year", "number", "slide", "prediction", "outcome", "evidence"))
-        names = named.setdefault(key, set())
-        if row.get("entity") is not None:
-            names.add(str(row["entity"]))
-    rows = [
-        {"year": y, "number": n, "slide": s, "prediction": p, "entities": "; ".join(sorted(names)),
-         "outcome": o, "evidence": e}
-        for (y, n, s, p, o, e), names in named.items()
-    ]
-    return order_rows("predictions", rows)
-
-
-def fold_hit_rate(flat: Iterable[Row], year: int | None) -> list[Row]:
-    """``hit-rate`` rows from flat rows ``{id, year, outcome}`` (one per prediction).
-
-    One row per report year that made predictions (``year`` given: that year only); with
-    no year, a first row with ``year`` None totals them all.
-    """
-    per_year: dict[Any, dict[str, int]] = {}
-    seen: set[Any] = set()
-    for row in flat:
-        if row.get("id") in seen or (year is not None and row.get("year") != year):
-            continue
-        seen.add(row.get("id"))
-        keys = [row.get("year")] if year is not None else [row.get("year"), "all"]
-        for key in keys:
-            counts = per_year.setdefault(key, {"predictions": 0, **dict.fromkeys((*GRADE_COLUMNS, "ungraded"), 0)})
-            counts["predictions"] += 1
-            counts[row["outcome"] if row.get("outcome") in GRADE_COLUMNS else "ungraded"] += 1
-    rows = [{"year": None if key == "all" else key, **counts} for key, counts in per_year.items()]
-    return order_rows("hit-rate", rows)
-
 
 def _predictions(graph: nx.MultiDiGraph) -> Iterable[tuple[str, dict[str, Any], dict[str, Any] | None]]:
     """Each Prediction node with the attributes of the Outcome that grades it (or None)."""
@@ -401,15 +289,16 @@ def _predictions(graph: nx.MultiDiGraph) -> Iterable[tuple[str, dict[str, Any], 
 
 
 def predictions(graph: nx.MultiDiGraph, year: int | str) -> list[Row]:
-    """A report year's predictions: slide, the entities each names, the grade and its evidence.
+    """A report year's predictions, one flat row per named entity (``entity``; None once each).
 
-    ``outcome`` and ``evidence`` are None for a prediction no later report graded.
+    ``outcome`` and ``evidence`` are None for a prediction no later report graded; the
+    question's fold (:func:`aigraph.questions.rows.fold_predictions`) lists the entities.
 
     Examples
     --------
     >>> from aigraph.graph.sample import sample_graph
-    >>> [(r["number"], r["entities"], r["outcome"]) for r in predictions(sample_graph(), 2021)]
-    [(1, 'DeepMind', 'yes'), (2, 'OpenAI', None)]
+    >>> sorted((r["number"], r["entity"] or "", r["outcome"] or "") for r in predictions(sample_graph(), 2021))
+    [(1, '', 'yes'), (1, 'DeepMind', 'yes'), (2, '', ''), (2, 'OpenAI', '')]
     """
     year = _year_arg(year)
     flat = []
@@ -421,7 +310,7 @@ def predictions(graph: nx.MultiDiGraph, year: int | str) -> list[Row]:
                 "evidence": (outcome or {}).get("evidence")}
         flat.append({**base, "entity": None})
         flat.extend({**base, "entity": graph.nodes[e].get("name")} for e in _out(graph, node, "ABOUT"))
-    return fold_predictions(flat)
+    return flat
 
 
 def prediction_record(graph: nx.MultiDiGraph, org: str) -> list[Row]:
@@ -430,7 +319,7 @@ def prediction_record(graph: nx.MultiDiGraph, org: str) -> list[Row]:
     Examples
     --------
     >>> from aigraph.graph.sample import sample_graph
-    >>> [(r["year"], r["outcome"]) for r in prediction_record(sample_graph(), "deepmind")]
+    >>> sorted((r["year"], r["outcome"]) for r in prediction_record(sample_graph(), "deepmind"))
     [(2021, 'yes')]
     """
     matched = set(resolve(graph, org, ["Organization"]))
@@ -440,53 +329,17 @@ def prediction_record(graph: nx.MultiDiGraph, org: str) -> list[Row]:
         for node, attrs, outcome in _predictions(graph)
         for e in _out(graph, node, "ABOUT") if e in matched
     ]
-    return order_rows("prediction-record", rows)
+    return rows
 
 
-def hit_rate(graph: nx.MultiDiGraph, year: int | str | None = None) -> list[Row]:
-    """How many of a report year's predictions were graded yes, partly, no, or not at all.
+def hit_rate(graph: nx.MultiDiGraph, year: int | None = None) -> list[Row]:
+    """Every prediction as a flat row ``{id, year, outcome}``; the question's fold counts them.
 
     Examples
     --------
     >>> from aigraph.graph.sample import sample_graph
-    >>> hit_rate(sample_graph(), 2021)
-    [{'year': 2021, 'predictions': 2, 'yes': 1, 'partly': 0, 'no': 0, 'ungraded': 1}]
+    >>> sorted((r["year"], r["outcome"] or "") for r in hit_rate(sample_graph()))
+    [(2021, ''), (2021, 'yes')]
     """
-    year = None if year is None else _year_arg(year)
-    flat = [{"id": node, "year": attrs.get("year"), "outcome": (outcome or {}).get("grade")}
+    return [{"id": node, "year": attrs.get("year"), "outcome": (outcome or {}).get("grade")}
             for node, attrs, outcome in _predictions(graph)]
-    return fold_hit_rate(flat, year)
-
-
-#: Question name -> function(graph, argument) -> rows.
-FUNCTIONS: dict[str, Callable[[nx.MultiDiGraph, Any], list[Row]]] = {
-    "models-by-org": models_by_org,
-    "mentions": mentions,
-    "metrics-on": metrics_on,
-    "new-in": new_in,
-    "dropped-in": dropped_in,
-    "co-occurring": co_occurring,
-    "publication-lag": publication_lag,
-    "largest-models": largest_models,
-    "predictions": predictions,
-    "prediction-record": prediction_record,
-    "hit-rate": hit_rate,
-}
-
-
-def ask(graph: nx.MultiDiGraph, question: str, argument: Any) -> list[Row]:
-    """Answer a canned question by name on the networkx graph.
-
-    Raises
-    ------
-    QueryError
-        For an unknown question or a year that is not a number.
-
-    Examples
-    --------
-    >>> from aigraph.graph.sample import sample_graph
-    >>> ask(sample_graph(), "models-by-org", "openai")
-    [{'org': 'OpenAI', 'model': 'GPT-3', 'year': 2020}]
-    """
-    _spec(question)
-    return FUNCTIONS[question](graph, argument)

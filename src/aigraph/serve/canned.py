@@ -1,6 +1,6 @@
 """The canned questions as standalone SPARQL texts an outside client can send.
 
-The canned SPARQL (:mod:`aigraph.questions.sparql`) binds its arguments as
+The canned SPARQL (:mod:`aigraph.questions.catalog`) binds its arguments as
 parameters, which the SPARQL protocol has no way to carry. :func:`standalone_query`
 writes the same query with each bound value in an inline ``VALUES`` block at the start
 of every group the query opens with ``WHERE {``: the variables are joined before
@@ -61,19 +61,6 @@ def bind_values(text: str, params: dict[str, Any]) -> str:
     return _WHERE.sub(lambda m: f"{m.group()} {block}", text)
 
 
-class _Recorder:
-    """Stands in for a store to learn the text and parameters a canned question sends."""
-
-    def __init__(self, columns: tuple[str, ...]) -> None:
-        self.columns = columns
-        self.text = ""
-        self.params: dict[str, Any] = {}
-
-    def query(self, text: str, *, params: dict[str, Any] | None = None, **_: Any) -> tuple[list[str], list[Any]]:
-        self.text, self.params = text, dict(params or {})
-        return list(self.columns), []
-
-
 def standalone_query(question: str, arg: Any) -> str:
     """Return the SPARQL text that asks a canned question of any SPARQL endpoint over this graph.
 
@@ -92,12 +79,9 @@ def standalone_query(question: str, arg: Any) -> str:
     True
     """
     from aigraph.questions import get_question
-    from aigraph.questions.sparql import FUNCTIONS
 
     spec = get_question(question)
-    recorder = _Recorder(spec.columns)
-    FUNCTIONS[question](recorder, spec.parse_argument(arg))
-    return bind_values(recorder.text, recorder.params)
+    return bind_values(spec.text("sparql"), spec.params("sparql", spec.parse_argument(arg)))
 
 
 __all__ = ["bind_values", "sparql_term", "standalone_query"]
