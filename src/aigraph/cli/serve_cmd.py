@@ -41,6 +41,7 @@ def serve(
     port: Annotated[int, typer.Option("--port", help="Port to listen on.", min=1, max=65535)] = DEFAULT_PORT,
     timeout: Annotated[float, typer.Option("--timeout", help="Seconds before a query is stopped (0: no limit).", min=0)] = 10.0,
     workers: Annotated[int, typer.Option("--workers", help="Query worker processes (queries beyond wait).", min=1)] = 2,
+    cache_mb: Annotated[float, typer.Option("--cache-mb", help="MB of answers kept for repeated queries on the same build (0: none).", min=0)] = 64.0,
     log_level: Annotated[str, typer.Option("--log-level", help="uvicorn log level (info logs each request).")] = "info",
 ) -> None:
     """Serve the built graph as a read-only SPARQL 1.1 Protocol endpoint at /sparql."""
@@ -56,6 +57,7 @@ def serve(
     typer.echo(f"SPARQL endpoint for {graph} at {url} (page: http://{shown}:{port}/); Ctrl+C stops it.", err=True)
     announce(graph, url)
     try:
-        run(graph, host=host, port=port, log_level=log_level, timeout=timeout or None, workers=workers)
+        run(graph, host=host, port=port, log_level=log_level, timeout=timeout or None, workers=workers,
+            cache_bytes=int(cache_mb * 2**20))
     finally:
         withdraw(graph)

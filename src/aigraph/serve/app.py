@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from aigraph.errors import AigraphError, GraphError, QueryError, QueryTimeout, ReadOnlyError
+from aigraph.serve.cache import DEFAULT_CACHE_BYTES
 from aigraph.serve.negotiate import GRAPH_FORMATS, RESULT_FORMATS, Format, choose, offered_types
 from aigraph.serve.protocol import MAX_QUERY_BYTES, HttpError, query_refusal, read_operation
 
@@ -103,11 +104,15 @@ class Endpoint:
     """The request handlers of one endpoint over one graph directory."""
 
     def __init__(self, graph_dir: Path, *, timeout: float | None, workers: int, max_result_bytes: int,
-                 body_timeout: float) -> None:
+                 body_timeout: float, cache_bytes: int) -> None:
+        from aigraph.graph.paths import GraphPaths
         from aigraph.rdf import SparqlStore
+        from aigraph.serve.cache import ResultCache
 
         self.graph_dir = graph_dir
         self.store = SparqlStore(graph_dir, workers=workers)
+        self.cache = ResultCache(cache_bytes)
+        self._paths = GraphPaths(graph_dir)
         self.timeout, self.max_result_bytes, self.body_timeout = timeout, max_result_bytes, body_timeout
 
     async def index(self, request: Any) -> Any:
@@ -149,9 +154,14 @@ class Endpoint:
                                  f"{offered_types(RESULT_FORMATS)}; CONSTRUCT/DESCRIBE as {offered_types(GRAPH_FORMATS)}")
         formats = {"solutions": results and results.name, "boolean": results and results.name,
                    "graph": graph and graph.name}
-        run = partial(self.store.serialize, query, formats=formats, timeout=self.timeout,
-                      max_bytes=self.max_result_bytes)
-        answer = await anyio.to_thread.run_sync(run)
+        # The stamp is read before the query runs: an answer is never kept under a newer build's stamp.
+        key = (self._paths.build_stamp(), query, tuple(sorted(formats.items(), key=lambda kv: kv[0])))
+        answer = self.cache.get(key)
+        if answer is None:
+            run = partial(self.store.serialize, query, formats=formats, timeout=self.timeout,
+                          max_bytes=self.max_result_bytes)
+            answer = await anyio.to_thread.run_sync(run)
+            self.cache.put(key, answer, len(answer.body or b"") + len(query))
         chosen = graph if answer.kind == "graph" else results
         if answer.body is None or chosen is None:
             offered = GRAPH_FORMATS if answer.kind == "graph" else RESULT_FORMATS
@@ -182,6 +192,7 @@ def create_app(
     workers: int = 2,
     max_result_bytes: int = DEFAULT_MAX_RESULT_BYTES,
     body_timeout: float = DEFAULT_BODY_TIMEOUT,
+    cache_bytes: int = DEFAULT_CACHE_BYTES,
 ) -> Any:
     """Return the ASGI application serving ``graph_dir`` at ``/sparql`` (and a page at ``/``).
 
@@ -198,6 +209,9 @@ def create_app(
         Largest result body sent.
     body_timeout
         Seconds a client has to send its request body (a slow client gets 408).
+    cache_bytes
+        Answers kept for repeated queries on the same build (0: none; see
+        :class:`aigraph.serve.cache.ResultCache`).
 
     Examples
     --------
@@ -210,8 +224,8 @@ def create_app(
     from starlette.middleware.cors import CORSMiddleware
     from starlette.routing import Route
 
-    endpoint = Endpoint(Path(graph_dir), timeout=timeout, workers=workers,
-                        max_result_bytes=max_result_bytes, body_timeout=body_timeout)
+    endpoint = Endpoint(Path(graph_dir), timeout=timeout, workers=workers, max_result_bytes=max_result_bytes,
+                        body_timeout=body_timeout, cache_bytes=cache_bytes)
 
     @asynccontextmanager
     async def lifespan(app: Any):
