@@ -6,14 +6,16 @@ thread of the test process, listening on 127.0.0.1 on a port the kernel picked.
 
 from __future__ import annotations
 
+import os
 import socket
+import tempfile
 import threading
 import time
+from pathlib import Path
 
 import pytest
 
-from aigraph.graph.atomic import build_lock, staged_version
-from aigraph.graph.paths import GraphPaths
+from aigraph.graph.paths import CURRENT_LINK, GraphPaths
 from aigraph.graph.sample import sample_graph
 from aigraph.graph.store import write_graph_json, write_manifest
 from aigraph.questions import close_stores
@@ -24,15 +26,24 @@ TEST_TIMEOUT = 3.0
 
 
 def write_version(graph, out):
-    """Write ``graph`` as a new build of ``out`` and switch ``current`` to it, as a build does."""
-    with build_lock(out), staged_version(out) as folder:
-        paths = GraphPaths(folder)
-        write_graph_json(graph, paths.graph_json)
-        write_turtle(graph, paths.turtle)
-        write_store(graph, folder)
-        write_manifest({"format": 1, "built_at": "2026-01-01T00:00:00+00:00",
-                        "counts": {"total_nodes": graph.number_of_nodes(), "total_edges": graph.number_of_edges(),
-                                   "nodes": {}, "edges": {}}, "inputs": []}, paths.manifest)
+    """Write ``graph`` as a new build folder of ``out`` and switch ``current`` to it in one rename.
+
+    The layout ``aigraph build`` leaves (see :mod:`aigraph.graph.paths`): build folders
+    beside a ``current`` link that one ``os.replace`` moves to the new folder.
+    """
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    folder = Path(tempfile.mkdtemp(prefix="v", dir=out))
+    paths = GraphPaths(folder)
+    write_graph_json(graph, paths.graph_json)
+    write_turtle(graph, paths.turtle)
+    write_store(graph, folder)
+    write_manifest({"format": 1, "built_at": "2026-01-01T00:00:00+00:00",
+                    "counts": {"total_nodes": graph.number_of_nodes(), "total_edges": graph.number_of_edges(),
+                               "nodes": {}, "edges": {}}, "inputs": []}, paths.manifest)
+    link = out / f".link-{folder.name}"
+    os.symlink(folder.name, link)
+    os.replace(link, out / CURRENT_LINK)
     return out
 
 
