@@ -21,6 +21,7 @@ from aigraph.explore.labels import report_years
 from aigraph.explore.markdown import markdown_table
 from aigraph.explore.schema import graph_schema, prefixes, property_predicates, sorted_examples
 from aigraph.app.explorer_support import require_graph, store
+from aigraph.serve.registry import endpoint_for
 
 loaded = require_graph()
 years = report_years(loaded.graph)
@@ -141,6 +142,10 @@ def console(language: str, title: str) -> None:
 st.title("Query")
 st.caption("Ask the graph directly. Both consoles are read-only: writing clauses are refused before they reach "
            "a store, and a query that runs past its timeout is stopped. The examples run as shown and come sorted.")
+endpoint_url = endpoint_for(loaded.root)  # `aigraph serve` over this folder, or $AIGRAPH_SPARQL_ENDPOINT
+if endpoint_url:
+    st.caption(f"Outside tools (YASGUI, SPARQLWrapper, curl) can query this graph at its SPARQL endpoint: "
+               f"[{endpoint_url}]({endpoint_url}).")
 consoles, help_panel = st.columns([3, 2], gap="large")
 with help_panel:
     st.subheader("Schema of this graph")
