@@ -6,17 +6,22 @@ heading is on screen, i.e. until the websocket delivered the page's content:
 
 - ``first page (cold)``: the first visit after the server started (imports, graph load);
 - ``first page (warm)``: a new browser tab opening the app later (a new session);
-- ``switch -> PAGE``: clicking PAGE in the sidebar of an open session.
+- ``switch -> PAGE``: clicking PAGE in the sidebar of an open session;
+- ``graph, 60 nodes``: on the Graph page around Google, from choosing depth 2 until the
+  drawing holds the 60 nodes of the default cap.
 
 Without Chromium it falls back to ``streamlit.testing.v1.AppTest`` (script run time
 only, no browser rendering) and says so.
 
 Usage::
 
-    python bench/bench_app.py [--graph DIR] [--rounds 5] [--out bench/out] [--apptest]
+    python bench/bench_app.py [--graph DIR] [--rounds 5] [--out bench/out] [--apptest] [--scale 100]
 
-Without ``--graph`` it builds ``data/raw/`` into a temporary folder first. Prints a table
-and writes ``bench/out/bench_app.json``. Targets: first page < 3 s, page switch < 1 s.
+Without ``--graph`` it builds ``data/raw/`` into a temporary folder first; ``--scale N``
+builds an N-times corpus of it instead (made as ``bench/bench_build.py`` makes its corpora).
+Prints a table and writes ``bench/out/bench_app.json`` (``bench_app_<N>x.json`` with
+``--scale``). Targets: first page < 3 s, page switch < 1 s at 1x and < 2 s at 100x, the
+graph page with 60 nodes < 1.5 s.
 """
 
 from __future__ import annotations
@@ -44,6 +49,8 @@ PAGES = [
     ("Entity", "Entity"),
     ("Organisation \u2192 models by year", "Organisation \u2192 models by year"),
     ("Years", "Years"),
+    ("Trends", "Trends"),
+    ("Predictions", "Predictions"),
     ("Graph", "Graph"),
     ("Query", "Query"),
     ("Export", "Export"),
@@ -51,11 +58,54 @@ PAGES = [
 ]
 
 
-def build(raw: Path, out: Path) -> Path:
-    from aigraph.graph import build_graph
+def build(raw: Path, out: Path, scale: int = 1) -> Path:
+    from aigraph.build import build_graph
 
+    if scale > 1:
+        import importlib.util
+
+        spec = importlib.util.spec_from_file_location("bench_build", ROOT / "bench" / "bench_build.py")
+        bench_build = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(bench_build)
+        corpus = out.parent / f"raw-{scale}x"
+        bench_build.make_corpus(raw, corpus, scale)
+        raw = corpus
+    started = time.perf_counter()
     build_graph(raw, out)
+    print(f"built {raw} in {time.perf_counter() - started:.1f} s", file=sys.stderr)
     return out
+
+
+#: True once the graph drawing holds 60 nodes and its layout has stopped moving them.
+GRAPH_READY = """() => {
+  const cy = document.getElementById('cy')?._cyreg?.cy;
+  if (!cy || cy.nodes().length !== 60) return false;
+  const now = JSON.stringify(cy.nodes().map(n => n.renderedPosition()));
+  const same = window.__benchPositions === now;
+  window.__benchPositions = now;
+  return same;
+}"""
+
+
+def time_graph_60(page, base: str) -> float:
+    """Open the graph around Google, then time depth 2 (60 nodes, the default cap) until drawn."""
+    from playwright.sync_api import expect
+
+    page.goto(f"{base}/graph?id=org:google")
+    expect(page.get_by_text("within 1 step of", exact=False)).to_be_visible()
+    started = time.perf_counter()
+    page.get_by_role("radio", name="2").check(force=True)
+    expect(page.get_by_text("within 2 steps of", exact=False)).to_be_visible()
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        frames = [f for f in page.frames if f is not page.main_frame and not f.is_detached()]
+        try:
+            if frames and frames[0].evaluate(GRAPH_READY):
+                break
+        except Exception:  # the frame was replaced while we asked
+            pass
+        page.wait_for_timeout(50)
+    return time.perf_counter() - started
 
 
 def start_server(graph_dir: Path) -> tuple[subprocess.Popen, str]:
@@ -102,6 +152,7 @@ def measure_browser(graph_dir: Path, rounds: int) -> dict[str, list[float]]:
                     nav.get_by_role("link", name=link, exact=True).click()
                     expect(page.get_by_role("heading", name=heading, exact=True)).to_be_visible()
                     times.setdefault(f"switch -> {link}", []).append(time.perf_counter() - started)
+                times.setdefault("graph, 60 nodes", []).append(time_graph_60(page, base))
                 context.close()
             browser.close()
     finally:
@@ -118,7 +169,8 @@ def measure_apptest(graph_dir: Path, rounds: int) -> dict[str, list[float]]:
     from aigraph.app import entry_file
 
     os.environ["AIGRAPH_GRAPH_DIR"] = str(graph_dir)
-    files = ["search", "entity", "organisation", "years", "graph", "query", "export", "overview"]
+    files = ["search", "entity", "organisation", "years", "trends", "predictions", "graph", "query", "export",
+             "overview"]
     times: dict[str, list[float]] = {}
     for round_ in range(rounds):
         started = time.perf_counter()
@@ -139,10 +191,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out")
     parser.add_argument("--apptest", action="store_true", help="time AppTest script runs even when Chromium exists")
+    parser.add_argument("--scale", type=int, default=1, help="build an N-times corpus of --raw first (default 1)")
     args = parser.parse_args(argv)
 
     with tempfile.TemporaryDirectory(prefix="aigraph-bench-app-") as tmp:
-        graph_dir = args.graph or build(args.raw, Path(tmp) / "graph")
+        graph_dir = args.graph or build(args.raw, Path(tmp) / "graph", args.scale)
         if CHROMIUM.exists() and not args.apptest:
             how = f"Chromium ({CHROMIUM}) via Playwright, real Streamlit server"
             times = measure_browser(graph_dir, args.rounds)
@@ -162,7 +215,8 @@ def main(argv: list[str] | None = None) -> int:
     if switches:
         print(f"{'all page switches':42} {statistics.median(switches):9.3f} {max(switches):7.3f}")
     args.out.mkdir(parents=True, exist_ok=True)
-    (args.out / "bench_app.json").write_text(json.dumps({"method": how, "steps": summary}, indent=2) + "\n")
+    name = "bench_app.json" if args.scale == 1 else f"bench_app_{args.scale}x.json"
+    (args.out / name).write_text(json.dumps({"method": how, "scale": args.scale, "steps": summary}, indent=2) + "\n")
     return 0
 
 

@@ -22,7 +22,7 @@ CHROMIUM_ARGS = [
 
 @pytest.fixture(scope="session")
 def graph_dir(tmp_path_factory) -> Path:
-    from aigraph.graph import build_graph
+    from aigraph.build import build_graph
 
     out = tmp_path_factory.mktemp("browser") / "graph"
     result = build_graph(ROOT / "data" / "raw", out)

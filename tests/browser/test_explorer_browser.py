@@ -1,4 +1,4 @@
-"""The explorer in a real headless Chromium: search, entity page, Cypher and SPARQL, graph clicks.
+"""The explorer in a real headless Chromium: every page, search, entity page, Cypher and SPARQL, graph clicks.
 
 Each step waits for real content (a heading, a result line), not for the page load: the
 app's content arrives over a websocket after the HTML. Dataframes are drawn on a canvas,
@@ -68,6 +68,57 @@ def assert_local_only(page, server: str) -> None:
     assert not remote, remote
 
 
+#: Every page: path, heading, and the page's key element (a text that only a working page shows).
+EVERY_PAGE = [
+    ("overview", "/", "aigraph explorer", "What is counted:"),
+    ("search", "/search?q=DeepMind", "Search", "results, best first"),
+    ("entity", "/entity?id=org:deepmind", "DeepMind", "mentions in"),
+    ("organisation", "/organisation?org=org:deepmind", "Organisation \u2192 models by year",
+     "DeepMind's models per report year"),
+    ("years", "/years", "Years", "No longer mentioned ("),
+    ("trends", "/trends", "Trends", "New and no longer mentioned entities"),
+    ("predictions", "/predictions", "Predictions", "Hit rate by report year"),
+    ("graph", "/graph?id=org:deepmind", "Graph", "within 1 step of DeepMind"),
+    ("query", "/query", "Query", "Schema of this graph"),
+    ("export", "/export", "Export", "nodes in all"),
+]
+
+
+@pytest.fixture
+def tall_page(browser):
+    """A tab tall enough for a whole page in one screenshot (Streamlit scrolls inside its main block)."""
+    context = browser.new_context(viewport={"width": 1400, "height": 2600})
+    tab = context.new_page()
+    tab.set_default_timeout(30_000)
+    requested: list[str] = []
+    tab.on("request", lambda request: requested.append(request.url))
+    tab.requested = requested
+    yield tab
+    context.close()
+
+
+@pytest.mark.parametrize(("name", "path", "heading", "key_text"), EVERY_PAGE, ids=[p[0] for p in EVERY_PAGE])
+def test_every_page_renders_its_key_element(tall_page, server, artifacts, name, path, heading, key_text):
+    page = tall_page
+    open_page(page, server, path, heading)
+    expect(main(page).get_by_text(key_text, exact=False).first).to_be_visible()
+    if name == "trends":
+        expect(main(page).get_by_test_id("stVegaLiteChart").first).to_be_visible()
+        expect(main(page).get_by_role("button", name="Download the chart's data (CSV)").first).to_be_visible()
+    if name == "organisation":
+        expect(main(page).get_by_role("link", name="AlphaZero", exact=True).first).to_be_visible()
+        expect(main(page).get_by_role("tab", name="Compare up to 4")).to_be_visible()
+    if name == "query":
+        expect(main(page).get_by_text("PREFIX aig:", exact=False).first).to_be_visible()
+    if name == "graph":
+        settled_graph_frame(page)
+    else:
+        page.wait_for_timeout(800)  # let charts finish drawing before the screenshot
+    assert page.get_by_test_id("stException").count() == 0
+    page.screenshot(path=str(artifacts / f"page-{name}.png"), full_page=True)
+    assert_local_only(page, server)
+
+
 def test_first_page_then_search_then_entity(page, server, artifacts, timings):
     timings["first_page_s"] = open_page(page, server, "/", "aigraph explorer")
     expect(main(page).get_by_text("Report years", exact=True)).to_be_visible()
@@ -94,7 +145,7 @@ def test_first_page_then_search_then_entity(page, server, artifacts, timings):
     timings["switch_to_organisation_s"] = switch_page(page, "Organisation \u2192 models by year",
                                                       "Organisation \u2192 models by year")
     expect(main(page).get_by_text("DeepMind's models per report year")).to_be_visible()
-    expect(main(page).get_by_role("link", name="AlphaZero", exact=False)).to_be_visible()
+    expect(main(page).get_by_role("link", name="AlphaZero", exact=False).first).to_be_visible()
     page.screenshot(path=str(artifacts / "browser-organisation.png"), full_page=True)
     assert_local_only(page, server)
 
@@ -186,11 +237,29 @@ def settled_graph_frame(page, attempts: int = 5):
     raise AssertionError("unreachable")
 
 
+READABLE = """() => {
+  const cy = document.getElementById('cy')._cyreg.cy;
+  const zoom = cy.zoom();
+  const near = cy.nodes().filter(n => n.data('distance') <= 1);
+  const unreadable = near.filter(n => !n.pstyle('label').strValue
+      || n.pstyle('font-size').pfValue * zoom < Math.max(n.pstyle('min-zoomed-font-size').pfValue, 7));
+  const captioned = cy.edges().filter(e => e.pstyle('label').strValue !== '');
+  return {near: near.length, unreadable: unreadable.map(n => n.id()), captioned: captioned.length,
+          dashes: [...new Set(cy.edges().map(e => e.pstyle('line-style').strValue))]};
+}"""
+
+
 def test_graph_click_moves_the_focus(page, server, artifacts):
     open_page(page, server, "/graph?id=org:deepmind", "Graph")
     expect(main(page).get_by_text("within 1 step of DeepMind", exact=False)).to_be_visible()
+    expect(main(page).get_by_text("DEVELOPED", exact=False).first).to_be_visible()  # the legend
     frame = settled_graph_frame(page)  # the layout has stopped moving nodes
     page.screenshot(path=str(artifacts / "browser-graph.png"), full_page=True)
+    # At the first zoom, the focus and its neighbours show their names (7 px or more on
+    # screen), no edge shows a caption, and DEVELOPED and PART_OF are drawn differently.
+    readable = frame.evaluate(READABLE)
+    assert readable["near"] > 10 and readable["unreadable"] == [] and readable["captioned"] == 0
+    assert {"solid", "dashed"} <= set(readable["dashes"])
     node_ids = frame.evaluate("() => document.getElementById('cy')._cyreg.cy.nodes().map(n => n.id())")
     assert "model:gemini" in node_ids
     # Click the Gemini node where Cytoscape.js drew it.
@@ -204,6 +273,20 @@ def test_graph_click_moves_the_focus(page, server, artifacts):
     expect(main(page).get_by_text("within 1 step of Gemini", exact=False)).to_be_visible()
     expect(page.get_by_role("combobox", name="Focus", exact=False)).to_be_visible()
     assert "id=model%3Agemini" in page.url
-    settled_graph_frame(page)
+    frame = settled_graph_frame(page)
+    drawn = frame.evaluate("() => document.getElementById('cy')._cyreg.cy.nodes().map(n => n.id())")
+    assert "model:gemini" in drawn and "model:alphazero" not in drawn  # the new neighbourhood, not the old
     page.screenshot(path=str(artifacts / "browser-graph-gemini.png"), full_page=True)
     assert_local_only(page, server)
+
+
+def test_graph_of_sixty_nodes_stays_legible(page, server, artifacts):
+    open_page(page, server, "/graph?id=org:google", "Graph")
+    page.get_by_role("radio", name="2").check(force=True)
+    expect(main(page).get_by_text("within 2 steps of Google", exact=False)).to_be_visible()
+    frame = settled_graph_frame(page)
+    count = frame.evaluate("() => document.getElementById('cy')._cyreg.cy.nodes().length")
+    assert count == 60  # the default node cap
+    readable = frame.evaluate(READABLE)
+    assert readable["unreadable"] == [] and readable["captioned"] == 0
+    page.screenshot(path=str(artifacts / "browser-graph-60.png"), full_page=True)

@@ -40,7 +40,7 @@ EDGE_LOOKS: dict[str, EdgeLook] = {
 OTHER_EDGE = EdgeLook("#7F7F7F", "solid", 1.4, "triangle")
 
 #: Caption size of the focus and its neighbours, in graph units (nodes are 20 across).
-NEAR_FONT = 9
+NEAR_FONT = 10
 #: Caption size of farther nodes; shown only once zoomed in far enough to read.
 FAR_FONT = 6
 

@@ -12,7 +12,7 @@ GRAPH_ENV = "AIGRAPH_GRAPH_DIR"
 
 @pytest.fixture(scope="session")
 def raw_graph_dir(tmp_path_factory) -> Path:
-    from aigraph.graph import build_graph
+    from aigraph.build import build_graph
 
     out = tmp_path_factory.mktemp("pages") / "graph"
     result = build_graph(ROOT / "data" / "raw", out)

@@ -27,3 +27,9 @@ def test_years_page_says_no_longer_mentioned(open_page):
     assert not any("Dropped" in s for s in subheaders)
     assert list(at.dataframe[0].value.columns) == ["label", "new", "no longer mentioned", "continuing"]
     assert "Money" not in set(at.dataframe[0].value["label"])
+
+
+def test_years_lists_link_each_entity_to_its_page(open_page):
+    at = open_page("years")
+    lists = [m.value for m in at.markdown if m.value.startswith("- [")]
+    assert lists and all("](entity?id=" in line for block in lists for line in block.splitlines())

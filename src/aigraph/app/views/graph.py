@@ -89,6 +89,8 @@ layout = {"name": "fcose", "animate": False, "fit": True, "padding": 24, "nodeDi
           "idealEdgeLength": 90, "nodeRepulsion": 9000, "nodeSeparation": 60, "randomize": True}
 event = st_link_analysis(
     elements, layout=layout, node_styles=rules, edge_styles=[], height=620,
+    # A new component (new key) per neighbourhood: st-link-analysis 0.4 cannot replace the
+    # elements of a drawn graph in place (its update path only adds), so each view is drawn afresh.
     key=f"graph-view-{focus}-{depth}-{cap}-{'|'.join(labels)}",
     events=[Event("focus", "tap", "node")],
 )

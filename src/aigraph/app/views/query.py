@@ -49,18 +49,18 @@ def schema_of(root: str, stamp: str):
 def schema_panel() -> None:
     """The graph's labels, relation types, properties and prefixes, read from this build."""
     schema = schema_of(loaded.root, loaded.stamp)
-    labels_tab = st.expander(f"Labels ({len(schema.labels)})", expanded=True)
-    relations_tab = st.expander(f"Relation types ({len(schema.relations)})", expanded=True)
-    properties_tab = st.expander("Properties")
-    prefixes_tab = st.expander("Prefixes", expanded=True)
+    labels_tab, relations_tab = st.columns(2, gap="large")
+    properties_tab, prefixes_tab = st.columns(2, gap="large")
     with labels_tab:
+        st.markdown(f"**Labels** ({len(schema.labels)})")
         st.caption("Node labels of this graph. SPARQL: `?n a aig:Model` or `?n aig:label \"Model\"`; "
                    "Cypher: `(n:Model)`.")
         st.markdown(markdown_table(
             ["label", "nodes", "SPARQL class", "properties"],
             [[f"`{s.label}`", f"{s.nodes:,}", f"`{s.sparql_class}`" if s.sparql_class else "",
-              ", ".join(f"`{p}`" for p in s.properties)] for s in schema.labels]))
+              ", ".join(s.properties)] for s in schema.labels]))
     with relations_tab:
+        st.markdown(f"**Relation types** ({len(schema.relations)})")
         st.caption("Relation types with their end labels. Cypher: `(o:Organization)-[:DEVELOPED]->(m:Model)`; "
                    "SPARQL: `?o aig:developed ?m`. Mentions and evidence are resources of their own in RDF "
                    "(`rdf:subject`, `rdf:object`, `prov:wasDerivedFrom`).")
@@ -70,11 +70,13 @@ def schema_panel() -> None:
               f"`{r.sparql_predicate}`" if r.sparql_predicate else ""] for r in schema.relations]),
             unsafe_allow_html=True)
     with properties_tab:
+        st.markdown("**Properties**")
         st.caption("Node properties: the Cypher property name and the SPARQL predicate. In Cypher, `keys` "
                    "holds the lower-cased name and aliases; in SPARQL, `aig:key` does.")
         st.markdown(markdown_table(["property", "SPARQL predicate"],
                                    [[f"`{k}`", f"`{v}`"] for k, v in property_predicates().items()]))
     with prefixes_tab:
+        st.markdown("**Prefixes**")
         st.caption("Every SPARQL example declares these; copy them into your own queries.")
         st.code("".join(f"PREFIX {name}: <{iri}>\n" for name, iri in prefixes().items()), language="sparql")
 
@@ -146,13 +148,11 @@ endpoint_url = endpoint_for(loaded.root)  # `aigraph serve` over this folder, or
 if endpoint_url:
     st.caption(f"Outside tools (YASGUI, SPARQLWrapper, curl) can query this graph at its SPARQL endpoint: "
                f"[{endpoint_url}]({endpoint_url}).")
-consoles, help_panel = st.columns([3, 2], gap="large")
-with help_panel:
-    st.subheader("Schema of this graph")
-    schema_panel()
-with consoles:
-    sparql_tab, cypher_tab = st.tabs(["SPARQL", "Cypher"])
-    with sparql_tab:
-        console("sparql", "SPARQL")
-    with cypher_tab:
-        console("cypher", "Cypher")
+sparql_tab, cypher_tab = st.tabs(["SPARQL", "Cypher"])
+with sparql_tab:
+    console("sparql", "SPARQL")
+with cypher_tab:
+    console("cypher", "Cypher")
+st.subheader("Schema of this graph")
+st.caption("Read from this build: what there is to ask about, and the names each query language gives it.")
+schema_panel()

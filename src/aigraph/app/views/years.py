@@ -5,7 +5,8 @@ import streamlit as st
 
 from aigraph.explore.labels import report_years
 from aigraph.explore.years import year_diff
-from aigraph.app.explorer_support import PAGES, cached_graph, entity_link, require_graph
+from aigraph.explore.markdown import linked_names
+from aigraph.app.explorer_support import PAGES, cached_graph, require_graph
 
 loaded = require_graph()
 
@@ -62,5 +63,6 @@ for column, title, group in zip(columns, ("New", "No longer mentioned", "Continu
         with st.container(height=420, border=False):
             if not group:
                 st.caption("None.")
-            for named in group:
-                entity_link(named.id, named.name)
+            else:
+                # One Markdown list per column: a page link per entity costs a widget each.
+                st.markdown("\n".join(f"- {linked_names([(named.id, named.name)])}" for named in group))
