@@ -114,8 +114,8 @@ def _record_phase_peaks(peaks: dict[str, float]) -> None:
     """Note the peak RSS so far at the end of each build phase and store writer."""
     from contextlib import contextmanager
 
-    import aigraph.graph.build as build
-    import aigraph.graph.hooks as hooks
+    import aigraph.build.pipeline as build
+    import aigraph.build.stores as stores
 
     lap = build._lap
 
@@ -126,28 +126,27 @@ def _record_phase_peaks(peaks: dict[str, float]) -> None:
         peaks[phase] = _peak_mb()
 
     build._lap = lap_and_peak
-    optional = hooks.optional_function
+    writers = stores.store_writers
 
-    def optional_and_peak(module, function):
-        writer = optional(module, function)
-        if writer is None:
-            return None
+    def writers_and_peaks():
+        def measured(name, writer):
+            def wrapped(*args, **kwargs):
+                result = writer(*args, **kwargs)
+                peaks[f"{writer.__module__}.{writer.__name__}"] = _peak_mb()
+                return result
 
-        def wrapped(*args, **kwargs):
-            result = writer(*args, **kwargs)
-            peaks[f"{module}.{function}"] = _peak_mb()
-            return result
+            return wrapped
 
-        return wrapped
+        return [(name, measured(name, writer), attr) for name, writer, attr in writers()]
 
-    hooks.optional_function = optional_and_peak
+    stores.store_writers = writers_and_peaks
 
 
 def _child(raw: str, out: str, force: bool) -> None:
     """Run one build in this process and print its figures as JSON."""
     import resource
 
-    from aigraph.graph.build import build_graph
+    from aigraph.build.pipeline import build_graph
 
     peaks: dict[str, float] = {}
     _record_phase_peaks(peaks)

@@ -48,7 +48,8 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from aigraph.graph import GraphPaths, build_graph, load_graph
+from aigraph.build import build_graph
+from aigraph.graph import GraphPaths, load_graph
 from aigraph.questions import QUESTIONS, VIAS, ask, close_stores
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -13,7 +13,7 @@ GRAPH_ENV = "AIGRAPH_GRAPH_DIR"
 
 def build_sample_graph(out: Path) -> Path:
     """Build ``data/raw/`` into ``out`` the way ``aigraph build`` does; return ``out``."""
-    from aigraph.graph import build_graph
+    from aigraph.build import build_graph
 
     result = build_graph(ROOT / "data" / "raw", out)
     assert not result.errors, result.errors

@@ -11,7 +11,7 @@ import threading
 import pytest
 
 from aigraph.cli import main
-from aigraph.graph.build import write_stores
+from aigraph.build.stores import write_stores
 from aigraph.graph.paths import GraphPaths
 from aigraph.graph.sample import sample_graph
 from aigraph.graph.store import write_graph_json, write_manifest

@@ -19,7 +19,7 @@ from aigraph.explore.console import (
 @pytest.fixture(scope="module")
 def stores(tmp_path_factory, graph):
     from aigraph.cypher import CypherStore
-    from aigraph.graph.build import write_stores
+    from aigraph.build.stores import write_stores
     from aigraph.graph.paths import GraphPaths
     from aigraph.graph.store import write_graph_json, write_manifest
     from aigraph.rdf import SparqlStore

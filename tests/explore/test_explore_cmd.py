@@ -72,7 +72,7 @@ def test_app_file_override(monkeypatch, tmp_path):
 
 @pytest.fixture(scope="module")
 def sample_graph_dir(tmp_path_factory):
-    from aigraph.graph.build import write_stores
+    from aigraph.build.stores import write_stores
     from aigraph.graph.paths import GraphPaths
     from aigraph.graph.sample import sample_graph
     from aigraph.graph.store import write_graph_json, write_manifest

@@ -6,7 +6,8 @@ import json
 
 import pytest
 
-from aigraph.graph import GraphPaths, build_graph, load_graph
+from aigraph.build import build_graph
+from aigraph.graph import GraphPaths, load_graph
 from aigraph.graph.assemble import graph_from_extractions
 from aigraph.graph.forecasts import grade_notes, link_grades
 from aigraph.graph.sample import sample_extractions, sample_graph

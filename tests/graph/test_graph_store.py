@@ -9,7 +9,7 @@ import pytest
 from aigraph.errors import GraphError
 from aigraph.graph import GraphPaths, load_graph
 from aigraph.graph.sample import sample_extractions, sample_graph
-from aigraph.graph.serial import extraction_from_dict, extraction_to_dict
+from aigraph.build.serial import extraction_from_dict, extraction_to_dict
 from aigraph.graph.store import generate_graph_json, parse_graph_json, write_graph_json, write_manifest
 
 

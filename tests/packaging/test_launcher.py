@@ -12,7 +12,7 @@ LAUNCHER = ROOT / "app" / "streamlit_app.py"
 
 @pytest.fixture(scope="module")
 def sample_graph_dir(tmp_path_factory) -> Path:
-    from aigraph.graph.build import write_stores
+    from aigraph.build.stores import write_stores
     from aigraph.graph.paths import GraphPaths
     from aigraph.graph.sample import sample_graph
     from aigraph.graph.store import write_graph_json, write_manifest

@@ -28,7 +28,7 @@ pytestmark = [
 def served(tmp_path_factory):
     """``aigraph explore`` over a small graph, run from a folder with no Streamlit config."""
     from aigraph.cli.explore_cmd import free_port
-    from aigraph.graph.build import write_stores
+    from aigraph.build.stores import write_stores
     from aigraph.graph.paths import GraphPaths
     from aigraph.graph.sample import sample_graph
     from aigraph.graph.store import write_graph_json, write_manifest

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from aigraph.graph.build import write_stores
+from aigraph.build.stores import write_stores
 from aigraph.graph.paths import GraphPaths
 from aigraph.graph.sample import sample_graph
 from aigraph.graph.store import write_graph_json, write_manifest

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from aigraph.graph import build_graph, load_graph
+from aigraph.build import build_graph
+from aigraph.graph import load_graph
 from aigraph.questions import QUESTIONS, VIAS, ask, close_stores
 
 RAW = Path(__file__).resolve().parents[2] / "data" / "raw"

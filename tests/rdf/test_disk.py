@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from aigraph.graph.hooks import write_stores
+from aigraph.build.stores import write_stores
 from aigraph.graph.paths import GraphPaths
 from aigraph.graph.store import write_manifest
 from aigraph.rdf import SparqlStore, graph_to_rdf, has_store, write_store, write_turtle

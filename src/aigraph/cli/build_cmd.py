@@ -12,7 +12,7 @@ from aigraph.cli._app import app
 from aigraph.graph.paths import CURRENT_LINK
 
 if TYPE_CHECKING:
-    from aigraph.graph.build import BuildResult
+    from aigraph.build.pipeline import BuildResult
 
 
 def _counts(counts: dict[str, int]) -> str:
@@ -51,7 +51,7 @@ def build(
     force: Annotated[bool, typer.Option("--force", help="Re-extract every file, ignoring the cache.")] = False,
 ) -> None:
     """Build the knowledge graph of RAW_DIR into --out (atomic; unchanged files come from the cache)."""
-    from aigraph.graph.build import build_graph
+    from aigraph.build.pipeline import build_graph
 
     def waiting(message: str) -> None:
         print(f"aigraph: {message}", file=sys.stderr, flush=True)

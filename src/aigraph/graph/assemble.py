@@ -2,7 +2,7 @@
 
 :func:`graph_from_extractions` turns :class:`~aigraph.records.Extraction` records into
 the networkx ``MultiDiGraph`` described in ``docs/graph-model.md``. No file is read or
-written here; :mod:`aigraph.graph.build` does the I/O around it.
+written here; :mod:`aigraph.build.pipeline` does the I/O around it.
 """
 
 from __future__ import annotations

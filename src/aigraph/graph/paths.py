@@ -1,7 +1,7 @@
 """Names of the files in a graph directory (``data/graph/`` by default).
 
 A graph directory written by ``aigraph build`` holds versioned build folders and a
-``current`` symbolic link to the finished one (see :mod:`aigraph.graph.atomic`). A
+``current`` symbolic link to the finished one (see :mod:`aigraph.build.atomic`). A
 reader resolves the link once, when it opens the graph, and reads every file from
 that one version, so a build swapped in meanwhile never mixes into its answer. A
 directory without the link (a single build folder, or one written by an older

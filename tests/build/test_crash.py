@@ -7,9 +7,10 @@ import sys
 
 import pytest
 
-from aigraph.graph import GraphPaths, build_graph, load_graph
-from aigraph.graph.atomic import versions
-from aigraph.graph.fingerprint import code_fingerprint, extraction_fingerprint
+from aigraph.build import build_graph
+from aigraph.graph import GraphPaths, load_graph
+from aigraph.build.atomic import versions
+from aigraph.build.fingerprint import code_fingerprint, extraction_fingerprint
 
 REPORTS = {
     "soai-2022.md": "# State of AI Report 2022\n\n- Slide 12: DeepMind released AlphaFold 2.\n"
@@ -21,8 +22,8 @@ REPORTS = {
 # A real build in a child process that kills itself with SIGKILL at one moment.
 CHILD = """
 import os, signal, sys
-import aigraph.graph.atomic as atomic
-import aigraph.graph.build as build
+import aigraph.build.atomic as atomic
+import aigraph.build.pipeline as build
 
 raw, out, moment = sys.argv[1:4]
 

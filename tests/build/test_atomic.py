@@ -9,7 +9,7 @@ import threading
 import pytest
 
 from aigraph.errors import GraphError
-from aigraph.graph.atomic import (
+from aigraph.build.atomic import (
     build_lock,
     check_output_directory,
     donors,

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from aigraph.graph import GraphPaths, build_graph, load_graph
-from aigraph.graph.fingerprint import READERS, package_fingerprint
+from aigraph.build import build_graph
+from aigraph.graph import GraphPaths, load_graph
+from aigraph.build.fingerprint import READERS, package_fingerprint
 from aigraph.graph.outside import OUTSIDE_LOG
 from aigraph.knowledge.epoch import CREDIT, EPOCH_FILE
 

@@ -9,9 +9,10 @@ import shutil
 import pytest
 
 import aigraph.extract as extract
-import aigraph.graph.build as build_module
+import aigraph.build.pipeline as build_module
 from aigraph.errors import GraphError
-from aigraph.graph import GraphPaths, build_graph, load_graph
+from aigraph.build import build_graph
+from aigraph.graph import GraphPaths, load_graph
 from aigraph.graph.store import generate_graph_json
 
 REPORT_2022 = """# State of AI Report 2022: notes for a test

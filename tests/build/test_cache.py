@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 import aigraph
-from aigraph.graph.cache import ExtractionCache, cache_key
-from aigraph.graph.fingerprint import AFTER_EXTRACTION, package_fingerprint
+from aigraph.build.cache import ExtractionCache, cache_key
+from aigraph.build.fingerprint import AFTER_EXTRACTION, package_fingerprint
 
 RAW = Path(__file__).resolve().parents[2] / "data" / "raw"
 
@@ -24,10 +24,10 @@ def package(tmp_path_factory):
 
 
 def _extraction_fp(root):
-    return package_fingerprint(root, AFTER_EXTRACTION, ("graph/serial.py",))
+    return package_fingerprint(root, AFTER_EXTRACTION, ("build/serial.py",))
 
 
-@pytest.mark.parametrize("changed", ["extract/__init__.py", "records.py", "graph/serial.py",
+@pytest.mark.parametrize("changed", ["extract/__init__.py", "records.py", "build/serial.py",
                                      "knowledge/data/new-list.jsonl"])
 def test_changing_what_extraction_reads_changes_the_key(package, changed):
     before = _extraction_fp(package)

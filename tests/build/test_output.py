@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from aigraph.cli import main
-from aigraph.graph import GraphPaths, build_graph, load_graph
+from aigraph.build import build_graph
+from aigraph.graph import GraphPaths, load_graph
 
 REPORT = """# State of AI Report 2022: notes for a test
 

@@ -4,7 +4,7 @@ The I/O around :func:`aigraph.graph.assemble.graph_from_extractions`: find the i
 and hash them; stop early when the previous build has the same fingerprint; else
 extract each input (or take it from the cache), assemble the graph, write it and the
 other stores into a new build folder, write the manifest last, switch ``current`` to
-it (:mod:`aigraph.graph.atomic`). All of it under the output directory's build lock.
+it (:mod:`aigraph.build.atomic`). All of it under the output directory's build lock.
 """
 
 from __future__ import annotations
@@ -23,11 +23,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from aigraph.errors import GraphError
-from aigraph.graph.atomic import build_lock, check_output_directory, donors, staged_version
-from aigraph.graph.cache import ExtractionCache, file_sha256, knowledge_fingerprint
-from aigraph.graph.fingerprint import build_fingerprint, extraction_fingerprint, fresh_manifest
-from aigraph.graph.inputs import InputFile, Source, extract_inputs, hash_sources
-from aigraph.graph.hooks import STORE_HOOKS, optional_function, write_stores
+from aigraph.build.atomic import build_lock, check_output_directory, donors, staged_version
+from aigraph.build.cache import ExtractionCache, file_sha256, knowledge_fingerprint
+from aigraph.build.fingerprint import build_fingerprint, extraction_fingerprint, fresh_manifest
+from aigraph.build.inputs import InputFile, Source, extract_inputs, hash_sources
+from aigraph.build.stores import write_stores
 from aigraph.graph.paths import DEFAULT_GRAPH_DIR, GraphPaths
 from aigraph.graph.store import write_jsonl, write_manifest
 
@@ -40,7 +40,7 @@ TOOLS = ("aigraph", "networkx", "spacy", "rdflib", "oxrdflib", "pyoxigraph", "la
 
 MANIFEST_FORMAT = 1
 
-__all__ = ["STORE_HOOKS", "BuildResult", "InputFile", "build_graph", "write_graph_json", "write_stores"]
+__all__ = ["BuildResult", "InputFile", "build_graph", "write_graph_json", "write_stores"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,9 +137,10 @@ def _counts(graph: nx.MultiDiGraph) -> tuple[dict[str, int], dict[str, int]]:
 
 
 def _load_knowledge() -> Any:
-    """Return the curated knowledge, or ``None`` when the package has none yet."""
-    load = optional_function("aigraph.knowledge", "load_knowledge")
-    return load() if load is not None else None
+    """Return the curated knowledge."""
+    from aigraph.knowledge import load_knowledge
+
+    return load_knowledge()
 
 
 def _unchanged_result(out: Path, manifest: dict[str, Any], started: float) -> BuildResult:
@@ -178,7 +179,7 @@ def build_graph(
         Directory (or single file) of reports: PDF, Markdown, text, HTML.
     out_dir
         The graph directory: absent, empty, or written by an earlier build (see
-        :mod:`aigraph.graph.atomic`); readers open it with
+        :mod:`aigraph.build.atomic`); readers open it with
         :class:`~aigraph.graph.paths.GraphPaths`.
     year
         Report year for inputs whose year the reader cannot tell.

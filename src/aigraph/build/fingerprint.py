@@ -20,7 +20,7 @@ from aigraph.graph.paths import GraphPaths
 #: Parts of the package that only read or show a built graph: no build output depends on them.
 READERS = ("questions", "export", "explore", "app", "cli", "__main__.py", "readonly.py")
 #: Parts that come after extraction: the extraction cache does not depend on them
-#: (the cache's own record format, ``graph/serial.py``, is counted back in).
+#: (the cache's own record format, ``build/serial.py``, is counted back in).
 AFTER_EXTRACTION = ("graph", "rdf", "cypher", "build", *READERS)
 _SKIPPED_SUFFIXES = frozenset({".pyc", ".pyo"})
 
@@ -68,7 +68,7 @@ def extraction_fingerprint() -> str:
     """Return a short hash of the code and data files an extraction depends on.
 
     Every file of the installed package except the parts after extraction
-    (:data:`AFTER_EXTRACTION`), plus ``graph/serial.py``, which shapes a cached
+    (:data:`AFTER_EXTRACTION`), plus ``build/serial.py``, which shapes a cached
     record. Part of each extraction cache key, so a changed extractor, reader,
     lexicon or curated list never serves an old extraction. Computed once per process.
 
@@ -77,7 +77,7 @@ def extraction_fingerprint() -> str:
     >>> len(extraction_fingerprint())
     16
     """
-    return package_fingerprint(_package_root(), AFTER_EXTRACTION, ("graph/serial.py",))
+    return package_fingerprint(_package_root(), AFTER_EXTRACTION, ("build/serial.py",))
 
 
 def build_fingerprint(
@@ -101,7 +101,7 @@ def build_fingerprint(
 
 
 def _sha256(path: Path) -> str | None:
-    from aigraph.graph.cache import file_sha256
+    from aigraph.build.cache import file_sha256
 
     try:
         return file_sha256(path)

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from aigraph.errors import AigraphError, GraphError
-from aigraph.graph.cache import ExtractionCache, cache_key, file_sha256, knowledge_fingerprint
+from aigraph.build.cache import ExtractionCache, cache_key, file_sha256, knowledge_fingerprint
 
 if TYPE_CHECKING:
     from aigraph.records import Document, Entity, Extraction, Outcome, Prediction, Relation
@@ -148,7 +148,7 @@ def extract_inputs(
     """Extract each input, or take it from an old cache; every result goes into ``new_cache``.
 
     ``code`` is the part of the cache key that stands for the extraction code and data
-    (see :func:`aigraph.graph.fingerprint.extraction_fingerprint`).
+    (see :func:`aigraph.build.fingerprint.extraction_fingerprint`).
     """
     from aigraph.extract import extract_document
     from aigraph.ingest import read_document

@@ -2,7 +2,7 @@
 
 The key hashes the input's bytes, its file name (the reader may take the year from
 it), the ``--year`` override, a hash of the package's extraction code and data
-(:func:`aigraph.graph.fingerprint.extraction_fingerprint`, which the curated
+(:func:`aigraph.build.fingerprint.extraction_fingerprint`, which the curated
 knowledge is part of) and a fingerprint of the curated knowledge. An entry that is
 missing, unreadable or of another format is a miss.
 """
@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from aigraph.errors import GraphError
-from aigraph.graph.serial import FORMAT_VERSION, extraction_from_dict, extraction_to_dict
+from aigraph.build.serial import FORMAT_VERSION, extraction_from_dict, extraction_to_dict
 
 if TYPE_CHECKING:
     from aigraph.records import Extraction
@@ -44,7 +44,7 @@ def cache_key(sha256: str, file_name: str, year: int | None, code: str, knowledg
         What the reader may take the report year from.
     code
         The hash of the extraction code and data
-        (:func:`~aigraph.graph.fingerprint.extraction_fingerprint`).
+        (:func:`~aigraph.build.fingerprint.extraction_fingerprint`).
     knowledge
         :func:`knowledge_fingerprint`.
 
