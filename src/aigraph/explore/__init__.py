@@ -11,10 +11,20 @@ a module name are also available from the package. Modules (each loaded on first
 - :mod:`~aigraph.explore.search`: fuzzy search over names and aliases (rapidfuzz).
 - :mod:`~aigraph.explore.entity`: everything an entity page shows (mentions with the
   mention highlighted, relations, neighbours, merge-log entries).
+- :mod:`~aigraph.explore.mentions`: an entity's mentions one row per sentence (with its
+  slide range), filtered by report year and paged.
+- :mod:`~aigraph.explore.provenance`: a relation's evidence rows and how each was known
+  (read from the sentence, inferred from a heading, known from curated knowledge).
+- :mod:`~aigraph.explore.money`: money amounts tied to the organisation they are about.
 - :mod:`~aigraph.explore.mergelog`: reading ``merge_log.jsonl``.
-- :mod:`~aigraph.explore.timeline`: an organisation's models by report year.
-- :mod:`~aigraph.explore.years`: entities new, dropped and continuing between two years.
+- :mod:`~aigraph.explore.timeline`: an organisation's models by report year, a timeline
+  without lines across gaps, organisations compared.
+- :mod:`~aigraph.explore.trends`: per report year, mentions per label, top entities, new
+  and no-longer-mentioned entities (the Trends page's tables).
+- :mod:`~aigraph.explore.years`: entities new, no longer mentioned and continuing between two years.
 - :mod:`~aigraph.explore.neighbourhood`: the subgraph around a node, as Cytoscape elements.
+- :mod:`~aigraph.explore.graphstyle`: how the graph view draws it (styles, legend).
+- :mod:`~aigraph.explore.schema`: the graph's schema for the Query page, sorted examples.
 - :mod:`~aigraph.explore.console`: running console queries (length check, row cap,
   CSV/JSON), and the canned questions as example queries.
 - :mod:`~aigraph.explore.downloads`: any export format as one downloadable file.

@@ -157,13 +157,13 @@ def sorted_examples(language: str, *, year: int, org: str = "DeepMind") -> list[
 
     from aigraph.explore.console import examples
 
-    found = examples(language, year=year, org=org)
-    if language != "sparql":
-        return found
     out = []
-    for example in found:
-        order = sparql_order(example.key)
+    for example in examples(language, year=year, org=org):
+        order = sparql_order(example.key) if language == "sparql" else ""
         if order and "ORDER BY" not in example.text.upper():
             example = replace(example, text=example.text.rstrip() + "\n" + order + "\n")
+        if example.key == "dropped-in":  # the question's name stays (it is the CLI's); say what it means
+            title = example.title.replace("dropped-in", "dropped-in (no longer mentioned)", 1)
+            example = replace(example, title=title)
         out.append(example)
     return out

@@ -82,7 +82,8 @@ with single:
         m3.metric("Span", f"{years[0]}\u2013{years[-1]}" if len(years) > 1 else str(years[0]))
 
         st.subheader(f"{org_name}'s models per report year")
-        st.caption("Each model once per report year it appears in; click a name for its entity page."
+        st.caption("Each model once per report year it appears in; click a name for its entity page "
+                   "(in a new tab, so this table stays)."
                    + (" Models of its parts count too." if include_parts else ""))
         table = year_table(rows)
         st.markdown(markdown_table(
