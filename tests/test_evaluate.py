@@ -1,6 +1,7 @@
 """The scorer's rules on small hand-made gold and predictions."""
 
-from aigraph.evaluate import metric_number, normalize_name, score_document
+from aigraph.evaluate import score_document
+from aigraph.keys import gold_key, metric_number
 
 GOLD = {
     "source": "x.txt",
@@ -22,7 +23,7 @@ def ent(label, name, *slides, text=None):
 
 
 def test_names_normalise_case_spacing_and_leading_the():
-    assert normalize_name("The RoseTTA fold") == normalize_name("RoseTTAFold")
+    assert gold_key("The RoseTTA fold") == gold_key("RoseTTAFold")
     assert metric_number("cut the 12-hour forecast error by 9%") == "9%"
     assert metric_number("0.72 AUC") == "0.72"
 

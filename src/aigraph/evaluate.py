@@ -12,41 +12,18 @@ Relation ends are resolved to gold entities by name.
 from __future__ import annotations
 
 import json
-import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from aigraph.errors import InputError
+from aigraph.keys import gold_key, metric_number
 from aigraph.records import SCORED_LABELS
 
-_NUMBER = re.compile(r"(?<![\w-])[~≈]?(\d+(?:[.,]\d+)*)\s*(%|x|×|M|B|k)?(?![\w])", re.IGNORECASE)
 _SCORED_RELATIONS = ("DEVELOPED", "ACHIEVES")
 
 
-def normalize_name(name: str) -> str:
-    """``The DeepMind`` -> ``deepmind``; ``GPT‑4o`` -> ``gpt4o``."""
-    text = unicodedata.normalize("NFKC", name or "").casefold()
-    text = re.sub(r"^the\s+", "", text)
-    return re.sub(r"[^0-9a-zμ%]+", "", text)
-
-
-def metric_number(text: str) -> str | None:
-    """The number a metric is known by: a percentage, then a multiplier, then a decimal."""
-    numbers = []
-    for m in _NUMBER.finditer(text or ""):
-        unit = (m.group(2) or "").lower().replace("×", "x")
-        numbers.append((m.group(1).replace(",", "."), unit))
-    for wanted in ("%", "x"):
-        hit = next((n + u for n, u in numbers if u == wanted), None)
-        if hit:
-            return hit
-    hit = next((n + u for n, u in numbers if "." in n or u), None)
-    return hit or (numbers[0][0] if numbers else None)
-
-
 def _keys(label: str, names) -> set[str]:
-    convert = metric_number if label == "METRIC" else normalize_name
+    convert = metric_number if label == "METRIC" else gold_key
     return {k for k in map(convert, names) if k}
 
 
@@ -80,7 +57,7 @@ def score_document(gold: dict, predicted: dict) -> dict:
         if label not in per_label:
             continue
         name = p.get("name", "")
-        identity = (label, metric_number(name) if label == "METRIC" else normalize_name(name))
+        identity = (label, metric_number(name) if label == "METRIC" else gold_key(name))
         if identity in seen:
             continue
         seen.add(identity)

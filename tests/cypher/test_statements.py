@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 
 import pytest
 
@@ -48,12 +47,3 @@ def test_neo4j_statements_unwind_bound_rows_and_merge_on_id():
     assert rels.startswith("UNWIND $rows AS row MATCH (a:`Organization` {id: row.from})")
     assert "MERGE (a)-[r:`DEVELOPED`]->(b) SET r = row.props" in rels
     assert "IF NOT EXISTS" in cy.neo4j_constraint("Model")
-
-
-def test_canned_questions_take_every_value_as_a_parameter():
-    texts = [getattr(cy, name) for name in dir(cy) if name.startswith("QUESTION_")]
-    assert {"QUESTION_PREDICTIONS", "QUESTION_PREDICTION_RECORD", "QUESTION_HIT_RATE"} <= set(dir(cy))
-    assert len(texts) >= 9
-    for text in texts:
-        assert "$" in text
-        assert not re.search(r"'[^']*'", text), "no string literal in a canned question"

@@ -1,4 +1,5 @@
-from aigraph.explore.search import build_index, search, search_key
+from aigraph.explore.search import build_index, search
+from aigraph.keys import word_key
 
 
 def test_alias_finds_its_node(graph):
@@ -37,5 +38,5 @@ def test_one_hit_per_node_even_when_name_and_alias_match(graph):
     assert ids[:2] == ["org:facebook-ai", "org:meta-ai"]
 
 
-def test_search_key():
-    assert search_key("  Ｇemini\u00a0Ultra!") == "gemini ultra"
+def test_word_key():
+    assert word_key("  Ｇemini\u00a0Ultra!") == "gemini ultra"

@@ -1,6 +1,6 @@
 """Prose forms of a result, and the numbers that are not results (see the annotation guide)."""
 
-from aigraph.evaluate import metric_number
+from aigraph.keys import metric_number
 from aigraph.extract.metrics import find_metrics
 
 DATASETS = {"MMLU", "GPQA", "SWE-bench", "ImageNet", "LibriSpeech", "HumanEval", "OSWorld"}

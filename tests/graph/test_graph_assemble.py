@@ -6,7 +6,8 @@ import random
 
 import pytest
 
-from aigraph.graph.assemble import EVIDENCE_KEYS, graph_from_extractions
+from aigraph.graph.assemble import graph_from_extractions
+from aigraph.graph.evidence import EVIDENCE_KEYS
 from aigraph.graph.sample import sample_extractions, sample_knowledge
 from aigraph.graph.store import generate_graph_json
 from aigraph.records import Block, Document, Entity, Extraction, Mention, Relation

@@ -72,7 +72,7 @@ def _arrow_type(kind: str) -> pa.DataType:
 
 def node_rows(label: str, nodes: list[tuple[str, dict[str, Any]]]) -> dict[str, list[Any]]:
     """Return the column lists of one node table (pure): ``{column: [value per node]}``."""
-    from aigraph.questions import name_keys
+    from aigraph.keys import name_keys
 
     columns: dict[str, list[Any]] = {name: [] for name, _ in cy.node_columns(label)}
     for node_id, attrs in nodes:

@@ -6,12 +6,12 @@ it as often as needed. A hit names the node and the form (name or alias) that ma
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from aigraph.explore.labels import label_sort_key, node_years
+from aigraph.keys import word_key
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -61,19 +61,6 @@ class SearchIndex:
         return len(self.nodes)
 
 
-def search_key(text: str) -> str:
-    """Return the normalised form names are compared in: NFKC, casefolded, words kept.
-
-    Examples
-    --------
-    >>> search_key("  AlphaFold-2 ")
-    'alphafold 2'
-    """
-    text = unicodedata.normalize("NFKC", str(text)).casefold()
-    words = "".join(ch if ch.isalnum() else " " for ch in text).split()
-    return " ".join(words)
-
-
 def build_index(graph: nx.MultiDiGraph) -> SearchIndex:
     """Return the search index of a graph: each node's name and aliases.
 
@@ -90,7 +77,7 @@ def build_index(graph: nx.MultiDiGraph) -> SearchIndex:
         nodes[node] = (name, str(attrs.get("label")), tuple(node_years(attrs)))
         seen = set()
         for text, is_name in [(name, True), *((str(a), False) for a in attrs.get("aliases") or ())]:
-            key = search_key(text)
+            key = word_key(text)
             if key and key not in seen:
                 seen.add(key)
                 forms.append(_Form(key, text, node, is_name))
@@ -150,7 +137,7 @@ def search(
     """
     from rapidfuzz import process
 
-    query = search_key(text)
+    query = word_key(text)
     if not query or limit <= 0:
         return []
     wanted = None if labels is None else set(labels)

@@ -8,11 +8,11 @@ written here; :mod:`aigraph.build.pipeline` does the I/O around it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
-from aigraph.graph.identity import Context, Resolver, id_prefix, slug_or_hash
-from aigraph.knowledge import surface_key
+from aigraph.graph.evidence import EVIDENCE_KEYS, evidence_item, evidence_sort_key
+from aigraph.graph.identity import Context, Resolver, id_prefix, report_key
+from aigraph.keys import surface_key
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -22,44 +22,7 @@ if TYPE_CHECKING:
     from aigraph.knowledge import Knowledge
     from aigraph.records import Document, Entity, Extraction, Mention, Relation
 
-#: The keys of an evidence item, in this order.
-EVIDENCE_KEYS = ("year", "slide", "source", "start", "end", "sentence", "extractor", "confidence")
-
 _ENTITY_PROPS = {"kind": "kind", "value": "value", "unit": "unit", "measure": "measure"}
-
-
-def report_key(document: Document) -> str:
-    """Return the key that names a document's report: its year, or the slug of its file stem.
-
-    Examples
-    --------
-    >>> from aigraph.records import Document
-    >>> report_key(Document("raw/soai_2021.pdf", "", (), year=2021))
-    '2021'
-    >>> report_key(Document("raw/Notes on AI.md", "", ()))
-    'notes-on-ai'
-    """
-    if document.year is not None:
-        return str(document.year)
-    return slug_or_hash(PurePosixPath(document.source.replace("\\", "/")).stem)
-
-
-def evidence_item(
-    year: int | None,
-    slide: int | None,
-    source: str,
-    start: int,
-    end: int,
-    sentence: str,
-    extractor: str,
-    confidence: float,
-) -> tuple:
-    """Return one evidence item as a hashable tuple in :data:`EVIDENCE_KEYS` order."""
-    return (year, slide, source, start, end, " ".join(sentence.split()), extractor, confidence)
-
-
-def _evidence_sort_key(item: tuple) -> tuple:
-    return tuple((value is not None, value) for value in item)
 
 
 @dataclass(slots=True)
@@ -272,7 +235,7 @@ class _Assembler:
             graph.add_node(node_id, **{k: props[k] for k in sorted(props) if props[k] is not None})
         for (u, v, kind) in sorted(self.edges):
             acc = self.edges[(u, v, kind)]
-            evidence = sorted(acc.evidence, key=_evidence_sort_key)
+            evidence = sorted(acc.evidence, key=evidence_sort_key)
             count = acc.count if kind in ("MENTIONED_ON", "MENTIONED_IN") else len(evidence)
             graph.add_edge(
                 u, v, key=kind,
@@ -346,4 +309,4 @@ def graph_from_extractions(
     return assembler.finish(), assembler.resolver.sorted_log()
 
 
-__all__ = ["EVIDENCE_KEYS", "evidence_item", "graph_from_extractions", "id_prefix", "report_key"]
+__all__ = ["graph_from_extractions"]

@@ -64,7 +64,7 @@ def link_grades(extractions: Iterable[Extraction]) -> GradeLinks:
     ([('yes', 'Acme would open its weights')], ())
     """
     from aigraph.extract.predictions import empty_prediction_sections, match_outcomes
-    from aigraph.graph.assemble import report_key
+    from aigraph.graph.identity import report_key
 
     predictions: list[Prediction] = []
     outcomes: list[Outcome] = []
@@ -139,8 +139,8 @@ def add_forecasts(assembler, extraction: Extraction, key: str, report: str, name
     ``names`` maps (entity label, surface key) to the entity's node id, as the
     assembler resolved them for this document.
     """
-    from aigraph.graph.assemble import evidence_item
-    from aigraph.knowledge import surface_key
+    from aigraph.graph.evidence import evidence_item
+    from aigraph.keys import surface_key
 
     doc = extraction.document
     counters: dict[str, int] = assembler.forecast_counts
@@ -163,7 +163,7 @@ def add_forecasts(assembler, extraction: Extraction, key: str, report: str, name
 
 def add_grades(assembler, links: GradeLinks) -> None:
     """Add an Outcome node and a GRADES edge per grade :func:`link_grades` tied."""
-    from aigraph.graph.assemble import evidence_item
+    from aigraph.graph.evidence import evidence_item
     counters: dict[str, int] = {}
     for match in links.matches:
         outcome, prediction = match.outcome, match.prediction

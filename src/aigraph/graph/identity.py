@@ -8,16 +8,19 @@ log (see ``docs/graph-model.md``, "Identity", for the rules and their order).
 from __future__ import annotations
 
 import hashlib
+from pathlib import PurePosixPath
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from aigraph.knowledge import slugify, surface_key
+from aigraph.keys import surface_key
+from aigraph.knowledge import slugify
 from aigraph.records import NODE_LABELS
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from aigraph.knowledge import Knowledge, KnownEntity
+    from aigraph.records import Document
 
 #: Rules in the order they are tried; ``new`` means no merge.
 RULES = ("curated-id", "curated-name", "same-name", "known-alias", "shared-alias", "new")
@@ -51,6 +54,22 @@ def slug_or_hash(name: str) -> str:
     if slug:
         return slug
     return "~" + hashlib.sha1(name.encode("utf-8")).hexdigest()[:10]
+
+
+def report_key(document: Document) -> str:
+    """Return the key that names a document's report: its year, or the slug of its file stem.
+
+    Examples
+    --------
+    >>> from aigraph.records import Document
+    >>> report_key(Document("raw/soai_2021.pdf", "", (), year=2021))
+    '2021'
+    >>> report_key(Document("raw/Notes on AI.md", "", ()))
+    'notes-on-ai'
+    """
+    if document.year is not None:
+        return str(document.year)
+    return slug_or_hash(PurePosixPath(document.source.replace("\\", "/")).stem)
 
 
 @dataclass(slots=True)

@@ -26,6 +26,7 @@ from os import PathLike
 from pathlib import Path
 
 from aigraph.errors import AigraphError
+from aigraph.keys import surface_key
 
 __all__ = [
     "DATA_FILES",
@@ -76,20 +77,6 @@ def slugify(text: str) -> str:
     'μzero'
     """
     return _NON_ALNUM_RUN.sub("-", unicodedata.normalize("NFKC", text).casefold()).strip("-")
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def surface_key(text: str) -> str:
-    """Return the lookup key of a surface form: NFKC, casefold, alphanumerics only.
-
-    Examples
-    --------
-    >>> surface_key("Hugging Face") == surface_key("HuggingFace") == "huggingface"
-    True
-    >>> surface_key("U.S.")
-    'us'
-    """
-    return _NON_ALNUM_RUN.sub("", unicodedata.normalize("NFKC", text).casefold())
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,7 +23,8 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from aigraph.knowledge import Knowledge, surface_key
+from aigraph.keys import surface_key
+from aigraph.knowledge import Knowledge
 from aigraph.knowledge.epoch import EpochModel
 
 __all__ = ["LinkReport", "ModelLink", "ModelRef", "link_models", "epoch_keys"]

@@ -26,7 +26,6 @@ from pathlib import Path
 from typing import Any
 
 from aigraph.errors import QueryError
-from aigraph.keys import name_key, name_keys
 from aigraph.questions.catalog import QUESTIONS, VIAS, Question, get_question
 from aigraph.questions.graph import NOT_IN_YEAR_LABELS
 from aigraph.questions.rows import order_rows
@@ -227,8 +226,6 @@ __all__ = [
     "close_stores",
     "finish",
     "get_question",
-    "name_key",
-    "name_keys",
     "rows_as_dicts",
     "store_for",
 ]

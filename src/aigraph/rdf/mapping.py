@@ -29,7 +29,7 @@ from urllib.parse import quote
 
 from rdflib.namespace import RDF
 
-from aigraph.questions import name_keys
+from aigraph.keys import name_keys
 from aigraph.rdf.vocab import AIG, PROV, RESOURCE_IRI, SCHEMA
 
 if TYPE_CHECKING:
@@ -254,7 +254,6 @@ def source_triples(graph: nx.MultiDiGraph) -> Iterator[Triple]:
         yield resource, str(SCHEMA.url), IRI(source.url)
         yield resource, str(SCHEMA.license), IRI(source.licence_url)
         yield resource, str(SCHEMA.creditText), source.credit
-
 
 
 def edge_triples(u: str, v: str, attrs: dict[str, Any]) -> Iterator[Triple]:
