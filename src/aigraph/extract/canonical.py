@@ -13,7 +13,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-from aigraph.evaluate import metric_number
+from aigraph.keys import metric_number
 from aigraph.extract.lexicon import is_common_word
 from aigraph.knowledge import Knowledge, surface_key
 from aigraph.records import CONTENT_KINDS, Document, Entity, Mention
@@ -289,12 +289,24 @@ def _relabel(m: Mention, label: str) -> Mention:
     return Mention(m.text, label, m.start, m.end, m.slides, m.section, m.sentence_start, m.sentence_end, m.extractor, m.curated_id)
 
 
+_KEY_NUMBER = re.compile(r"^(\d+(?:\.\d+)?)(.*)$")
+
+
+def _metric_key(text: str) -> str:
+    """The value a metric is known by: ``8.3`` and ``8.30`` are one result, ``84%`` and ``84`` two."""
+    number = metric_number(text)
+    if number is None:
+        return text
+    m = _KEY_NUMBER.match(number)
+    return f"{float(m.group(1))!r}{m.group(2)}" if m else number
+
+
 def metric_entities(mentions: Iterable[Mention], details: dict[tuple[int, int], object]) -> list[Entity]:
     """One METRIC entity per number as written; the longest text names it."""
     groups: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
         if m.label == "METRIC":
-            groups[metric_number(m.text) or m.text].append(m)
+            groups[_metric_key(m.text)].append(m)
     out = []
     for members in groups.values():
         best = max(members, key=lambda m: len(m.text))
