@@ -224,17 +224,31 @@ def _starts():
         rf"{_NUM}(?=\s?(?:%|[x×](?!\w)|percent\b|pp\b|percentage))|(?<![\w.$€£/-])[~≈]?\d+\.\d+"
         r"|(?<![\w.$€£/-])\d{1,3}(?:,\d{3})+(?![\d.])|(?<![\w.$€£/-])\d+(?=\s+(?i:elo)\b)"
     )
-    measure_at_end = re.compile(rf"(?<![\w-])(?i:{_measure_alternation()})\s*$")
+    terms = lower_words("measures")
+    word_before = re.compile(r"[\w-]")
     verb = re.compile(r"\b(?i:reduc|improv|cut|lower|decreas|increas|boost|rais|halv|shrink|sp[ee]+d|outperform|beat)")
 
     def numbers(text: str):
         return (m.start() for m in number.finditer(text))
 
+    def measure_at_end(text: str, lo: int, hi: int) -> int | None:
+        # The earliest word start in text[lo:hi] from which a measure runs to the end
+        # (trailing spaces aside; a space in a term matches any run of whitespace).
+        end = hi
+        while end > lo and text[end - 1].isspace():
+            end -= 1
+        for p in range(lo, end):
+            if not text[p].isalpha() or (p and word_before.match(text, p - 1)):
+                continue
+            if " ".join(text[p:end].split()).lower() in terms:
+                return p
+        return None
+
     def measures(text: str):
         for c in _CONNECTOR_NUM.finditer(text):
-            m = measure_at_end.search(text, max(0, c.start() - 40), c.start())
-            if m:
-                yield m.start()
+            at = measure_at_end(text, max(0, c.start() - 40), c.start())
+            if at is not None:
+                yield at
 
     def verbs(text: str):
         return (m.start() for m in verb.finditer(text))
