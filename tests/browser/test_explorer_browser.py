@@ -116,6 +116,19 @@ def test_every_page_renders_its_key_element(tall_page, server, artifacts, name, 
         page.wait_for_timeout(800)  # let charts finish drawing before the screenshot
     assert page.get_by_test_id("stException").count() == 0
     page.screenshot(path=str(artifacts / f"page-{name}.png"), full_page=True)
+    if name == "organisation":
+        # Compare: DeepMind is picked; add OpenAI and Meta through the picker.
+        main(page).get_by_role("tab", name="Compare up to 4").click()
+        for other in ("OpenAI", "Meta"):
+            box = main(page).get_by_role("combobox", name="Organisations", exact=False)
+            box.click()
+            box.fill(other)
+            page.get_by_role("option", name=other, exact=False).first.click()
+            page.keyboard.press("Escape")
+        expect(main(page).get_by_role("columnheader", name="OpenAI (", exact=False)).to_be_visible()
+        expect(main(page).get_by_role("button", name="Download the comparison (CSV)")).to_be_visible()
+        page.wait_for_timeout(500)
+        page.screenshot(path=str(artifacts / "page-organisation-compare.png"), full_page=True)
     assert_local_only(page, server)
 
 

@@ -5,7 +5,7 @@ import streamlit as st
 
 from aigraph.explore.labels import report_years
 from aigraph.explore.years import year_diff
-from aigraph.explore.markdown import linked_names
+from aigraph.explore.markdown import linked_names, markdown_table
 from aigraph.app.explorer_support import PAGES, cached_graph, require_graph
 
 loaded = require_graph()
@@ -39,7 +39,11 @@ st.caption(f"Counts entities (not mentions). **New**: mentioned in {second} but 
            f"(each belongs to one report).")
 shown_counts = [{"label": row["label"], "new": row["new"], "no longer mentioned": row["dropped"],
                  "continuing": row["continuing"]} for row in counts]
-st.dataframe(shown_counts, hide_index=True, width="stretch")
+# A Markdown table, not st.dataframe: the grid's script loads on its first use in a tab,
+# which would hold this page's first paint back by most of a second.
+st.markdown(markdown_table(["label", "new", "no longer mentioned", "continuing"],
+                           [[row["label"], *(str(row[c]) for c in ("new", "no longer mentioned", "continuing"))]
+                            for row in shown_counts]))
 long_rows = [{"label": row["label"], "change": change, "entities": row[change]}
              for row in shown_counts for change in ("new", "no longer mentioned", "continuing")]
 chart = alt.Chart(alt.Data(values=long_rows)).mark_bar().encode(
