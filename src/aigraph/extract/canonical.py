@@ -13,9 +13,10 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-from aigraph.keys import metric_number
 from aigraph.extract.lexicon import is_common_word
-from aigraph.knowledge import Knowledge, surface_key
+from aigraph.extract.sentences import sentence_at
+from aigraph.keys import metric_number, surface_key
+from aigraph.knowledge import Knowledge
 from aigraph.records import CONTENT_KINDS, Document, Entity, Mention
 
 _LABEL_PRIORITY = {"PAPER": 0, "ORG": 1, "MODEL": 2, "DATASET": 3, "SOFTWARE": 4, "PERSON": 5, "COUNTRY": 6, "MONEY": 7}
@@ -89,19 +90,12 @@ def propagate(doc: Document, mentions: list[Mention], normalized: str) -> list[M
             continue
         block = blocks[j]
         proto = names[m.group(0)]
-        sent_start, sent_end = _sentence_around(normalized, block.start, block.end, m.start())
+        sent_start, sent_end = sentence_at(normalized, m.start(), block.start, block.end)
         added.append(
             Mention(doc.text[m.start() : m.end()], proto.label, m.start(), m.end(), block.slides, block.section,
                     sent_start, sent_end, "propagated:" + proto.extractor, "")
         )
     return sorted([*mentions, *added], key=lambda m: (m.start, m.end))
-
-
-def _sentence_around(text: str, lo: int, hi: int, at: int) -> tuple[int, int]:
-    start = max((text.rfind(p, lo, at) for p in (". ", "! ", "? ", "\n")), default=-1)
-    start = lo if start < lo else start + 2
-    ends = [e for e in (text.find(p, at, hi) for p in (". ", "! ", "? ", "\n")) if e != -1]
-    return start, (min(ends) + 1 if ends else hi)
 
 
 def canonicalize(mentions: Iterable[Mention], pairs: Iterable[tuple[tuple[int, int], tuple[int, int]]],

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from aigraph.extract.sentences import sentence_at
+
 _Q = r"(?:(?:just\s+)?(?:about|around|roughly|nearly|almost|approximately|over|under|above|below|near|only|up\s+to|more\s+than|less\s+than)\s+|[~≈]\s?)?"
 _N = r"(?<![\w.$€£/-])[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![\w.$€£/-])[-+]?\d+(?:\.\d+)?"
 #: A number with a result's unit: a percentage, percentage points, or a decimal.
@@ -25,7 +27,6 @@ SHARE_CONTEXT = re.compile(
     r"market|investors?|startups?|deals?|downloads|traffic|visits)\b",
     re.IGNORECASE,
 )
-_SENT_END = re.compile(r"[.!?](?:\s|$)|\n\s*\n|\n\s*[●•▪◦○■*-]\s")
 
 #: Nouns of what a model solved: "N% of the problems", "26-96% of the gap".
 _TASK_NOUNS = (
@@ -52,17 +53,8 @@ _AT_TRIGGER = re.compile(
 _VERSUS_TRIGGER = re.compile(r"[vVcCaArR](?<!\w[vVcCaArR])(?:ersus|(?<=[vV])s|ompared|gainst|elative)\b")
 
 
-def sentence_of(text: str, pos: int) -> tuple[int, int]:
-    """Rough bounds of the sentence around ``pos`` (a line break or . ! ? ends it)."""
-    lo = 0
-    for m in _SENT_END.finditer(text, max(0, pos - 400), pos):
-        lo = m.end()
-    m = _SENT_END.search(text, pos)
-    return lo, (m.start() + 1 if m else len(text))
-
-
 def _share_sentence(text: str, pos: int) -> bool:
-    lo, hi = sentence_of(text, pos)
+    lo, hi = sentence_at(text, pos, window=400)
     return bool(SHARE_CONTEXT.search(text, lo, hi))
 
 
@@ -249,7 +241,7 @@ def ranked_scores(text: str) -> list[tuple]:
         num = m.group(group)
         if re.fullmatch(r"(?:19|20)\d\d", num) or _money_or_count_after(text, m.end(group)):
             continue
-        lo, hi = sentence_of(text, m.start())
+        lo, hi = sentence_at(text, m.start(), window=400)
         if not _RANK_CONTEXT.search(text, lo, hi) or (group == "num" and not _SCORE_END.match(text, m.end())):
             continue
         q = m.group(0)[: m.start(group) - m.start()]
