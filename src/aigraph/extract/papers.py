@@ -90,18 +90,21 @@ def find_papers(text: str, *, known=lambda name: False, links: bool = False) -> 
     return kept
 
 
+#: Within one line (the whole text is searched, a match never crosses a line break).
 _CUE = re.compile(
-    r"(?i:paper|preprint|study|article|publication|technical report|arxiv|pdf)|\bIn\s+[\"'A-Z]|\"[A-Za-z]"
+    r"(?i:paper|preprint|study|article|publication|technical report|arxiv|pdf)|\bIn[^\S\n]+[\"'A-Z]|\"[A-Za-z]"
 )
 
 
 def _cue_lines(text: str):
     """Lines that mention a paper at all (the patterns need one of these words)."""
     at = 0
-    for line in text.split("\n"):
-        if _CUE.search(line):
-            yield at, line
-        at += len(line) + 1
+    while (m := _CUE.search(text, at)) is not None:
+        lo = text.rfind("\n", 0, m.start()) + 1
+        hi = text.find("\n", m.start())
+        hi = len(text) if hi == -1 else hi
+        yield lo, text[lo:hi]
+        at = hi + 1
 
 
 def _find_in(text: str, offset: int, known) -> list[PaperMatch]:
