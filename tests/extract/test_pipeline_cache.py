@@ -7,7 +7,7 @@ import pickle
 
 import pytest
 
-from aigraph.extract import cache
+from aigraph import diskcache as cache
 
 
 @pytest.fixture
@@ -128,7 +128,7 @@ def test_compiled_knowledge_is_cached_and_loaded(cache_home, tmp_path):
 
 def test_code_key_covers_the_modules_the_compiled_data_depends_on():
     names = {p.name for p in cache.module_files()}
-    assert {"gazetteer.py", "lexicon.py", "compiled.py", "cache.py", "__init__.py", "errors.py"} <= names
+    assert {"gazetteer.py", "compiled.py", "diskcache.py", "__init__.py", "errors.py"} <= names
     assert "names.py" not in names and "candidates.py" not in names  # rule edits keep the cache
 
 

@@ -127,7 +127,7 @@ def test_wheel_holds_every_file_of_the_package(wheel, tree):
     expected = source_files(tree / "src")
     assert packaged == expected, {"missing": sorted(expected - packaged), "extra": sorted(packaged - expected)}
     # The files a user hits first when one is missing.
-    assert any(name.startswith("aigraph/extract/lexicon/") and name.endswith(".txt") for name in packaged)
+    assert any(name.startswith("aigraph/lexicon/") and name.endswith(".txt") for name in packaged)
     assert "aigraph/app/streamlit_app.py" in packaged and "aigraph/app/views/overview.py" in packaged
 
 

@@ -13,7 +13,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-from aigraph.extract.lexicon import is_common_word
+from aigraph.lexicon import is_common_word
 from aigraph.extract.sentences import sentence_at
 from aigraph.keys import metric_number, surface_key
 from aigraph.knowledge import Knowledge

@@ -3,7 +3,7 @@
 :func:`compile_knowledge` turns the gazetteer's phrase patterns into token-hash
 sequences (what a :class:`~spacy.matcher.PhraseMatcher` stores) and gathers the
 sets the rule and resolver components look names up in. The result is cached
-(:mod:`aigraph.extract.cache`) under a key made of the knowledge data and the
+(:mod:`aigraph.diskcache`) under a key made of the knowledge data and the
 package's code, so a new process loads it instead of tokenising thousands of
 patterns again.
 
@@ -119,7 +119,7 @@ def compiled_knowledge(data: str | None = None) -> CompiledKnowledge:
     Loaded from the cache when its key (data files + code + spaCy version) matches,
     else compiled and stored. Once per process.
     """
-    from aigraph.extract.cache import cached, code_key, hash_files
+    from aigraph.diskcache import cached, code_key, hash_files
     from aigraph.knowledge import load_knowledge, read_knowledge
 
     root = Path(data) if data else resources.files("aigraph.knowledge").joinpath("data")

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from aigraph.extract.lexicon import is_common_word
-from aigraph.extract.lexicon import words as lexicon_words
+from aigraph.lexicon import is_common_word
+from aigraph.lexicon import words as lexicon_words
 from aigraph.knowledge import Knowledge, KnownEntity
 
 #: spans keys the two rulers write to.

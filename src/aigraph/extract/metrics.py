@@ -11,7 +11,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from aigraph.extract.lexicon import lower_words
+from aigraph.lexicon import lower_words
 
 _NUM = r"(?<![\w.$€£/-])(?P<num>[~≈]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[~≈]?\d+(?:\.\d+)?)"
 _PCT = r"(?P<unit>\s?%|\s?percent\b|\s?pp\b|\s?percentage points?\b)"

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from aigraph.extract.lexicon import words
+from aigraph.lexicon import words
 from aigraph.extract.names import _OPENERS, NameMatch
 
 #: ``Character.ai``, ``Hume.io``: a company named by its domain (not a link to it).

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from aigraph.extract.lexicon import is_common_word, words
+from aigraph.lexicon import is_common_word, words
 from aigraph.extract.names import _COMPOUND_ADJECTIVE, _OPENERS, SIZE, NameMatch, is_novel
 
 # ---------------------------------------------------------------- model variants

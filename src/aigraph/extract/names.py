@@ -17,7 +17,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from aigraph.extract.lexicon import is_common_word, lower_words, words
+from aigraph.lexicon import is_common_word, lower_words, words
 
 
 @dataclass(frozen=True, slots=True)

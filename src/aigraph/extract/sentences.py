@@ -22,7 +22,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from aigraph.extract.lexicon import words
+from aigraph.lexicon import words
 
 _SENTENCE_END = re.compile(r"(?<!\b[A-Z])[.!?][\"')\]]*[ \t]+(?=[\"'(\[]?[A-Z0-9])|\n\s*")
 _LAST_WORD = re.compile(r"([\w.]+)$")

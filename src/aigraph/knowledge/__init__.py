@@ -321,7 +321,7 @@ def read_knowledge(directory: str | PathLike[str] | Traversable) -> Knowledge:
 def load_knowledge() -> Knowledge:
     """Return the curated knowledge shipped with the package (read once).
 
-    The parsed entries are kept in the user cache (see :mod:`aigraph.extract.cache`),
+    The parsed entries are kept in the user cache (see :mod:`aigraph.diskcache`),
     keyed by a hash of the data files and this module, so later processes load them
     without parsing the JSON again.
 
@@ -333,7 +333,7 @@ def load_knowledge() -> Knowledge:
     """
     data = resources.files(__package__).joinpath("data")
     try:
-        from aigraph.extract.cache import cached, hash_files
+        from aigraph.diskcache import cached, hash_files
     except ImportError:  # pragma: no cover - the knowledge package used on its own
         return read_knowledge(data)
     files = [data.joinpath(name) for name in DATA_FILES]

@@ -40,20 +40,20 @@ _MIN_TITLE_WORDS = 4
 
 
 def _common(word: str) -> bool:
-    from aigraph.extract.lexicon import is_common_word
+    from aigraph.lexicon import is_common_word
 
     return is_common_word(word)
 
 
 def _stop_names() -> frozenset[str]:
-    from aigraph.extract.lexicon import words
+    from aigraph.lexicon import words
 
     return words("stop_names")
 
 
 def _generic_nouns() -> frozenset[str]:
     """Head nouns of AI writing (``transformer``, ``agent``): never a name on their own."""
-    from aigraph.extract.lexicon import lower_words
+    from aigraph.lexicon import lower_words
 
     return lower_words("model_nouns") | lower_words("org_nouns") | lower_words("dataset_nouns")
 
