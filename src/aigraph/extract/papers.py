@@ -15,6 +15,7 @@ import re
 from aigraph.extract.papers_layout import find_layout_titles
 from aigraph.extract.papers_refs import find_reference_titles
 from aigraph.extract.papers_shape import PaperMatch, is_title_case, title_like
+from aigraph.extract.sentences import sentence_at
 
 __all__ = ["PaperMatch", "find_papers", "is_title_case"]
 
@@ -152,11 +153,8 @@ _WINDOW = 1000
 
 
 def _sentence(line: str, at: int) -> str:
-    floor, ceiling = max(0, at - _WINDOW), min(len(line), at + _WINDOW)
-    lo = max(line.rfind(". ", floor, at), line.rfind("! ", floor, at), line.rfind("? ", floor, at), floor - 1)
-    hi = min([e for e in (line.find(". ", at, ceiling), line.find("! ", at, ceiling), line.find("? ", at, ceiling))
-              if e != -1] or [ceiling])
-    return line[lo + 1 : hi]
+    lo, hi = sentence_at(line, at, window=_WINDOW)
+    return line[lo:hi]
 
 
 def _quoted_with_cue(line: str, offset: int, known) -> list[PaperMatch]:
