@@ -15,3 +15,15 @@ def test_one_metric_per_value_however_many_decimals_it_is_written_with(extract_t
 def test_a_percentage_and_a_bare_number_stay_two_metrics(extract_text):
     ex = extract_text("Quillon-7B scores 81% on MMLU. Brindle-2 gets a score of 81.0 on MT-Bench.")
     assert len(_metric_names(ex)) == 2
+
+
+def test_arxiv_subject_codes_and_page_chips_name_nothing(extract_text):
+    text = ("Sparse Experts for Frugal Language Models\n\n"
+            "Subjects: Computation and Language (cs.CL); Machine Learning (cs.LG)\n\n"
+            "[Kimi1] [Copy]\n\n"
+            "The model reaches 71.2% on MMLU, and LG Electronics sponsored the work.\n")
+    ex = extract_text(text)
+    orgs = {e.name: [m.text for m in e.mentions] for e in ex.entities if e.label in ("ORG", "MODEL", "SOFTWARE")}
+    assert all("cs." not in text[m.start - 3 : m.start] for e in ex.entities for m in e.mentions)
+    assert not any(name.startswith("Kimi") for name in orgs)
+    assert "MMLU" in {e.name for e in ex.entities if e.label == "DATASET"}

@@ -169,6 +169,19 @@ def _starts_sentence(doc: Doc, text: str, char: int) -> bool:
     return not text[starts[i] : char].strip(" \t-*•●▪◦○■\"'(")
 
 
+#: Text that names nothing: arXiv subject codes ("(cs.LG)", "stat.ML") and lines of
+#: bracketed page chips alone ("[Kimi1] [Copy]", buttons of a paper page).
+_CHROME = re.compile(
+    r"\b(?:cs|stat|math|eess|econ|q-bio|q-fin|physics|astro-ph|cond-mat|quant-ph|nlin|hep-[a-z]{2})\.[A-Z]{2}\b"
+    r"|^[ \t]*(?:\[[^\]\n]{1,24}\][ \t]*)+$",
+    re.MULTILINE,
+)
+
+
+def _chrome_spans(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _CHROME.finditer(text)]
+
+
 class Resolver:
     """Picks non-overlapping entities among the candidates and writes ``doc.ents``.
 
@@ -249,6 +262,9 @@ class Resolver:
                 span = Span(doc, span.start, span.end, label=label)
                 span.kb_id_ = "rule:acronym"
                 cands.append((len(span.text), 1, span.start, span))
+        chrome = _chrome_spans(text)
+        if chrome:
+            cands = [c for c in cands if not any(lo < c[3].end_char and c[3].start_char < hi for lo, hi in chrome)]
         cands.sort(key=lambda c: (-c[0], c[1], c[2]))
         taken = [False] * len(doc)
         chosen: list[Span] = []
