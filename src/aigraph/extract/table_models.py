@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from aigraph.extract.tables import Span, Table, _numeric, find_tables
+from aigraph.extract.table_cells import Span, Table, _numeric
+from aigraph.extract.tables import find_tables
 
 _MODEL_AXIS = re.compile(r"^\W*(?:models?|names?|systems?|entry|method|approach|llm)\W*$", re.IGNORECASE)
 _BENCH_AXIS = re.compile(

@@ -24,52 +24,23 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
 
 from aigraph.extract.metric_forms import SHARE_CONTEXT
-
-Span = tuple[int, int]
-
-
-@dataclass(frozen=True, slots=True)
-class Cell:
-    """One score in a table. ``start``/``end`` index the number (with its ``%``)."""
-
-    start: int
-    end: int
-    text: str
-    label: Span | None  # the row's label cell
-    header: Span | None  # the column's header cell
-    #: When the header's words could not be split into cells (``Benchmark Model-A 2 Model-B``):
-    #: the header line and the cell's column, counted among the scores.
-    header_line: Span | None = None
-    column: int = -1
-
-
-@dataclass(frozen=True, slots=True)
-class Table:
-    start: int
-    end: int
-    layout: str
-    cells: tuple[Cell, ...]
-
-
-_NUM = r"[~≈]?[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?(?:\s?%)?|[~≈]?[-+]?\d+(?:\.\d+)?(?:\s?%)?"
-#: A cell that is one score: bold marks, footnote marks, "± 0.3" or "(5-shot)" may follow.
-_CELL_NUM = re.compile(
-    rf"^(?:\*\*|__)?(?P<num>{_NUM})(?:\*\*|__)?\s*[*†‡¹²³]*\s*(?:±\s*\d+(?:\.\d+)?|\([^)]{{0,30}}\))?$"
+from aigraph.extract.table_cells import (
+    _NOT_RESULT,
+    _SEPARATOR,
+    _TOKEN_NUM,
+    _YEAR,
+    Cell,
+    Span,
+    Table,
+    _cell,
+    _has_letters,
+    _is_value,
+    _lines,
+    _numeric,
 )
-_PLACEHOLDER = re.compile(r"^(?:-|–|—|n/?a|N/?A|–|\?|x|✗)?$")
-_SEPARATOR = re.compile(r"^:?-{2,}:?$")
-_TOKEN_NUM = re.compile(rf"^(?:{_NUM})[*†‡]*$")
-_YEAR = re.compile(r"^(?:19[5-9]\d|20\d\d)$")
-#: Column headers whose numbers are not results.
-_NOT_RESULT = re.compile(
-    r"\b(?:rank|#|year|date|released?|params?|parameters|size|context|tokens?|price|cost|votes?|"
-    r"layers|hidden|vocab\w*|licen[cs]e|ci|95%|count|n|samples|battles|length|pages?|slides?|chapter|share|amount|"
-    r"funding|raised|valuation|revenue|employees|users|growth|round|downloads|stars|citations)\b|\$",
-    re.IGNORECASE,
-)
+
 _MEDAL = re.compile(r"^[\U0001F947-\U0001F949\U0001F3C5\U0001F3C6⭐★☆*]+$")
 #: Header words of text columns in a leaderboard (the scores stop before them).
 _TEXT_COLUMNS = re.compile(r"\b(?:description|licen[cs]e|organi[sz]ation|org|provider|link|type|notes?|knowledge\s+cutoff|"
@@ -78,31 +49,6 @@ _TEXT_COLUMNS = re.compile(r"\b(?:description|licen[cs]e|organi[sz]ation|org|pro
 _RANK_HEADER = re.compile(r"^\s*(?:rank\b.*|#\s+)\b(?:model|name|system|entry)\b", re.IGNORECASE)
 _RANK_ROW = re.compile(r"^\s*(?P<rank>\d{1,3})[.)]?\s+")
 _SIZE_TOKEN = re.compile(r"^(?:\d+(?:\.\d+)?[BMKbmk]|\d+x\d+[BMb]?|v\d[\w.]*)$")
-
-
-def _lines(text: str):
-    at = 0
-    for line in text.split("\n"):
-        yield at, line
-        at += len(line) + 1
-
-
-def _numeric(cell: str) -> re.Match[str] | None:
-    m = _CELL_NUM.match(cell)
-    if m is None:
-        return None
-    num = m.group("num").lstrip("~≈+-").rstrip("% ")
-    if _YEAR.match(num):
-        return None
-    return m
-
-
-def _is_value(cell: str) -> bool:
-    return _numeric(cell) is not None or bool(_PLACEHOLDER.match(cell))
-
-
-def _has_letters(cell: str) -> bool:
-    return any(ch.isalpha() for ch in cell)
 
 
 # --- pipe tables -------------------------------------------------------------------------
@@ -181,16 +127,6 @@ def _pipe_table(block: list[tuple[int, str]]) -> Table | None:
     if not cells:
         return None
     return Table(block[0][0], block[-1][0] + len(block[-1][1]), "pipe", tuple(cells))
-
-
-def _cell(at: int, raw: str, label, head) -> Cell | None:
-    m = _numeric(raw)
-    if m is None:
-        return None
-    if head is not None and _NOT_RESULT.search(head[2]):
-        return None
-    s, e = m.span("num")
-    return Cell(at + s, at + e, raw[s:e], (label[0], label[1]), (head[0], head[1]) if head is not None else None)
 
 
 # --- space-aligned tables ----------------------------------------------------------------
