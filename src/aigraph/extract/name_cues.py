@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from aigraph.lexicon import words
-from aigraph.extract.names import _OPENERS, NameMatch
+from aigraph.extract.name_shapes import _OPENERS, NameMatch
 
 #: ``Character.ai``, ``Hume.io``: a company named by its domain (not a link to it).
 _DOMAIN_NAME = re.compile(r"(?<![\w./@:-])(?P<n>[A-Z][A-Za-z0-9-]*\.(?:ai|AI|io|IO))(?![\w/-]|\.\w)")

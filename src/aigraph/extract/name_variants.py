@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from aigraph.lexicon import is_common_word, words
-from aigraph.extract.names import _COMPOUND_ADJECTIVE, _OPENERS, SIZE, NameMatch, is_novel
+from aigraph.extract.name_shapes import _COMPOUND_ADJECTIVE, _OPENERS, SIZE, NameMatch, is_novel
 
 # ---------------------------------------------------------------- model variants
 #: Words that name a size or tier of a model family: "Phi-3-mini", "Llama 3 8B Instruct".

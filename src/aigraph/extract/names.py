@@ -15,19 +15,15 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
 
-from aigraph.lexicon import is_common_word, lower_words, words
+from aigraph.extract import name_cues, name_variants
+from aigraph.extract.name_shapes import _COMPOUND_ADJECTIVE, _OPENERS, SIZE, NameMatch, is_bare_size, is_novel  # noqa: F401
+from aigraph.lexicon import lower_words, words
 
-
-@dataclass(frozen=True, slots=True)
-class NameMatch:
-    start: int
-    end: int
-    label: str
-    rule: str
-    #: For an acronym definition: (start, end) of the other form.
-    partner: tuple[int, int] | None = None
+__all__ = [
+    "NAME_SEQ", "SIZE", "NameMatch", "find_acronyms", "find_called", "find_known_extensions", "find_models",
+    "find_money", "find_orgs", "find_people", "is_bare_size", "is_novel", "label_of_long_form", "name_runs",
+]
 
 
 # A word that can be part of a name: starts upper-case or has an inner capital/digit.
@@ -38,25 +34,6 @@ NAME_SEQ = rf"(?:{_NW}(?:\s+(?:of|for|de|and|&|To|the)\s+{_NW}|\s+{_NW}){{0,4}})
 def _alternation(name: str) -> str:
     terms = sorted(lower_words(name), key=len, reverse=True)
     return "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in terms)
-
-
-_COMPOUND_ADJECTIVE = re.compile(
-    r"-(?:focused|based|powered|first|driven|native|led|backed|scale|level|like|style|specific|generated|related|sized|ready|friendly|only|free)$"
-)
-
-
-@functools.lru_cache(maxsize=65536)
-def is_novel(name: str) -> bool:
-    """True when ``name`` could be a name: not a stop-listed acronym, not all ordinary words."""
-    if name in words("stop_names"):
-        return False
-    parts = [p for p in re.split(r"[\s]+", name) if p]
-    if not parts or parts[0] in {"The", "A", "An", "This", "That", "These", "Those", "Our", "Their", "Its"}:
-        return False
-    if any(_COMPOUND_ADJECTIVE.search(p) for p in parts):
-        return False
-    significant = [p for p in parts if p not in {"of", "for", "de", "and", "&", "To", "the"}]
-    return any(not is_common_word(p.rstrip(".,")) and p not in words("stop_names") for p in significant)
 
 
 # ---------------------------------------------------------------- acronyms
@@ -227,12 +204,6 @@ def find_called(text: str, *, runs: list[tuple[int, int]] | None = None) -> list
 
 
 # ---------------------------------------------------------------- name runs
-_OPENERS = frozenset({"The", "A", "An", "This", "That", "These", "Those", "Our", "Their", "Its", "In", "On", "At", "But", "And", "So", "If", "When", "While", "After", "Before", "Yet",
-                      "Unless", "Although", "Though", "Because", "Since", "Once", "Until", "Whether", "As", "For", "With", "Without",
-                      "By", "From", "To", "Of", "Unlike", "Despite", "Given", "Meanwhile", "However", "Also", "Even", "Only",
-                      "Now", "Then", "Here", "There", "Today", "Instead", "Still", "Thus", "Hence", "Why", "How", "What", "Where"})
-
-
 def name_runs(text: str) -> list[tuple[int, int]]:
     """Maximal runs of name-shaped words (``University of Washington``), left to right.
 
@@ -355,9 +326,7 @@ def find_orgs(
             rule = "rule:org-subject"
         if rule:
             out.append(NameMatch(start, end, "ORG", rule))
-    from aigraph.extract.name_cues import find_domain_names, find_funding_list, find_handles
-
-    return [*out, *find_funding_list(text), *find_handles(text), *find_domain_names(text)]
+    return [*out, *name_cues.find_funding_list(text), *name_cues.find_handles(text), *name_cues.find_domain_names(text)]
 
 
 def find_models(
@@ -395,18 +364,6 @@ def find_people(text: str) -> list[NameMatch]:
     return [NameMatch(m.start("n"), m.end("n"), "PERSON", "rule:person-title") for m in _PERSON.finditer(text)]
 
 
-#: A parameter count: ``13B``, ``8x7B``.
-SIZE = r"\d+(?:\.\d+)?[BMKT]|\d+x\d+(?:\.\d+)?[BM]"
-_BARE_SIZE = re.compile(rf"^(?:{SIZE}|\d+(?:\.\d+)?[x×])$")
-
-
-def is_bare_size(name: str) -> bool:
-    """True for a parameter count or multiplier standing alone (``7B``, ``8x7B``, ``7.8x``): never a model name."""
-    return bool(_BARE_SIZE.match(name.strip()))
-
-
 def find_known_extensions(text: str, known: list[tuple[int, int, str]]) -> list[NameMatch]:
     """Names that grow from curated ones (variants, lists, benchmarks); see :mod:`name_variants`."""
-    from aigraph.extract.name_variants import find_known_extensions as find
-
-    return find(text, known)
+    return name_variants.find_known_extensions(text, known)
