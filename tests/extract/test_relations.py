@@ -5,7 +5,7 @@ from aigraph.extract import relations as rel
 
 def _ment(text, name, label, sent, kind=""):
     start = text.index(name)
-    return rel.Ment(name, label, start, start + len(name), sent, kind)
+    return rel.BlockMention(name, label, start, start + len(name), sent, kind)
 
 
 def relations(ex, kind):
@@ -19,9 +19,9 @@ def test_developed_links_within_each_sentence_of_a_long_paragraph():
     for i in range(300):
         base = i * len(unit)
         sent = (base, base + unit.index("Everyone"))
-        ments.append(rel.Ment("Zentrop Labs", "ORG", base, base + 12, sent))
+        ments.append(rel.BlockMention("Zentrop Labs", "ORG", base, base + 12, sent))
         at = base + unit.index("Quillon")
-        ments.append(rel.Ment("Quillon-4", "MODEL", at, at + 9, sent))
+        ments.append(rel.BlockMention("Quillon-4", "MODEL", at, at + 9, sent))
     found = rel.developed(ments, text)
     # one link per model name; the org-verb rule fires in the first sentence
     assert [(f.head.name, f.tail.name, f.rule) for f in found][:1] == [("Zentrop Labs", "Quillon-4", "rule:org-verb-model")]

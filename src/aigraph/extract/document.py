@@ -93,15 +93,15 @@ def _relations(doc: Document, normalized: str, entities: list[Entity], details: 
         family |= _children(knowledge).get(org_id, set())
         return bool(devs & family)
 
-    per_block: dict[int, list[rel.Ment]] = defaultdict(list)
+    per_block: dict[int, list[rel.BlockMention]] = defaultdict(list)
     blocks = list(doc.blocks)
     starts = [b.start for b in blocks]
     for (start, end), (entity, m) in by_span.items():
         i = bisect.bisect_right(starts, start) - 1
         kind = getattr(details.get((start, end)), "kind", "")
-        per_block[i].append(rel.Ment(entity.name, entity.label, start, end, (m.sentence_start, m.sentence_end), kind))
+        per_block[i].append(rel.BlockMention(entity.name, entity.label, start, end, (m.sentence_start, m.sentence_end), kind))
     dataset_of = {span: info.dataset for span, info in details.items() if info.dataset}
-    found: list[tuple[rel.Found, object]] = []
+    found: list[tuple[rel.FoundRelation, object]] = []
     context_org = None
     for i, block in enumerate(blocks):
         ments = sorted(per_block.get(i, ()), key=lambda m: m.start)

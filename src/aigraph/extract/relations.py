@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
 
+from aigraph.extract import result_links
+from aigraph.extract.relation_parts import BlockMention, FoundRelation
 from aigraph.records import Block, Evidence
 
 _DEV_VERBS = (
@@ -82,28 +83,7 @@ _LEAD_BY = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Ment:
-    """A resolved mention inside one block: entity name and label, char span, sentence span."""
-
-    name: str
-    label: str
-    start: int
-    end: int
-    sent: tuple[int, int]
-    kind: str = ""  # metric kind
-
-
-@dataclass(frozen=True, slots=True)
-class Found:
-    type: str
-    head: Ment
-    tail: Ment
-    rule: str
-    confidence: float
-
-
-def _after_preposition(org: Ment, orgs: list[Ment], text: str) -> bool:
+def _after_preposition(org: BlockMention, orgs: list[BlockMention], text: str) -> bool:
     """True when ``org`` (or the list it ends, "by Microsoft and NVIDIA") follows a preposition."""
     i = orgs.index(org)
     while i > 0 and _LIST_GAP.match(text[orgs[i - 1].end : orgs[i].start]):
@@ -121,31 +101,31 @@ def _last_verb(text: str):
     return found
 
 
-def _evidence(found: Found, block: Block, text: str) -> Evidence:
+def _evidence(found: FoundRelation, block: Block, text: str) -> Evidence:
     s, e = found.head.sent if found.head.sent[0] <= found.tail.start < found.head.sent[1] else found.tail.sent
     return Evidence(block.slides[0] if block.slides else None, s, e, text[s:e].strip(), found.rule, found.confidence)
 
 
-def _by_sentence(ments: list[Ment]) -> dict[tuple[int, int], list[Ment]]:
+def _by_sentence(ments: list[BlockMention]) -> dict[tuple[int, int], list[BlockMention]]:
     """Mentions grouped by their sentence, in text order (one pass)."""
-    out: dict[tuple[int, int], list[Ment]] = {}
+    out: dict[tuple[int, int], list[BlockMention]] = {}
     for m in ments:
         out.setdefault(m.sent, []).append(m)
     return out
 
 
-def _last_before(ments: list[Ment], ends: list[int], at: int) -> Ment | None:
+def _last_before(ments: list[BlockMention], ends: list[int], at: int) -> BlockMention | None:
     """The last of ``ments`` (sorted, ``ends`` their sentence ends) whose sentence ends by ``at``."""
     i = bisect.bisect_right(ends, at)
     return ments[i - 1] if i else None
 
 
-def developed(ments: list[Ment], text: str, *, context_org: Ment | None = None, curated_dev=lambda org, model, exact=False: False) -> list[Found]:
+def developed(ments: list[BlockMention], text: str, *, context_org: BlockMention | None = None, curated_dev=lambda org, model, exact=False: False) -> list[FoundRelation]:
     """DEVELOPED relations of one block (``text`` is the whole document text).
 
     Mentions are indexed by sentence, so the work is linear in the mentions of the block.
     """
-    out: list[Found] = []
+    out: list[FoundRelation] = []
     ments = sorted(ments, key=lambda m: m.start)
     sents = _by_sentence(ments)
     orgs = [m for m in ments if m.label == "ORG"]
@@ -166,7 +146,7 @@ def developed(ments: list[Ment], text: str, *, context_org: Ment | None = None, 
                 break
             if m.label != "MODEL":
                 break
-            out.append(Found("DEVELOPED", org, m, "rule:possessive", 0.9))
+            out.append(FoundRelation("DEVELOPED", org, m, "rule:possessive", 0.9))
             linked.add(m.name)
             prev_end = m.end
     for org in orgs:
@@ -174,7 +154,7 @@ def developed(ments: list[Ment], text: str, *, context_org: Ment | None = None, 
         if text[org.end : org.end + 2] == "'s":
             prior = [m for m in sents[org.sent] if m.label == "MODEL" and m.end <= org.start]
             if prior and prior[-1].name not in linked and _IS_ORGS.match(text[prior[-1].end : org.start]):
-                out.append(Found("DEVELOPED", org, prior[-1], "rule:model-is-orgs", 0.85))
+                out.append(FoundRelation("DEVELOPED", org, prior[-1], "rule:model-is-orgs", 0.85))
                 linked.add(prior[-1].name)
     for org in orgs:
         # DeepMind described the system in ... -> the previous sentence's model.
@@ -182,7 +162,7 @@ def developed(ments: list[Ment], text: str, *, context_org: Ment | None = None, 
             last = _last_before(models, model_ends, org.sent[0])
             if last is not None and last.name not in linked:
                 first = next(m for m in sents[last.sent] if m.label == "MODEL")
-                out.append(Found("DEVELOPED", org, first, "rule:org-described-model", 0.7))
+                out.append(FoundRelation("DEVELOPED", org, first, "rule:org-described-model", 0.7))
                 linked.add(first.name)
     for sent, group in sents.items():
         # Leaderboard and listing rows: "3 Orca-Mini-7B 1012 an assistant tuned from
@@ -201,7 +181,7 @@ def developed(ments: list[Ment], text: str, *, context_org: Ment | None = None, 
                 only = next(iter(row_orgs.values()))
                 by = only if curated_dev(only.name, head.name, exact=True) else None
         if by is not None and head.name not in linked:
-            out.append(Found("DEVELOPED", by, head, "rule:row-by-org", 0.8))
+            out.append(FoundRelation("DEVELOPED", by, head, "rule:row-by-org", 0.8))
             linked.update(m.name for m in group if m.label == "MODEL")
     for sent, group in sents.items():
         # "Proposed by Meta AI in Paris, DINO is ..."
@@ -212,7 +192,7 @@ def developed(ments: list[Ment], text: str, *, context_org: Ment | None = None, 
         model = next((m for m in group if m.label == "MODEL" and org is not None and m.start > org.end), None)
         if org is not None and model is not None and org.start == lead.end() and model.name not in linked \
                 and "," in text[org.end : model.start] and len(text[org.end : model.start]) < 60:
-            out.append(Found("DEVELOPED", org, model, "rule:proposed-by", 0.8))
+            out.append(FoundRelation("DEVELOPED", org, model, "rule:proposed-by", 0.8))
             linked.add(model.name)
     for model in models:
         if model.name in linked:
@@ -225,12 +205,12 @@ def developed(ments: list[Ment], text: str, *, context_org: Ment | None = None, 
             or (_OPEN_PAREN.match(text[model.end : after[0].start]) and _CLOSE_PAREN.match(text, after[0].end))
         ):
             # "Quillon, a small language model by Zentrop" / "GPT-4 (OpenAI)"
-            out.append(Found("DEVELOPED", after[0], model, "rule:appositive-by-org", 0.8))
+            out.append(FoundRelation("DEVELOPED", after[0], model, "rule:appositive-by-org", 0.8))
             linked.add(model.name)
             continue
         if after and _BY_ORG.match(text[model.end : after[0].start]) \
                 and not _BASE_MODEL_BEFORE.search(text, max(0, model.start - 40), model.start):
-            out.append(Found("DEVELOPED", after[0], model, "rule:by-org", 0.85))
+            out.append(FoundRelation("DEVELOPED", after[0], model, "rule:by-org", 0.85))
             linked.add(model.name)
             continue
         # Facebook AI creates SEER / US air force build ... called µZero
@@ -245,12 +225,12 @@ def developed(ments: list[Ment], text: str, *, context_org: Ment | None = None, 
             between = text[org.end : model.start]
             verb = _last_verb(between)
             if verb and _OBJECT_GAP.match(between[verb.end() :]) and not re.search(r"[;]|\bwhich\b|\bwhile\b|\bbut\b", between[: verb.start()]) and len(between) < 160:
-                out.append(Found("DEVELOPED", org, model, "rule:org-verb-model", 0.8))
+                out.append(FoundRelation("DEVELOPED", org, model, "rule:org-verb-model", 0.8))
                 # Isomorphic Labs and Google DeepMind introduced ...
                 for other in reversed(before[:-1]):
                     if not _LIST_GAP.match(text[other.end : org.start]):
                         break
-                    out.append(Found("DEVELOPED", other, model, "rule:org-verb-model", 0.75))
+                    out.append(FoundRelation("DEVELOPED", other, model, "rule:org-verb-model", 0.75))
                     org = other
                 linked.add(model.name)
                 continue
@@ -260,7 +240,7 @@ def developed(ments: list[Ment], text: str, *, context_org: Ment | None = None, 
         if not before and _PRONOUN_SUBJECT.match(lead) and verb and _OBJECT_GAP.match(lead[verb.end() :]):
             prev = _last_before(orgs, org_ends, s0)
             if prev is not None:
-                out.append(Found("DEVELOPED", prev, model, "rule:pronoun-subject", 0.7))
+                out.append(FoundRelation("DEVELOPED", prev, model, "rule:pronoun-subject", 0.7))
                 linked.add(model.name)
                 continue
         # The organisation opens the sentence, and the curated knowledge agrees.
@@ -268,7 +248,7 @@ def developed(ments: list[Ment], text: str, *, context_org: Ment | None = None, 
         if opener is not None and opener.start < model.start and not text[opener.sent[0] : opener.start].strip(" \t\"'(-*") \
                 and not _COMPARED.search(text, max(0, model.start - 25), model.start) \
                 and curated_dev(opener.name, model.name, exact=True):
-            out.append(Found("DEVELOPED", opener, model, "rule:subject+curated", 0.6))
+            out.append(FoundRelation("DEVELOPED", opener, model, "rule:subject+curated", 0.6))
             linked.add(model.name)
             continue
         # Same sentence, and the curated knowledge says so.
@@ -278,7 +258,7 @@ def developed(ments: list[Ment], text: str, *, context_org: Ment | None = None, 
             and _NEAR.match(text[min(o.end, model.end) : max(o.start, model.start)])
         ]
         if same:
-            out.append(Found("DEVELOPED", same[0], model, "rule:cooccurrence+curated", 0.65))
+            out.append(FoundRelation("DEVELOPED", same[0], model, "rule:cooccurrence+curated", 0.65))
             linked.add(model.name)
             continue
         # The sentence's one organisation and its first model, and the curated knowledge agrees:
@@ -287,12 +267,12 @@ def developed(ments: list[Ment], text: str, *, context_org: Ment | None = None, 
         if len({o.name for o in sent_orgs}) == 1 and first_model.name == model.name \
                 and not _COMPARED_ONLY.search(text, max(0, model.start - 25), model.start) \
                 and curated_dev(sent_orgs[0].name, model.name, exact=True):
-            out.append(Found("DEVELOPED", sent_orgs[0], model, "rule:sentence+curated", 0.6))
+            out.append(FoundRelation("DEVELOPED", sent_orgs[0], model, "rule:sentence+curated", 0.6))
             linked.add(model.name)
             continue
         # A model under an organisation's heading paragraph, confirmed by the curated knowledge.
         if context_org is not None and not orgs and curated_dev(context_org.name, model.name):
-            out.append(Found("DEVELOPED", context_org, model, "rule:heading+curated", 0.6))
+            out.append(FoundRelation("DEVELOPED", context_org, model, "rule:heading+curated", 0.6))
             linked.add(model.name)
     return out
 
@@ -305,7 +285,7 @@ _WE_PRESENT = re.compile(
 BYLINE_CHARS = 2000
 
 
-def byline(ments: list[Ment], text: str) -> list[Found]:
+def byline(ments: list[BlockMention], text: str) -> list[FoundRelation]:
     """A paper page's own models and the organisations of its byline.
 
     An organisation on a short line at the head of the page (an author affiliation,
@@ -316,7 +296,7 @@ def byline(ments: list[Ment], text: str) -> list[Found]:
     if not models:
         return []
     first = models[0].start
-    orgs: dict[str, Ment] = {}
+    orgs: dict[str, BlockMention] = {}
     for o in ments:
         if o.label != "ORG" or o.start >= min(first, BYLINE_CHARS):
             continue
@@ -333,19 +313,15 @@ def byline(ments: list[Ment], text: str) -> list[Found]:
         if model.name in seen:
             continue
         seen.add(model.name)
-        out.extend(Found("DEVELOPED", o, model, "rule:byline-we-present", 0.6) for o in orgs.values())
+        out.extend(FoundRelation("DEVELOPED", o, model, "rule:byline-we-present", 0.6) for o in orgs.values())
     return out
 
 
-def achieves(ments: list[Ment], text: str) -> list[Found]:
+def achieves(ments: list[BlockMention], text: str) -> list[FoundRelation]:
     """ACHIEVES: the model each result belongs to (table cell, next to it, its sentence); see :mod:`result_links`."""
-    from aigraph.extract import result_links
-
     return result_links.achieves(ments, text)
 
 
-def measured_on(ments: list[Ment], dataset_of_metric: dict[tuple[int, int], str], text: str = "") -> list[Found]:
+def measured_on(ments: list[BlockMention], dataset_of_metric: dict[tuple[int, int], str], text: str = "") -> list[FoundRelation]:
     """MEASURED_ON: the benchmark a result names (table axis, ``... on ImageNet``); see :mod:`result_links`."""
-    from aigraph.extract import result_links
-
     return result_links.measured_on(ments, dataset_of_metric, text)

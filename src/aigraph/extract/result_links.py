@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from aigraph.extract.relations import Found, Ment
+from aigraph.extract.relation_parts import BlockMention, FoundRelation
 from aigraph.extract.tables import Cell, cell_at, find_tables
 
 #: Between a model and its own number: "'s 46%", " (86.4%)", " with a score of 66", ": 90%".
@@ -52,7 +52,7 @@ _SUBJECT_GAP = re.compile(r"^\s+(?:\w+\s+){0,2}?(?:rises|rose|climbs?|climbed|ju
                           r"(?:from\s+\S+\s+(?:[\w-]+\s+){0,4}?)?to\s+$|^\s+from\s+\S+\s+to\s+$", re.IGNORECASE)
 
 
-def _tables(ments: list[Ment], text: str):
+def _tables(ments: list[BlockMention], text: str):
     """The result tables around this block's metrics, with the offset they were found at."""
     metrics = [m for m in ments if m.label == "METRIC"]
     if not metrics:
@@ -83,7 +83,7 @@ _TABLE_LINE = re.compile(r"\|.*\||\S(?:\s{2,}|\t)[~≈+-]?\d|^\s*\d{1,3}[.)]?\s|
 _MAX_TABLE_LINE = 2000
 
 
-def _any_table_line(text: str, metrics: list[Ment]) -> bool:
+def _any_table_line(text: str, metrics: list[BlockMention]) -> bool:
     """Whether a metric stands on a line shaped like a table row; each line is read once."""
     import bisect
 
@@ -105,7 +105,7 @@ def _shift(span, by):
     return (span[0] + by, span[1] + by) if span else None
 
 
-def _covering(ments: list[Ment], label: str, span, text: str) -> Ment | None:
+def _covering(ments: list[BlockMention], label: str, span, text: str) -> BlockMention | None:
     """The ``label`` mention that names the whole cell (a trailing "(5-shot)" aside)."""
     if span is None:
         return None
@@ -133,7 +133,7 @@ def _folded(name: str) -> str:
     return re.sub(r"[^0-9a-z]+", "", name.casefold())
 
 
-def _table_model(cell: Cell, ments: list[Ment], text: str) -> tuple[Ment | None, tuple | None]:
+def _table_model(cell: Cell, ments: list[BlockMention], text: str) -> tuple[BlockMention | None, tuple | None]:
     """The model of a cell and the span of the other axis (its benchmark)."""
     by_row = _covering(ments, "MODEL", cell.label, text)
     if by_row is not None:
@@ -158,7 +158,7 @@ def _columns(cell: Cell, text: str) -> int:
     return len(line.split()) - len(text[lo : cell.label[1]].split()) if cell.label else 0
 
 
-def _prose_models(metric: Ment, models: list[Ment], text: str) -> tuple[list[Ment], str]:
+def _prose_models(metric: BlockMention, models: list[BlockMention], text: str) -> tuple[list[BlockMention], str]:
     """The achievers of a result written in prose (``models``: the MODEL mentions near it, in order)."""
     # "Model-X with a score of 66", "Model-Y's 46%", "Model-Z (86.4%)"
     close = [m for m in models if m.end <= metric.start and metric.start - m.end <= 45]
@@ -207,9 +207,9 @@ def _prose_models(metric: Ment, models: list[Ment], text: str) -> tuple[list[Men
     return [], ""
 
 
-def achieves(ments: list[Ment], text: str) -> list[Found]:
+def achieves(ments: list[BlockMention], text: str) -> list[FoundRelation]:
     """ACHIEVES: the model each result of this block belongs to (see the module docstring)."""
-    out: list[Found] = []
+    out: list[FoundRelation] = []
     tables = _tables(ments, text)
     models = [m for m in ments if m.label == "MODEL"]
     starts = [m.start for m in models]
@@ -218,7 +218,7 @@ def achieves(ments: list[Ment], text: str) -> list[Found]:
         if cell is not None:
             model, _ = _table_model(cell, ments, text)
             if model is not None:
-                out.append(Found("ACHIEVES", model, metric, "rule:table-cell", 0.85))
+                out.append(FoundRelation("ACHIEVES", model, metric, "rule:table-cell", 0.85))
             continue
         if metric.kind != "absolute":
             continue
@@ -227,13 +227,13 @@ def achieves(ments: list[Ment], text: str) -> list[Found]:
         hi = bisect.bisect_right(starts, metric.sent[1])
         models_near, rule = _prose_models(metric, models[lo:hi], text)
         conf = {"rule:metric-next-to-model": 0.85, "rule:metric-same-sentence": 0.8}.get(rule, 0.6)
-        out.extend(Found("ACHIEVES", model, metric, rule, conf) for model in models_near)
+        out.extend(FoundRelation("ACHIEVES", model, metric, rule, conf) for model in models_near)
     return out
 
 
-def measured_on(ments: list[Ment], dataset_of_metric: dict[tuple[int, int], str], text: str = "") -> list[Found]:
+def measured_on(ments: list[BlockMention], dataset_of_metric: dict[tuple[int, int], str], text: str = "") -> list[FoundRelation]:
     """MEASURED_ON: the benchmark a result was measured on (table axis, ``... on X``, ``X: N%``)."""
-    out: list[Found] = []
+    out: list[FoundRelation] = []
     datasets = [m for m in ments if m.label == "DATASET"]
     if not datasets:
         return out
@@ -246,25 +246,25 @@ def measured_on(ments: list[Ment], dataset_of_metric: dict[tuple[int, int], str]
             spans = [other] if model is not None else [cell.label, cell.header]
             ds = next((d for span in spans if span for d in datasets if span[0] <= d.start and d.end <= span[1]), None)
             if ds is not None:
-                out.append(Found("MEASURED_ON", metric, ds, "rule:table-cell", 0.85))
+                out.append(FoundRelation("MEASURED_ON", metric, ds, "rule:table-cell", 0.85))
             continue
         near = datasets[bisect.bisect_left(starts, metric.sent[0]) : bisect.bisect_right(starts, metric.sent[1])]
         inside = [d for d in near if metric.start <= d.start and d.end <= metric.end]
         if inside:
-            out.append(Found("MEASURED_ON", metric, inside[0], "rule:metric-on-dataset", 0.85))
+            out.append(FoundRelation("MEASURED_ON", metric, inside[0], "rule:metric-on-dataset", 0.85))
             continue
         after = next((d for d in near if d.start >= metric.end and d.sent == metric.sent
                       and _ON_AFTER.match(text[metric.end : d.start])), None)
         if after is not None:
-            out.append(Found("MEASURED_ON", metric, after, "rule:metric-on-dataset", 0.8))
+            out.append(FoundRelation("MEASURED_ON", metric, after, "rule:metric-on-dataset", 0.8))
             continue
         before = [d for d in near if d.end <= metric.start and d.sent == metric.sent]
         if before and _COLON_BEFORE.match(text[before[-1].end : metric.start].replace("+", "")):
-            out.append(Found("MEASURED_ON", metric, before[-1], "rule:dataset-colon-metric", 0.8))
+            out.append(FoundRelation("MEASURED_ON", metric, before[-1], "rule:dataset-colon-metric", 0.8))
             continue
         on = [d for d in before if _ON_BEFORE.search(text, max(0, d.start - 8), d.start)]
         if len(on) == 1 and metric.kind == "absolute":
-            out.append(Found("MEASURED_ON", metric, on[0], "rule:on-dataset-same-sentence", 0.6))
+            out.append(FoundRelation("MEASURED_ON", metric, on[0], "rule:on-dataset-same-sentence", 0.6))
             continue
         if not before or metric.kind == "baseline":
             continue
@@ -273,13 +273,13 @@ def measured_on(ments: list[Ment], dataset_of_metric: dict[tuple[int, int], str]
         if _ITEM_HEAD.match(text[line_start : lead.start]) and _HEAD_COLON.match(text, lead.end) \
                 and "\n" not in text[lead.end : metric.start]:
             # "- OSWorld (computer tasks): agents leapt from 12% → ~66%": the item's benchmark
-            out.append(Found("MEASURED_ON", metric, lead, "rule:item-benchmark", 0.7))
+            out.append(FoundRelation("MEASURED_ON", metric, lead, "rule:item-benchmark", 0.7))
             continue
         last = before[-1]
         between = [m for m in ments if last.end <= m.start and m.end <= metric.start and m.label in ("METRIC", "MODEL", "DATASET")]
         gap = text[last.end : metric.start]
         if not between and len(gap) <= 40 and not re.search(r"[.;]\s", gap) and _SUBJECT_GAP.match(gap):
             # "HumanEval rises from 61.0% to 70.5%": the benchmark is the clause's subject
-            out.append(Found("MEASURED_ON", metric, last, "rule:benchmark-subject", 0.55))
+            out.append(FoundRelation("MEASURED_ON", metric, last, "rule:benchmark-subject", 0.55))
     return out
 
