@@ -27,3 +27,21 @@ def test_arxiv_subject_codes_and_page_chips_name_nothing(extract_text):
     assert all("cs." not in text[m.start - 3 : m.start] for e in ex.entities for m in e.mentions)
     assert not any(name.startswith("Kimi") for name in orgs)
     assert "MMLU" in {e.name for e in ex.entities if e.label == "DATASET"}
+
+
+def test_a_version_glued_to_a_known_family_is_a_model_of_its_own():
+    from aigraph.extract.name_families import find_family_versions
+
+    families = frozenset({"GPT", "Qwen", "Llama"})
+    text = "GPT-9 and Qwen7-Max beat Llama-6-70b; a GPT-9-based tool; GPT-9 Vesper\n  leads; GPT-9.5%"
+    found = [text[m.start : m.end] for m in find_family_versions(text, families)]
+    assert found == ["GPT-9", "Qwen7-Max", "Llama-6-70b", "GPT-9 Vesper"]
+
+
+def test_family_versions_in_a_text_take_the_family_and_its_developer(extract_text):
+    ex = extract_text("Zhipu shipped GLM-9.2 in May. OpenAI released GPT-9 Vesper, a model for agents, in June.")
+    models = {e.name: e for e in ex.entities if e.label == "MODEL"}
+    assert {"GLM-9.2", "GPT-9 Vesper"} <= set(models)
+    assert models["GLM-9.2"].attrs.get("variant_of") == "glm"
+    dev = {(r.head, r.tail) for r in ex.relations if r.type == "DEVELOPED"}
+    assert ("OpenAI", "GPT-9 Vesper") in dev

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span
 
 from aigraph.extract import metrics, names, papers, tables
 from aigraph.extract.compiled import CompiledKnowledge
+from aigraph.extract.name_families import find_family_versions
 from aigraph.extract.gazetteer import EXACT_KEY, LOWER_KEY
 from aigraph.extract.lexicon import is_common_word, words
 from aigraph.extract.statistical import STAT_KEY
@@ -129,7 +130,8 @@ class RuleCandidates:
         for m in (*names.find_called(text, runs=runs), *names.find_orgs(text, known=known, runs=runs),
                   *names.find_models(text, known=known, runs=runs),
                   *names.find_money(text), *names.find_people(text), *tables.model_cells(text),
-                  *names.find_known_extensions(text, curated)):
+                  *names.find_known_extensions(text, curated),
+                  *find_family_versions(text, self.knowledge.model_families, frozenset(s for s, _ in known))):
             span = _span(doc, m.start, m.end, m.label, m.rule)
             if span is not None:
                 spans.append(span)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import re
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -66,6 +67,8 @@ class CompiledKnowledge:
     known: frozenset[str] = frozenset()
     #: Ids of entries whose name is also an ordinary word.
     ambiguous_ids: frozenset[str] = field(default_factory=frozenset)
+    #: Model family names a version can be glued to (``GPT`` of ``GPT-4``, ``Qwen``, ``GLM``).
+    model_families: frozenset[str] = frozenset()
 
     def is_dataset(self, name: str) -> bool:
         """Whether ``name`` (or its singular) is a curated dataset, whatever its case."""
@@ -109,7 +112,30 @@ def compile_knowledge(knowledge: Knowledge) -> CompiledKnowledge:
             f for e in knowledge for f in e.surface_forms if e.label in ("MODEL", "ORG", "DATASET", "SOFTWARE")
         ),
         ambiguous_ids=frozenset(e.id for e in knowledge if e.ambiguous),
+        model_families=model_families(knowledge),
     )
+
+
+_FAMILY = re.compile(r"[A-Z][A-Za-z]+")
+_VERSIONED = re.compile(r"(?P<family>[A-Z][A-Za-z]+)[- ]?v?\d")
+
+
+def model_families(knowledge: Knowledge) -> frozenset[str]:
+    """Names of model families: curated models named by letters alone, and what comes
+    before the version of versioned ones (``GPT`` of ``GPT-4``), common words aside."""
+    from aigraph.lexicon import is_common_word, words
+
+    found = set()
+    for e in knowledge.by_label("MODEL"):
+        if e.ambiguous:
+            continue
+        for form in e.surface_forms:
+            if _FAMILY.fullmatch(form):
+                found.add(form)
+            elif (m := _VERSIONED.match(form)) is not None:
+                found.add(m.group("family"))
+    stop = words("stop_names")
+    return frozenset(f for f in found if len(f) >= 2 and f not in stop and not is_common_word(f))
 
 
 @functools.cache

@@ -1,0 +1,60 @@
+"""Model names written as one token: a known family with a version glued on.
+
+``GPT-6``, ``GLM-5.1``, ``Qwen4-Max``, ``Llama4-Scout-17B``: the gazetteer knows the
+family (``GPT`` from ``GPT-4``, ``Qwen``, ``GLM``) but matches whole tokens only, and
+these names are single tokens. The family's developer follows from the curated
+knowledge when the family is itself a curated model (see ``canonical._variant_base``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from aigraph.extract.lexicon import is_common_word, words
+from aigraph.extract.names import NameMatch
+
+#: Family letters, an optional hyphen, a version; not inside a path, handle or number.
+_FAMILY_VERSION = re.compile(r"(?<![\w.@/\\-])(?P<family>[A-Z][A-Za-z]+)-?(?P<version>v?\d+(?:\.\d+)*[a-z]?)(?![\w%]|\.\d)")
+#: Pieces glued on after the version: a size, a tier or a name-shaped word ("-Max", "-8B", "-Instruct").
+_GLUED = re.compile(r"(?:-(?:\d+(?:\.\d+)?[BMKTbmk]|\d+x\d+[BM]|[A-Z][A-Za-z0-9]*|[a-z]+))*(?![\w-])")
+#: Lower-case pieces that name a tier; any other ("-based", "-class") makes a compound adjective.
+_LOWER_TIERS = frozenset("instruct chat turbo mini small medium large base pro plus ultra flash lite nano max preview "
+                         "coder vision thinking exp it hf".split())
+
+
+#: A codename after the version, on the same line or the next: "GPT-6 Astra".
+_CODENAME = re.compile(r"(?: |[ \t]*\n[ \t]*)([A-Z][a-z]{2,})(?![\w-])(?! [A-Z])")
+
+
+def find_family_versions(text: str, families: frozenset[str], known_starts: frozenset[int] = frozenset()) -> list[NameMatch]:
+    """MODEL names made of a known family and a glued version.
+
+    A capitalised codename after a bare version joins the name (``GPT-6 Astra``)
+    unless it is an ordinary word or a known name of its own (``known_starts``).
+
+    Examples
+    --------
+    >>> [m.end for m in find_family_versions("GPT-6 and Qwen4-Max", frozenset({"GPT", "Qwen"}))]
+    [5, 19]
+    >>> find_family_versions("a GPT-6-based tool", frozenset({"GPT"}))
+    []
+    """
+    out = []
+    if not families:
+        return out
+    for m in _FAMILY_VERSION.finditer(text):
+        if m.group("family") not in families:
+            continue
+        glued = _GLUED.match(text, m.end())
+        if glued is None:
+            continue  # glued on to something else ("GPT-6-style2")
+        if any(p.isalpha() and p.islower() and p not in _LOWER_TIERS for p in glued.group(0).split("-")[1:]):
+            continue  # "GPT-6-based", "GPT-6-class": a compound adjective, not a name
+        end = glued.end()
+        if end == m.end():
+            codename = _CODENAME.match(text, end)
+            if codename and not is_common_word(codename.group(1)) and codename.group(1) not in words("stop_names") \
+                    and codename.start(1) not in known_starts:
+                end = codename.end()
+        out.append(NameMatch(m.start(), end, "MODEL", "rule:model-family-version"))
+    return out
