@@ -45,3 +45,15 @@ def test_family_versions_in_a_text_take_the_family_and_its_developer(extract_tex
     assert models["GLM-9.2"].attrs.get("variant_of") == "glm"
     dev = {(r.head, r.tail) for r in ex.relations if r.type == "DEVELOPED"}
     assert ("OpenAI", "GPT-9 Vesper") in dev
+
+
+def test_an_ambiguous_curated_name_beside_another_curated_name_stands(extract_text):
+    ex = extract_text("Most labs moved to Facebooks PyTorch. Later we compared Anthropic Claude's answers.")
+    names = {(e.label, e.name) for e in ex.entities}
+    assert ("MODEL", "Claude") in names
+    assert any(label == "ORG" and name in ("Facebook", "Meta", "Facebooks") for label, name in names)
+
+
+def test_an_ambiguous_curated_name_inside_a_longer_capitalised_name_is_dropped(extract_text):
+    ex = extract_text("She joined the Claude Shannon Institute for a year.")
+    assert "Claude" not in {e.name for e in ex.entities if e.label == "MODEL"}

@@ -205,17 +205,24 @@ class Resolver:
         acts = following in ("'s", "'") or following in words("org_verbs") or following in words("subject_verbs")
         if first and not acts and all(is_common_word(t.text) for t in span):
             return False
-        # Part of a longer capitalised name ("Data Science Bootcamp"): not this entry.
+        # Part of a longer capitalised name ("Data Science Bootcamp"): not this entry. A
+        # neighbour that is a curated name of its own is a second name beside it
+        # ("Anthropic Claude's", "Facebooks PyTorch").
         left = doc[span.start - 1] if span.start > 0 else None
         right = doc[span.end] if span.end < len(doc) else None
+        named = self._named_tokens
         return not (
-            (left is not None and not first and left.text[:1].isupper())
-            or (right is not None and right.text[:1].isupper() and right.text not in ("'s", "'"))
+            (left is not None and not first and left.text[:1].isupper() and left.i not in named)
+            or (right is not None and right.text[:1].isupper() and right.text not in ("'s", "'") and right.i not in named)
         )
 
     def __call__(self, doc: Doc) -> Doc:
         text = self._text = doc_text(doc)
         stop = words("stop_names")
+        # Tokens of curated names that are not ordinary words (see _ambiguous_ok).
+        self._named_tokens = {
+            i for span in doc.spans.get(EXACT_KEY, ()) if span.id_ not in self.ambiguous_ids for i in range(span.start, span.end)
+        }
         cands: list[tuple[int, int, int, Span]] = []
         for key in (EXACT_KEY, RULES_KEY, LOWER_KEY, STAT_KEY):
             for span in doc.spans.get(key, ()):
