@@ -57,3 +57,14 @@ def test_an_ambiguous_curated_name_beside_another_curated_name_stands(extract_te
 def test_an_ambiguous_curated_name_inside_a_longer_capitalised_name_is_dropped(extract_text):
     ex = extract_text("She joined the Claude Shannon Institute for a year.")
     assert "Claude" not in {e.name for e in ex.entities if e.label == "MODEL"}
+
+
+def test_a_funding_list_names_companies_even_when_a_product_shares_the_name(extract_text):
+    ex = extract_text("This week's rounds: Docker ($310M), Zentrop Labs ($42M) and Brindle AI ($9M).")
+    labels = {e.name: e.label for e in ex.entities}
+    assert labels.get("Docker") == "ORG" and labels.get("Zentrop Labs") == "ORG"
+
+
+def test_a_product_named_outside_a_funding_list_stays_a_product(extract_text):
+    ex = extract_text("The team ships every service in Docker containers.")
+    assert {e.name: e.label for e in ex.entities}.get("Docker") != "ORG"

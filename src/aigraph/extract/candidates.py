@@ -241,6 +241,8 @@ class Resolver:
                         continue
                 elif span.kb_id_ in _STRONG_RULES:
                     rank = -1 if span.label_ == "PAPER" or span.kb_id_ == "rule:called" else 0
+                elif span.kb_id_ == "rule:org-funding":
+                    rank = -1  # "Cursor ($900M)": a company raising money, whatever product shares its name
                 cands.append((end - start, rank, span.start, span))
         # Acronym pairs: a form without a label takes its partner's.
         by_chars = {(s.start_char, s.end_char): s for *_, s in cands}
