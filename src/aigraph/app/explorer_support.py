@@ -50,9 +50,16 @@ def graph_dir() -> str:
 @st.cache_resource(show_spinner="Loading the graph...", max_entries=4)
 def cached_graph(root: str, stamp: str) -> Any:
     """The graph of a directory (loaded once per build stamp, shared by every session)."""
+    import gc
+
     from aigraph.graph import load_graph
 
-    return load_graph(root)
+    graph = load_graph(root)
+    # A big graph is millions of long-lived objects: move them out of the collector's
+    # reach, or every full collection walks them all during some unlucky rerun.
+    gc.collect()
+    gc.freeze()
+    return graph
 
 
 def require_graph() -> Loaded:

@@ -140,7 +140,8 @@ with compare:
         short = {o: str(graph.nodes[o].get("name", o)) for o in picked}
         st.caption("One row per report year any of them has a model in; each cell lists that year's models.")
         st.markdown(markdown_table(
-            ["Report year", *(f"{name} ({sum(1 for row in compared if row[o])} report years)" for o, name in short.items())],
+            ["Report year", *(f"{name} ({sum(1 for row in compared if row[o])} report years)"
+                              for o, name in short.items())],
             [[str(row["year"]), *(linked_names(row[o]) or "\u2014" for o in picked)] for row in compared],
         ))
         st.download_button("Download the comparison (CSV)", comparison_csv(compared, short),

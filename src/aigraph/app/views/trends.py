@@ -50,7 +50,8 @@ chart = alt.Chart(alt.Data(values=mentions)).mark_bar().encode(
 st.altair_chart(chart.properties(height=300), width="stretch")
 download(mentions, "mentions-per-label", "trends_mentions_csv")
 
-for title, rows, name in (("Top organisations", top_orgs, "top-organisations"), ("Top models", top_models, "top-models")):
+ranked = (("Top organisations", top_orgs, "top-organisations"), ("Top models", top_models, "top-models"))
+for title, rows, name in ranked:
     st.subheader(f"{title} per report year")
     st.caption(f"The {top} most mentioned each year, by the number of that report's slides naming them; "
                "the label of a bar is its rank.")
