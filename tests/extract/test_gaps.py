@@ -68,3 +68,10 @@ def test_a_funding_list_names_companies_even_when_a_product_shares_the_name(extr
 def test_a_product_named_outside_a_funding_list_stays_a_product(extract_text):
     ex = extract_text("The team ships every service in Docker containers.")
     assert {e.name: e.label for e in ex.entities}.get("Docker") != "ORG"
+
+
+def test_a_column_name_that_is_also_a_curated_name_is_not_an_entity(extract_text):
+    text = "| Benchmark | Quillon 9B | Brindle 70B |\n|---|---|---|\n| MMLU | 66.1 | 80.2 |\n"
+    ex = extract_text(text)
+    assert "Benchmark" not in {e.name for e in ex.entities}
+    assert "MMLU" in {e.name for e in ex.entities if e.label == "DATASET"}

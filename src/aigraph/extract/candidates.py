@@ -184,6 +184,14 @@ def _chrome_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _CHROME.finditer(text)]
 
 
+#: The header row of a Markdown table: the line above its ``|---|---|`` separator.
+_HEADER_ROW = re.compile(r"^[ \t]*\|[^\n]*\|[ \t]*(?=\n[ \t]*\|?[ \t]*:?-{2,}:?[ \t]*\|)", re.MULTILINE)
+
+
+def _header_rows(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _HEADER_ROW.finditer(text)] if "|" in text else []
+
+
 class Resolver:
     """Picks non-overlapping entities among the candidates and writes ``doc.ents``.
 
@@ -219,6 +227,7 @@ class Resolver:
     def __call__(self, doc: Doc) -> Doc:
         text = self._text = doc_text(doc)
         stop = words("stop_names")
+        headers = _header_rows(text)
         # Tokens of curated names that are not ordinary words (see _ambiguous_ok).
         self._named_tokens = {
             i for span in doc.spans.get(EXACT_KEY, ()) if span.id_ not in self.ambiguous_ids for i in range(span.start, span.end)
@@ -234,8 +243,9 @@ class Resolver:
                     # ("built generative agents"); "US air force" keeps its capitals.
                     if surface in stop or (key == LOWER_KEY and surface.islower()):
                         continue
-                    if span.id_ in self.ambiguous_ids and not self._ambiguous_ok(span):
-                        continue
+                    if span.id_ in self.ambiguous_ids and (
+                            not self._ambiguous_ok(span) or any(lo <= start < hi for lo, hi in headers)):
+                        continue  # an ordinary word here, or a column name ("| Benchmark | ...")
                 elif key == STAT_KEY:
                     if all(is_common_word(w) or w in stop for w in surface.split()):
                         continue
