@@ -19,11 +19,12 @@ import os
 import pickle
 import re
 import sys
-import tempfile
 from collections.abc import Callable, Iterable
 from importlib import resources
 from pathlib import Path
 from typing import TypeVar
+
+from aigraph.files import replace_file
 
 T = TypeVar("T")
 
@@ -137,22 +138,11 @@ def cached(name: str, key: str, build: Callable[[], T]) -> T:
 
 
 def _write(directory: Path, path: Path, name: str, key: str, value: object) -> None:
-    tmp = None
     try:
         directory.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{name}-", suffix=".tmp")
-        with os.fdopen(fd, "wb") as fh:
-            pickle.dump((key, value), fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-        tmp = None
+        replace_file(path, pickle.dumps((key, value), protocol=pickle.HIGHEST_PROTOCOL))
         for old in directory.glob(f"{name}-{'[0-9a-f]' * _KEY_CHARS}.pickle"):
             if old != path:
                 old.unlink(missing_ok=True)
     except OSError:
         pass  # a read-only or full disk: the value is still returned, built again next time
-    finally:
-        if tmp is not None:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass

@@ -17,8 +17,9 @@ from os import PathLike
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from aigraph.errors import GraphError
 from aigraph.build.serial import FORMAT_VERSION, extraction_from_dict, extraction_to_dict
+from aigraph.errors import GraphError
+from aigraph.files import replace_file
 
 if TYPE_CHECKING:
     from aigraph.records import Extraction
@@ -84,9 +85,7 @@ class ExtractionCache:
         path = self.path(key)
         text = json.dumps(extraction_to_dict(extraction), ensure_ascii=False, separators=(",", ":"))
         # Write then rename: an adopted entry may be a hard link shared with the old cache.
-        partial = path.with_suffix(".part")
-        partial.write_text(text, encoding="utf-8")
-        os.replace(partial, path)
+        replace_file(path, text)
         return path
 
     def adopt(self, other: ExtractionCache, key: str) -> bool:

@@ -10,7 +10,6 @@ it (:mod:`aigraph.build.atomic`). All of it under the output directory's build l
 from __future__ import annotations
 
 import dataclasses
-import json
 import sys
 import time
 from collections import Counter
@@ -29,7 +28,7 @@ from aigraph.build.fingerprint import build_fingerprint, extraction_fingerprint,
 from aigraph.build.inputs import InputFile, Source, extract_inputs, hash_sources
 from aigraph.build.stores import write_stores
 from aigraph.graph.paths import DEFAULT_GRAPH_DIR, GraphPaths
-from aigraph.graph.store import write_jsonl, write_manifest
+from aigraph.graph.store import write_graph_json, write_jsonl, write_manifest
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -40,7 +39,7 @@ TOOLS = ("aigraph", "networkx", "spacy", "rdflib", "oxrdflib", "pyoxigraph", "la
 
 MANIFEST_FORMAT = 1
 
-__all__ = ["BuildResult", "InputFile", "build_graph", "write_graph_json", "write_stores"]
+__all__ = ["BuildResult", "InputFile", "build_graph"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,31 +90,6 @@ def _lap(timings: dict[str, float], phase: str) -> Iterator[None]:
         yield
     finally:
         timings[phase] = round(time.perf_counter() - started, 4)
-
-
-def _json_line(value: object) -> str:
-    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-
-
-def write_graph_json(graph: nx.MultiDiGraph, path: Path) -> None:
-    """Write the bytes of :func:`aigraph.graph.store.generate_graph_json`, a line at a time.
-
-    The same file, without the whole text in memory at once (it is hundreds of MB for
-    a large build).
-    """
-    head = _json_line({"directed": True, "graph": dict(graph.graph), "multigraph": True})[:-1]
-    with open(path, "w", encoding="utf-8", newline="\n") as out:
-        out.write(head + ",\n" + '"nodes":[\n')
-        separator = ""
-        for node in sorted(graph.nodes):
-            out.write(separator + _json_line({**graph.nodes[node], "id": node}))
-            separator = ",\n"
-        out.write("],\n" + '"edges":[\n')
-        separator = ""
-        for u, v, k in sorted(graph.edges(keys=True)):
-            out.write(separator + _json_line({**graph.edges[u, v, k], "source": u, "target": v, "key": k}))
-            separator = ",\n"
-        out.write("]}\n")
 
 
 def _tool_versions() -> dict[str, str]:

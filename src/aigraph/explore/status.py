@@ -35,11 +35,10 @@ def build_stamp(graph_dir: str | PathLike[str]) -> str:
     It is made of the manifest's inode, modification time and size (``""`` when
     there is no manifest), so caches keyed by it are dropped after a new build.
     """
-    try:
-        stat = (Path(graph_dir) / "manifest.json").stat()
-    except OSError:
-        return ""
-    return f"{stat.st_ino}-{stat.st_mtime_ns}-{stat.st_size}"
+    from aigraph.graph.paths import file_stamp
+
+    stamp = file_stamp(Path(graph_dir) / "manifest.json")
+    return "" if stamp is None else "-".join(map(str, stamp))
 
 
 def graph_status(graph_dir: str | PathLike[str]) -> GraphStatus:

@@ -23,6 +23,19 @@ DEFAULT_GRAPH_DIR = Path("data/graph")
 CURRENT_LINK = "current"
 
 
+def file_stamp(path: str | PathLike[str]) -> tuple[int, int, int] | None:
+    """Return a file's identity (inode, modification time, size), ``None`` when it is not there.
+
+    The stamp of a build's ``manifest.json`` changes with every build swapped in, so
+    readers key their caches on it (:meth:`GraphPaths.build_stamp`).
+    """
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    return (stat.st_ino, stat.st_mtime_ns, stat.st_size)
+
+
 def resolve_version(folder: str | PathLike[str]) -> Path:
     """Return the build folder ``folder`` currently stands for.
 
@@ -87,13 +100,10 @@ class GraphPaths:
         :class:`~aigraph.errors.GraphError` when the directory holds no complete build.
         """
         self.refresh()
-        try:
-            stat = self.manifest.stat()
-        except OSError:
-            raise GraphError(
-                f"no complete graph in {self.folder} (manifest.json is missing): run `aigraph build`"
-            ) from None
-        return (stat.st_ino, stat.st_mtime_ns, stat.st_size)
+        stamp = file_stamp(self.manifest)
+        if stamp is None:
+            raise GraphError(f"no complete graph in {self.folder} (manifest.json is missing): run `aigraph build`")
+        return stamp
 
     @property
     def graph_json(self) -> Path:

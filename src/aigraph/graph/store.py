@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from os import PathLike
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -44,18 +45,24 @@ def generate_graph_json(graph: nx.MultiDiGraph) -> str:
     {"key":"T","source":"b","target":"a","type":"T"}]}
     <BLANKLINE>
     """
-    nodes = sorted(graph.nodes(data=True), key=lambda n: n[0])
-    edges = sorted(graph.edges(keys=True, data=True), key=lambda e: (e[0], e[1], e[2]))
-    node_lines = [_dumps({**attrs, "id": node}) for node, attrs in nodes]
-    edge_lines = [
-        _dumps({**attrs, "source": u, "target": v, "key": k}) for u, v, k, attrs in edges
-    ]
-    head = _dumps({"directed": True, "graph": dict(graph.graph), "multigraph": True})[:-1]
-    return (
-        head + ",\n"
-        + '"nodes":[\n' + ",\n".join(node_lines) + "],\n"
-        + '"edges":[\n' + ",\n".join(edge_lines) + "]}\n"
-    )
+    return "".join(iter_graph_json(graph))
+
+
+def iter_graph_json(graph: nx.MultiDiGraph) -> Iterator[str]:
+    """Yield the text of :func:`generate_graph_json` a line at a time (a large build's
+    graph.json is hundreds of MB: :func:`write_graph_json` never holds it whole)."""
+    yield _dumps({"directed": True, "graph": dict(graph.graph), "multigraph": True})[:-1] + ",\n"
+    yield '"nodes":[\n'
+    separator = ""
+    for node in sorted(graph.nodes):
+        yield separator + _dumps({**graph.nodes[node], "id": node})
+        separator = ",\n"
+    yield "],\n" + '"edges":[\n'
+    separator = ""
+    for u, v, k in sorted(graph.edges(keys=True)):
+        yield separator + _dumps({**graph.edges[u, v, k], "source": u, "target": v, "key": k})
+        separator = ",\n"
+    yield "]}\n"
 
 
 def parse_graph_json(text: str) -> nx.MultiDiGraph:
@@ -76,8 +83,9 @@ def parse_graph_json(text: str) -> nx.MultiDiGraph:
 
 
 def write_graph_json(graph: nx.MultiDiGraph, path: str | PathLike[str]) -> None:
-    """Write :func:`generate_graph_json` to a file (UTF-8)."""
-    Path(path).write_text(generate_graph_json(graph), encoding="utf-8")
+    """Write :func:`generate_graph_json` to a file (UTF-8), a line at a time."""
+    with open(path, "w", encoding="utf-8", newline="\n") as out:
+        out.writelines(iter_graph_json(graph))
 
 
 def write_jsonl(records: list[dict[str, Any]], path: str | PathLike[str]) -> None:

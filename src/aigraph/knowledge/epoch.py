@@ -17,11 +17,11 @@ import io
 import json
 import os
 import re
-import tempfile
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
 
+from aigraph.files import replace_file
 from aigraph.knowledge import KnowledgeError, slugify
 
 __all__ = [
@@ -217,14 +217,7 @@ def import_epoch(csv_path: str | os.PathLike, *, out: str | os.PathLike | None =
     target = Path(out) if out is not None else default_data_path()
     body = "".join(json.dumps(m.to_json(), ensure_ascii=False, sort_keys=True) + "\n" for m in result.models)
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".epoch-", dir=target.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(body)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    replace_file(target, body)
     return result
 
 

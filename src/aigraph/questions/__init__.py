@@ -121,13 +121,10 @@ class _LoadedGraph:
 
     def get(self) -> Any:
         from aigraph.graph import GraphPaths, load_graph
+        from aigraph.graph.paths import file_stamp
 
         with self.lock:
-            try:
-                stat = GraphPaths(self.root).manifest.stat()
-                stamp: tuple[int, int, int] | None = (stat.st_ino, stat.st_mtime_ns, stat.st_size)
-            except OSError:
-                stamp = None
+            stamp = file_stamp(GraphPaths(self.root).manifest)
             if self.graph is None or stamp is None or stamp != self.stamp:
                 self.graph, self.stamp = load_graph(self.root), stamp
             return self.graph
