@@ -25,6 +25,13 @@ NODE_LABELS: dict[str, str] = {
     "MONEY": "Money",
 }
 
+#: Graph node labels of the entities, in the order they are listed to people.
+ENTITY_LABELS: tuple[str, ...] = tuple(NODE_LABELS.values())
+
+#: Graph node labels of the document structure and of the reports' forecasts: nodes
+#: the reports are made of, not things they talk about.
+STRUCTURE_LABELS: tuple[str, ...] = ("Report", "Slide", "Prediction", "Outcome")
+
 #: The labels the annotation guide scores.
 SCORED_LABELS: tuple[str, ...] = ("ORG", "MODEL", "PAPER", "DATASET", "METRIC")
 

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from aigraph.cypher import statements as cy
 from aigraph.errors import GraphError, QueryError, QueryTimeout, ReadOnlyError, first_line
 from aigraph.readonly import check_cypher
+from aigraph.records import ENTITY_LABELS, STRUCTURE_LABELS
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -31,8 +32,6 @@ DATABASE_FILE = "graph.lbug"
 #: Seconds a query may run unless the caller says otherwise.
 DEFAULT_TIMEOUT = 10.0
 
-#: Labels that are not entities (no MENTIONED_ON/IN tables); their tables always exist.
-_STRUCTURE_LABELS = ("Report", "Slide", "Prediction", "Outcome")
 
 #: Edge type -> the (from, to) label pairs its table always has, even with no edges.
 _FIXED_PAIRS: dict[str, list[tuple[str, str]]] = {
@@ -53,9 +52,8 @@ def database_file(cypher_dir: str | os.PathLike[str]) -> Path:
 
 
 def _known_labels() -> list[str]:
-    from aigraph.records import NODE_LABELS
-
-    return [*_STRUCTURE_LABELS, *NODE_LABELS.values()]
+    """Structure labels (no MENTIONED_ON/IN tables; their tables always exist), then entities."""
+    return [*STRUCTURE_LABELS, *ENTITY_LABELS]
 
 
 def _arrow_type(kind: str) -> pa.DataType:
@@ -145,7 +143,7 @@ def build_database(graph: nx.MultiDiGraph, path: str | os.PathLike[str]) -> Path
     for node_id, attrs in graph.nodes(data=True):
         by_label[str(attrs.get("label"))].append((str(node_id), attrs))
     labels = list(dict.fromkeys([*_known_labels(), *sorted(by_label)]))
-    entity_labels = [label for label in labels if label not in _STRUCTURE_LABELS]
+    entity_labels = [label for label in labels if label not in STRUCTURE_LABELS]
 
     groups: dict[tuple[str, str, str], list[tuple[str, str, dict[str, Any]]]] = defaultdict(list)
     for u, v, attrs in graph.edges(data=True):

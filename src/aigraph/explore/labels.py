@@ -5,17 +5,16 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
+from aigraph import records
+
 if TYPE_CHECKING:
     import networkx as nx
 
 #: Labels of the document structure and of the reports' forecasts (not things the reports talk about).
-STRUCTURE_LABELS = frozenset({"Report", "Slide", "Prediction", "Outcome"})
+STRUCTURE_LABELS = frozenset(records.STRUCTURE_LABELS)
 
 #: Entity labels in the order the explorer lists them; unknown labels follow, sorted.
-ENTITY_LABELS: tuple[str, ...] = (
-    "Organization", "Model", "Paper", "Dataset", "Metric",
-    "Person", "Country", "Software", "Money",
-)
+ENTITY_LABELS: tuple[str, ...] = records.ENTITY_LABELS
 
 #: Every label in display order: entities, then the document structure.
 ALL_LABELS: tuple[str, ...] = (*ENTITY_LABELS, "Slide", "Report")

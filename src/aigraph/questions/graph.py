@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from aigraph.errors import QueryError
+from aigraph.records import STRUCTURE_LABELS
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -21,7 +22,7 @@ if TYPE_CHECKING:
 Row = dict[str, Any]
 
 #: Node labels that are not entities (left out of ``mentions``, ``new-in``, ``dropped-in``).
-NON_ENTITY_LABELS = frozenset({"Report", "Slide", "Prediction", "Outcome"})
+NON_ENTITY_LABELS = frozenset(STRUCTURE_LABELS)
 #: Labels ``new-in`` and ``dropped-in`` leave out (not entities, or year-scoped).
 NOT_IN_YEAR_LABELS = tuple(sorted(NON_ENTITY_LABELS | {"Metric"}))
 
