@@ -75,3 +75,10 @@ def test_a_column_name_that_is_also_a_curated_name_is_not_an_entity(extract_text
     ex = extract_text(text)
     assert "Benchmark" not in {e.name for e in ex.entities}
     assert "MMLU" in {e.name for e in ex.entities if e.label == "DATASET"}
+
+
+def test_a_table_cell_metric_is_named_with_its_benchmark(extract_text):
+    text = "| Benchmark | Quillon 9B |\n|---|---|\n| MMLU | 66.1 |\n| GSM8K | 71.4 |\n"
+    ex = extract_text(text)
+    names = {e.name for e in ex.entities if e.label == "METRIC"}
+    assert names == {"66.1 on MMLU", "71.4 on GSM8K"}

@@ -15,17 +15,18 @@ def test_table_with_models_as_columns(extract_text):
         "| Benchmark | PaLM 2 | Claude 2 |\n|---|---|---|\n"
         "| HellaSwag (10-shot) | 86.8 | 81.0 |\n| GSM8K (8-shot) | 80.7 | 88.0 |\n"
     )
-    assert metric_names(ex) == {"86.8", "81.0", "80.7", "88.0"}
-    assert relations(ex, "ACHIEVES") == {
-        ("PaLM 2", "86.8"), ("Claude 2", "81.0"), ("PaLM 2", "80.7"), ("Claude 2", "88.0")}
-    assert relations(ex, "MEASURED_ON") == {
-        ("86.8", "HellaSwag"), ("81.0", "HellaSwag"), ("80.7", "GSM8K"), ("88.0", "GSM8K")}
+    # a bare cell is named with the benchmark it carries
+    assert metric_names(ex) == {"86.8 on HellaSwag", "81.0 on HellaSwag", "80.7 on GSM8K", "88.0 on GSM8K"}
+    assert relations(ex, "ACHIEVES") == {("PaLM 2", "86.8 on HellaSwag"), ("Claude 2", "81.0 on HellaSwag"),
+                                         ("PaLM 2", "80.7 on GSM8K"), ("Claude 2", "88.0 on GSM8K")}
+    assert relations(ex, "MEASURED_ON") == {("86.8 on HellaSwag", "HellaSwag"), ("81.0 on HellaSwag", "HellaSwag"),
+                                            ("80.7 on GSM8K", "GSM8K"), ("88.0 on GSM8K", "GSM8K")}
 
 
 def test_one_score_in_two_cells_is_one_metric_of_both_models(extract_text):
     ex = extract_text("| Benchmark | PaLM 2 | Claude 2 |\n|---|---|---|\n| HellaSwag | 84.0 | 84.0 |\n")
-    assert metric_names(ex) == {"84.0"}
-    assert relations(ex, "ACHIEVES") == {("PaLM 2", "84.0"), ("Claude 2", "84.0")}
+    assert metric_names(ex) == {"84.0 on HellaSwag"}
+    assert relations(ex, "ACHIEVES") == {("PaLM 2", "84.0 on HellaSwag"), ("Claude 2", "84.0 on HellaSwag")}
 
 
 def test_leaderboard_rows(extract_text):
@@ -78,20 +79,22 @@ def test_deltas_shares_and_sizes_have_no_achiever(extract_text):
 
 def test_tab_separated_rows_map_cells_by_index(extract_text):
     ex = extract_text("Results:\n\nModel\tMMLU\tGSM8K\nPaLM 2\t78.3\t80.7\nClaude 2\t78.5\t88.0\n")
-    assert relations(ex, "ACHIEVES") == {("PaLM 2", "78.3"), ("PaLM 2", "80.7"), ("Claude 2", "78.5"), ("Claude 2", "88.0")}
-    assert ("78.5", "MMLU") in relations(ex, "MEASURED_ON") and ("88.0", "GSM8K") in relations(ex, "MEASURED_ON")
+    assert relations(ex, "ACHIEVES") == {("PaLM 2", "78.3 on MMLU"), ("PaLM 2", "80.7 on GSM8K"),
+                                         ("Claude 2", "78.5 on MMLU"), ("Claude 2", "88.0 on GSM8K")}
+    measured = relations(ex, "MEASURED_ON")
+    assert ("78.5 on MMLU", "MMLU") in measured and ("88.0 on GSM8K", "GSM8K") in measured
 
 
 def test_a_size_column_is_not_the_row_name(extract_text):
     ex = extract_text("| Model | Params | MMLU |\n|---|---|---|\n| Claude 2 | 137B | 78.5 |\n| PaLM 2 | 340B | 78.3 |\n")
-    assert relations(ex, "ACHIEVES") == {("Claude 2", "78.5"), ("PaLM 2", "78.3")}
+    assert relations(ex, "ACHIEVES") == {("Claude 2", "78.5 on MMLU"), ("PaLM 2", "78.3 on MMLU")}
     assert not any(e.name in ("137B", "340B") for e in ex.entities)
 
 
 def test_models_as_columns_in_rows_that_ran_together(extract_text):
     ex = extract_text("Benchmark Claude 2 PaLM 2\nHellaSwag 86.1% 86.8%\nGSM8K 88.0% 80.7%\n")
-    assert relations(ex, "ACHIEVES") == {
-        ("Claude 2", "86.1%"), ("PaLM 2", "86.8%"), ("Claude 2", "88.0%"), ("PaLM 2", "80.7%")}
+    assert relations(ex, "ACHIEVES") == {("Claude 2", "86.1% on HellaSwag"), ("PaLM 2", "86.8% on HellaSwag"),
+                                         ("Claude 2", "88.0% on GSM8K"), ("PaLM 2", "80.7% on GSM8K")}
 
 
 def test_the_benchmark_of_a_list_item_or_of_the_clause(extract_text):

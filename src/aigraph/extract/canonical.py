@@ -310,5 +310,19 @@ def metric_entities(mentions: Iterable[Mention], details: dict[tuple[int, int], 
             attrs = {"value": info.value, "unit": info.unit, "measure": info.measure, "kind": info.kind}
             if info.dataset:
                 attrs["dataset"] = info.dataset
-        out.append(Entity("METRIC", best.text, sorted({m.text for m in members} - {best.text}), sorted(members, key=lambda m: m.start), attrs))
+        name = _composed_name(best.text, info)
+        aliases = sorted({m.text for m in members} - {name})
+        out.append(Entity("METRIC", name, aliases, sorted(members, key=lambda m: m.start), attrs))
     return sorted(out, key=lambda e: e.name)
+
+
+_BARE_NUMBER = re.compile(r"[~≈+-]?\d[\d.,]*\s?%?")
+
+
+def _composed_name(text: str, info) -> str:
+    """A bare table cell (``66.6``) is named with the benchmark it carries (``66.6 on MMLU``),
+    so the name says what it measures; the number it is known by stays the same."""
+    if info is None or not info.dataset or not _BARE_NUMBER.fullmatch(text):
+        return text
+    name = f"{text} on {info.dataset}"
+    return name if metric_number(name) == metric_number(text) else text

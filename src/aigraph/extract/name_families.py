@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from aigraph.extract.lexicon import is_common_word, words
+from aigraph.lexicon import is_common_word, words
 from aigraph.extract.names import NameMatch
 
 #: Family letters, an optional hyphen, a version; not inside a path, handle or number.
