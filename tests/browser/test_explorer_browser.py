@@ -116,6 +116,11 @@ def test_every_page_renders_its_key_element(tall_page, server, artifacts, name, 
         page.wait_for_timeout(800)  # let charts finish drawing before the screenshot
     assert page.get_by_test_id("stException").count() == 0
     page.screenshot(path=str(artifacts / f"page-{name}.png"), full_page=True)
+    if name == "entity":
+        main(page).get_by_role("tab", name="Relations (", exact=False).click()
+        expect(main(page).get_by_text("inferred from a heading", exact=False).first).to_be_visible()
+        page.wait_for_timeout(800)
+        page.screenshot(path=str(artifacts / "page-entity-relations.png"), full_page=True)
     if name == "organisation":
         # Compare: DeepMind is picked; add OpenAI and Meta through the picker.
         main(page).get_by_role("tab", name="Compare up to 4").click()

@@ -166,6 +166,15 @@ with tabs["relations"]:
                            "confidence": st.column_config.NumberColumn(format="%.2f"),
                            "evidence": st.column_config.TextColumn(width="large")},
         )
+        with st.expander("The evidence sentences in full"):
+            for r in kept_relations:
+                if not r.evidence:
+                    continue
+                place = f"{r.year}, slide {r.slide}" if r.slide is not None else f"{r.year}"
+                arrow = "\u2192" if r.direction == "out" else "\u2190"
+                st.markdown(f"**{escape_markdown(r.relation)} {arrow} {escape_markdown(r.other)}** \u00b7 "
+                            f"{escape_markdown(place)} \u00b7 {r.how} \u00b7 `{r.rule}`  \n"
+                            f"{escape_markdown(r.evidence)}")
 
 if own_amounts:
     with tabs["amounts"]:
