@@ -82,3 +82,15 @@ def test_a_table_cell_metric_is_named_with_its_benchmark(extract_text):
     ex = extract_text(text)
     names = {e.name for e in ex.entities if e.label == "METRIC"}
     assert names == {"66.1 on MMLU", "71.4 on GSM8K"}
+
+
+def test_numbered_editions_of_one_curated_dataset_are_datasets_of_their_own(extract_text):
+    ex = extract_text("Video models are scored on Kinetics-400, Kinetics-600 and Kinetics-700 every year.")
+    datasets = {e.name for e in ex.entities if e.label == "DATASET"}
+    assert {"Kinetics-400", "Kinetics-600", "Kinetics-700"} <= datasets
+
+
+def test_one_edition_of_a_curated_dataset_keeps_its_curated_entity(extract_text):
+    ex = extract_text("The new model tops Kinetics-700. Kinetics-700 is hard.")
+    datasets = [e for e in ex.entities if e.label == "DATASET"]
+    assert len(datasets) == 1 and len(datasets[0].mentions) == 2

@@ -110,6 +110,7 @@ def canonicalize(mentions: Iterable[Mention], pairs: Iterable[tuple[tuple[int, i
     by_span: dict[tuple[int, int], int] = {}
     curated: dict[int, str] = {}
     variant_of: dict[int, str] = {}
+    editions = _dataset_editions(mentions)
     for i, m in enumerate(mentions):
         cid = m.curated_id or handles.get((m.start, m.end), "")
         if not cid and knowledge is not None and m.label in ("ORG", "MODEL", "DATASET", "SOFTWARE", "PERSON"):
@@ -124,7 +125,10 @@ def canonicalize(mentions: Iterable[Mention], pairs: Iterable[tuple[tuple[int, i
                 variant_of[i], cid = base, ""
         if cid:
             curated[i] = cid
-        for key in (f"id:{cid}" if cid else None, f"name:{name_key(m.text, m.label)}"):
+        id_key = f"id:{cid}" if cid else None
+        if id_key and (cid, surface_key(m.text)) in editions:
+            id_key += ":" + surface_key(m.text)  # "Kinetics-600" and "Kinetics-700": two datasets here
+        for key in (id_key, f"name:{name_key(m.text, m.label)}"):
             if key is None:
                 continue
             if key in first_by_key:
@@ -155,6 +159,16 @@ def canonicalize(mentions: Iterable[Mention], pairs: Iterable[tuple[tuple[int, i
             entity.attrs["variant_of"] = Counter(bases).most_common(1)[0][0]
         entities.append(entity)
     return sorted(entities, key=lambda e: (e.label, e.name))
+
+
+def _dataset_editions(mentions: list[Mention]) -> set[tuple[str, str]]:
+    """(curated id, surface key) of numbered forms of one curated dataset when a document
+    names two or more of them (``Kinetics-600``, ``Kinetics-700``): each is a dataset of its own."""
+    forms: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        if m.label == "DATASET" and m.curated_id and any(c.isdigit() for c in m.text):
+            forms[m.curated_id].add(surface_key(m.text))
+    return {(cid, key) for cid, keys in forms.items() if len(keys) >= 2 for key in keys}
 
 
 def _strip_handle(m: Mention) -> Mention:
