@@ -284,7 +284,7 @@ def find_orgs(
     ``known`` holds (start, end) spans the gazetteer already names; runs equal to one
     are skipped. ``runs`` are :func:`name_runs` of ``text`` when the caller has them.
     """
-    cx = _contexts()
+    contexts = _contexts()
     out = []
     for start, end in runs if runs is not None else name_runs(text):
         if (start, end) in known:
@@ -297,31 +297,31 @@ def find_orgs(
             # the cheap test first: most runs are ordinary capitalised words; a strong
             # affiliation cue ("PhD from Cambridge", "professor at Duke") names one anyway
             if len(name) < 3 or name in _OPENERS or name in words("stop_names") \
-                    or not cx["before_affiliation"].search(text, max(0, start - 40), start):
+                    or not contexts["before_affiliation"].search(text, max(0, start - 40), start):
                 continue
             out.append(NameMatch(start, end, "ORG", "rule:org-affiliation"))
             continue
         before = text[max(0, start - 60) : start]
         after = text[end : end + 80]
         rule = None
-        if institutional and cx["university"].search(name):
+        if institutional and contexts["university"].search(name):
             rule = "rule:org-university"
         elif suffixed and (
-            is_novel(name.rsplit(" ", 1)[0]) or (cx["strong_suffix"].search(name) and len(name.split()) >= 3)
+            is_novel(name.rsplit(" ", 1)[0]) or (contexts["strong_suffix"].search(name) and len(name.split()) >= 3)
         ):
             rule = "rule:org-suffix"
         elif not is_novel(name):
             continue
-        elif cx["before_researchers_at"].search(before) or cx["after_researchers"].match(after):
+        elif contexts["before_researchers_at"].search(before) or contexts["after_researchers"].match(after):
             rule = "rule:org-researchers"
-        elif cx["after_apposition_org"].match(after):
+        elif contexts["after_apposition_org"].match(after):
             rule = "rule:org-apposition"
-        elif cx["before_org_noun"].search(before) or cx["before_org_object"].search(before):
+        elif contexts["before_org_noun"].search(before) or contexts["before_org_object"].search(before):
             rule = "rule:org-object"
-        elif cx["after_possessive_org"].match(after):
+        elif contexts["after_possessive_org"].match(after):
             rule = "rule:org-possessive"
-        elif cx["sentence_start"].search(before) and (
-            cx["after_org_verb"].match(after) or cx["after_modal"].match(after)
+        elif contexts["sentence_start"].search(before) and (
+            contexts["after_org_verb"].match(after) or contexts["after_modal"].match(after)
         ):
             rule = "rule:org-subject"
         if rule:
@@ -333,7 +333,7 @@ def find_models(
     text: str, *, known: frozenset[tuple[int, int]] = frozenset(), runs: list[tuple[int, int]] | None = None
 ) -> list[NameMatch]:
     """Name-shaped words that the context marks as a model (or a dataset); see :func:`find_orgs`."""
-    cx = _contexts()
+    contexts = _contexts()
     out = []
     for start, end in runs if runs is not None else name_runs(text):
         if (start, end) in known:
@@ -343,9 +343,9 @@ def find_models(
         if not distinctive or is_bare_size(name) or not is_novel(name):
             continue
         after = text[end : end + 80]
-        if cx["after_ds_noun"].match(after):
+        if contexts["after_ds_noun"].match(after):
             out.append(NameMatch(start, end, "DATASET", "rule:dataset-cue"))
-        elif cx["after_model_noun"].match(after) or cx["after_model_verb"].match(after) or cx["after_is_model"].match(after):
+        elif any(contexts[cue].match(after) for cue in ("after_model_noun", "after_model_verb", "after_is_model")):
             out.append(NameMatch(start, end, "MODEL", "rule:model-cue"))
     return out
 

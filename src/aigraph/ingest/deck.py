@@ -31,7 +31,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from aigraph.ingest import patterns as P
+from aigraph.ingest import patterns
 from aigraph.ingest.markers import ends_with_page_line, first_line_match, looks_like_deck, page_markers
 from aigraph.ingest.summary import content_bounds, segment_summary
 from aigraph.records import Block
@@ -50,42 +50,42 @@ class _Piece:
     chrome: bool
 
 
-def _pieces(text: str, cs: int, ce: int, kind: str | None) -> tuple[list[_Piece], _Marker | None]:
+def _pieces(text: str, content_start: int, content_end: int, kind: str | None) -> tuple[list[_Piece], _Marker | None]:
     """Split one chrome-bearing line into content and chrome pieces, with its marker.
 
     ``kind`` is the :data:`~aigraph.ingest.patterns.CHROME_LINE` group that matched.
     """
     if kind == "of":
-        m = P.PAGE_OF.match(text, cs, ce)
+        m = patterns.PAGE_OF.match(text, content_start, content_end)
         if m and 0 < int(m["n"]) <= int(m["total"]):
-            return [_Piece(cs, ce, True)], (int(m["n"]), "of", False)
-        m = P.PAGE_ALONE.match(text, cs, ce)
+            return [_Piece(content_start, content_end, True)], (int(m["n"]), "of", False)
+        m = patterns.PAGE_ALONE.match(text, content_start, content_end)
         if m and int(m["n"]) > 0:
-            return [_Piece(cs, ce, True)], (int(m["n"]), "of", False)
-        return [_Piece(cs, ce, False)], None
+            return [_Piece(content_start, content_end, True)], (int(m["n"]), "of", False)
+        return [_Piece(content_start, content_end, False)], None
     if kind == "foot":
-        return [_Piece(cs, ce, True)], None
+        return [_Piece(content_start, content_end, True)], None
     if kind == "bar":  # "|5": a marker only right under a navigation bar (see segment_deck)
-        m = P.BAR_NUMBER.match(text, cs, ce)
-        return [_Piece(cs, ce, True)], (int(m["n"]), "bar", True)
-    nav = P.NAV_BAR.match(text, cs, ce) if kind == "nav" else None
-    pos = nav.end() if nav else cs
-    marker = P.HASH_MARKER.search(text, pos, ce)
+        m = patterns.BAR_NUMBER.match(text, content_start, content_end)
+        return [_Piece(content_start, content_end, True)], (int(m["n"]), "bar", True)
+    nav = patterns.NAV_BAR.match(text, content_start, content_end) if kind == "nav" else None
+    pos = nav.end() if nav else content_start
+    marker = patterns.HASH_MARKER.search(text, pos, content_end)
     if marker is None and nav is not None:
-        marker = P.NAV_NUMBER.match(text, pos, ce)  # "... | Predictions   |5"
+        marker = patterns.NAV_NUMBER.match(text, pos, content_end)  # "... | Predictions   |5"
     found = (int(marker["n"]), "hash", nav is not None) if marker else None
     pieces: list[_Piece] = []
     if nav:
-        pieces.append(_Piece(cs, nav.end(), True))
+        pieces.append(_Piece(content_start, nav.end(), True))
     if marker:
         before = content_bounds(text, pos, marker.start())
         if before[1] > before[0]:
-            pieces.append(_Piece(*before, bool(P.FOOTER.match(text, *before))))
+            pieces.append(_Piece(*before, bool(patterns.FOOTER.match(text, *before))))
         pieces.append(_Piece(marker.start(), marker.end(), True))
         pos = marker.end()
-    rest = content_bounds(text, pos, ce)
+    rest = content_bounds(text, pos, content_end)
     if rest[1] > rest[0]:
-        pieces.append(_Piece(*rest, bool(P.FOOTER.match(text, *rest))))
+        pieces.append(_Piece(*rest, bool(patterns.FOOTER.match(text, *rest))))
     return pieces, found
 
 
@@ -107,21 +107,22 @@ def _events(text: str, start: int = 0, end: int | None = None) -> Iterator[_Even
     end = len(text) if end is None else end
     pos = start
 
-    def event(ls: int, kind: str | None) -> _Event:
+    def event(line_start: int, kind: str | None) -> _Event:
         nonlocal pos
-        le = text.find("\n", ls, end)
-        le = end if le < 0 else le
-        gap = _NON_SPACE.search(text, pos, ls)
-        cs, ce = content_bounds(text, ls, le)
-        pieces, marker = _pieces(text, cs, ce, kind)
-        lo, pos = pos, le
-        return _Event(_Piece(*content_bounds(text, gap.start(), ls), False) if gap else None, pieces, marker, lo, cs)
+        line_end = text.find("\n", line_start, end)
+        line_end = end if line_end < 0 else line_end
+        gap = _NON_SPACE.search(text, pos, line_start)
+        content_start, content_end = content_bounds(text, line_start, line_end)
+        pieces, marker = _pieces(text, content_start, content_end, kind)
+        lo, pos = pos, line_end
+        before = _Piece(*content_bounds(text, gap.start(), line_start), False) if gap else None
+        return _Event(before, pieces, marker, lo, content_start)
 
     if start == 0 or text[start - 1] == "\n":
-        m = P.CHROME_LINE_FIRST.match(text, start, end)
+        m = patterns.CHROME_LINE_FIRST.match(text, start, end)
         if m:
             yield event(start, m.lastgroup)
-    for m in P.CHROME_LINE.finditer(text, start, end):
+    for m in patterns.CHROME_LINE.finditer(text, start, end):
         if m.start() + 1 >= pos:
             yield event(m.start() + 1, m.lastgroup)
     tail = _NON_SPACE.search(text, pos, end)
@@ -154,18 +155,18 @@ def _orientation(text: str, start: int = 0) -> str:
     what stands before them.
     """
     first_end = text.find("\n", start)
-    if page_markers(text, start) > 1 or P.PAGE_OF.match(text, start, len(text) if first_end < 0 else first_end):
-        m = first_line_match(P.PAGE_OF_LINE, P.PAGE_OF_FIRST, text, start)
+    if page_markers(text, start) > 1 or patterns.PAGE_OF.match(text, start, len(text) if first_end < 0 else first_end):
+        m = first_line_match(patterns.PAGE_OF_LINE, patterns.PAGE_OF_FIRST, text, start)
         if m is not None and _has_content(text, start, m.start()) and ends_with_page_line(text, start):
             return "of-footer"
         return "of"
-    if first_line_match(P.NAV_NUMBER_LINE, P.NAV_NUMBER_FIRST, text, start):
+    if first_line_match(patterns.NAV_NUMBER_LINE, patterns.NAV_NUMBER_FIRST, text, start):
         return "header"
     first = None
     on_nav = seen = 0
-    for m in P.HASH_MARKER.finditer(text, start):
-        ls, _ = _line_bounds(text, m.start())
-        on_nav += P.NAV_BAR.match(text, ls, m.start()) is not None
+    for m in patterns.HASH_MARKER.finditer(text, start):
+        line_start, _ = _line_bounds(text, m.start())
+        on_nav += patterns.NAV_BAR.match(text, line_start, m.start()) is not None
         first = first or m
         seen += 1
         if seen == 5:
@@ -209,7 +210,7 @@ class _Builder:
     def opens_with_nav_bar(self) -> bool:
         """Whether the pending text starts with a navigation bar (a new slide's header)."""
         head = self.pieces[0] if self.pieces else None
-        return head is not None and head.chrome and P.NAV_BAR.match(self.text, head.start, head.end) is not None
+        return head is not None and head.chrome and patterns.NAV_BAR.match(self.text, head.start, head.end) is not None
 
     def page_break(self, last: int | None) -> int | None:
         """A form feed: the page so far ends here. Returns the last page number used.
@@ -258,9 +259,9 @@ class _Builder:
                 title_end = text.find("\n", p.start, p.end)
                 title = text[p.start : p.end if title_end < 0 else title_end].strip()
                 self.out.slide_titles.setdefault(number, title)
-                m = P.SECTION_TITLE.match(title)
+                m = patterns.SECTION_TITLE.match(title)
                 if m:
-                    self.section = P.section_name(m["name"])
+                    self.section = patterns.section_name(m["name"])
             blocks.append(Block(p.start, p.end, "slide", (number,), self.section))
         self.pieces, self.number, self.override, self.breaks = [], None, None, []
 
@@ -324,7 +325,7 @@ def segment_deck(text: str, start: int = 0) -> DeckResult:
             else:  # not under a navigation bar: plain content
                 e.pieces, marker = [_Piece(e.pieces[0].start, e.pieces[0].end, False)], None
         after_nav = e.marker is None and len(e.pieces) == 1 and e.pieces[0].chrome and bool(
-            P.NAV_BAR.match(text, e.pieces[0].start, e.pieces[0].end)
+            patterns.NAV_BAR.match(text, e.pieces[0].start, e.pieces[0].end)
         )
         boundary = marker is not None and marker[1] == kind
         if mode in ("footer", "of-footer"):
@@ -336,7 +337,7 @@ def segment_deck(text: str, start: int = 0) -> DeckResult:
         if boundary:
             if first and mode == "header" and marker[0] > 1 and build.has_content():
                 tail = build.pieces[-1]
-                if build.breaks or marker[2] or (tail.chrome and P.FOOTER.match(text, tail.start, tail.end)):
+                if build.breaks or marker[2] or (tail.chrome and patterns.FOOTER.match(text, tail.start, tail.end)):
                     build.flush_pages(marker[0] - 1)
             first = False
             build.flush()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from aigraph.ingest import patterns as P
+from aigraph.ingest import patterns
 
 #: A page marker on a line of its own (or ending a navigation bar): a slide's footer or header.
 _LONE_MARKER = re.compile(r"(?im)^[^\n]*?(?:\|\s*[A-Za-z]+\s+)?#(?:stateofai|aireport)\s*[|/]\s*\d+\s*$")
@@ -18,7 +18,7 @@ def page_markers(text: str, start: int = 0) -> int:
     number within it, so two stray fractions in a table do not make a deck.
     """
     counts: Counter[int | None] = Counter()
-    for m in P.lines_matching(P.PAGE_OF_LINE, P.PAGE_OF_FIRST, text, start):
+    for m in patterns.lines_matching(patterns.PAGE_OF_LINE, patterns.PAGE_OF_FIRST, text, start):
         if m["pn"] is not None:
             n, total = int(m["pn"]), (int(m["pt"]) if m["pt"] else None)
         else:
@@ -38,17 +38,18 @@ def looks_like_deck(text: str, start: int = 0) -> bool:
     """
     first_end = text.find("\n", start)
     first_end = len(text) if first_end < 0 else first_end
-    markers = sum(1 for _ in P.HASH_MARKER.finditer(text, start))
-    markers += sum(1 for _ in P.lines_matching(P.NAV_NUMBER_LINE, P.NAV_NUMBER_FIRST, text, start))
+    markers = sum(1 for _ in patterns.HASH_MARKER.finditer(text, start))
+    markers += sum(1 for _ in patterns.lines_matching(patterns.NAV_NUMBER_LINE, patterns.NAV_NUMBER_FIRST, text, start))
     pages = page_markers(text, start)
-    markers += pages if pages > 1 else bool(P.PAGE_OF.match(text, start, first_end))
+    markers += pages if pages > 1 else bool(patterns.PAGE_OF.match(text, start, first_end))
     if markers < 1:
         return False
     if markers == 1:
-        lone = _LONE_MARKER.search(text, start) or first_line_match(P.NAV_NUMBER_LINE, P.NAV_NUMBER_FIRST, text, start)
+        lone = _LONE_MARKER.search(text, start) or first_line_match(
+            patterns.NAV_NUMBER_LINE, patterns.NAV_NUMBER_FIRST, text, start)
         if not lone:
             return False
-    citations = sum(1 for _ in P.CITATION_LINE.finditer(text, start))
+    citations = sum(1 for _ in patterns.CITATION_LINE.finditer(text, start))
     return markers > citations
 
 
@@ -58,9 +59,9 @@ def ends_with_page_line(text: str, start: int) -> bool:
     while end > start and text[end - 1].isspace():
         end -= 1
     ls = max(text.rfind("\n", start, end) + 1, start)
-    return bool(P.PAGE_OF.match(text, ls, end) or P.PAGE_ALONE.match(text, ls, end))
+    return bool(patterns.PAGE_OF.match(text, ls, end) or patterns.PAGE_ALONE.match(text, ls, end))
 
 
 def first_line_match(line: re.Pattern[str], first: re.Pattern[str], text: str, start: int) -> re.Match[str] | None:
     """The first match of a newline-led line pattern in ``text[start:]`` (its first line included)."""
-    return next(P.lines_matching(line, first, text, start), None)
+    return next(patterns.lines_matching(line, first, text, start), None)

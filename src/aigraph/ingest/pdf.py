@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from aigraph.errors import InputError
-from aigraph.ingest import patterns as P
+from aigraph.ingest import patterns
 from aigraph.ingest.summary import content_bounds
 from aigraph.records import Block
 
@@ -90,25 +90,25 @@ def _classify(line: _Line) -> None:
     if not (top or bottom):
         return
     n = len(text)
-    nav = P.NAV_BAR.match(text)
-    marker = P.HASH_MARKER.search(text)
+    nav = patterns.NAV_BAR.match(text)
+    marker = patterns.HASH_MARKER.search(text)
     if marker is None and nav is not None:
-        marker = P.NAV_NUMBER.match(text, nav.end())  # "... | Predictions   |5"
+        marker = patterns.NAV_NUMBER.match(text, nav.end())  # "... | Predictions   |5"
     rest = text[nav.end() if nav else 0 :]
     if marker:
         line.marker = int(marker["n"])
         rest = rest.replace(marker.group(0), "")
     if nav or marker:
-        line.chrome = not rest.strip() or bool(P.FOOTER.match(rest.strip()))
+        line.chrome = not rest.strip() or bool(patterns.FOOTER.match(rest.strip()))
         return
-    m = P.PAGE_OF.match(text) or P.PAGE_ALONE.match(text)
-    if m and 0 < int(m["n"]) and (m.re is P.PAGE_ALONE or int(m["n"]) <= int(m["total"])):
+    m = patterns.PAGE_OF.match(text) or patterns.PAGE_ALONE.match(text)
+    if m and 0 < int(m["n"]) and (m.re is patterns.PAGE_ALONE or int(m["n"]) <= int(m["total"])):
         line.chrome, line.marker = True, int(m["n"])
-    elif P.FOOTER.match(text, 0, n):
+    elif patterns.FOOTER.match(text, 0, n):
         line.chrome = True
-    elif P.BAR_NUMBER.match(text, 0, n):  # "|5" drawn apart from the navigation bar
-        line.chrome, line.marker = True, int(P.BAR_NUMBER.match(text, 0, n)["n"])
-    elif bottom and P.PAGE_NUMBER.match(text, 0, n):
+    elif patterns.BAR_NUMBER.match(text, 0, n):  # "|5" drawn apart from the navigation bar
+        line.chrome, line.marker = True, int(patterns.BAR_NUMBER.match(text, 0, n)["n"])
+    elif bottom and patterns.PAGE_NUMBER.match(text, 0, n):
         line.chrome, line.marker = True, int(text)
 
 
@@ -164,9 +164,9 @@ def extract_pdf(data: bytes, source: str) -> PdfText:
                 start = offset + local
                 if kind == "slide":
                     titles.setdefault(number, group[0].text)
-                    m = P.SECTION_TITLE.match(group[0].text)
+                    m = patterns.SECTION_TITLE.match(group[0].text)
                     if m:
-                        section = P.section_name(m["name"])
+                        section = patterns.section_name(m["name"])
                     blocks.append(Block(start, start + len(chunk), "slide", (number,), section))
                 else:
                     blocks.append(Block(start, start + len(chunk), "chrome", (), section))

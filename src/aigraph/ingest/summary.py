@@ -33,10 +33,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from aigraph.ingest import patterns as P
+from aigraph.ingest import patterns
 from aigraph.records import Block
 
-_SECTION_PREFIX = re.compile(r"(?P<name>" + "|".join(P.SECTIONS) + r")\b[ \t]*(?:[:\-\u2013\u2014|]|$)", re.I)
+_SECTION_PREFIX = re.compile(r"(?P<name>" + "|".join(patterns.SECTIONS) + r")\b[ \t]*(?:[:\-\u2013\u2014|]|$)", re.I)
 _BLANK_LINE = re.compile(r"[^\S\n]*(?:\n|\Z)")
 _TERMINAL = frozenset(".,;:!?")
 _MAX_HEADING = 100
@@ -107,19 +107,19 @@ class _Segmenter:
     # -- one unit: a line that may start a block, and its continuation lines --
     def unit(self, m: re.Match[str], new_paragraph: bool) -> None:
         text = self.text
-        cs = m.start("first")
+        content_start = m.start("first")
         first_end = m.end("first")
-        fe = _rstrip(text, cs, first_end)
+        line_end = _rstrip(text, content_start, first_end)
         if m.end() > first_end:
-            end, rest = _rstrip(text, cs, m.end()), first_end + 1
+            end, rest = _rstrip(text, content_start, m.end()), first_end + 1
         else:
-            end, rest = fe, -1
-        indent = cs - m.start()
-        lead = text[cs]
+            end, rest = line_end, -1
+        indent = content_start - m.start()
+        lead = text[content_start]
         if new_paragraph and self.kind == "text":
             self.close()
         if lead == "#":
-            h = P.MD_HEADING.match(text, cs, fe)
+            h = patterns.MD_HEADING.match(text, content_start, line_end)
             if h and indent <= 3:
                 self.close()
                 self.heading(h.start("body"), h.end("body"), level=len(h["hashes"]))
@@ -127,43 +127,43 @@ class _Segmenter:
                 return
         marker, nums = m["marker"], m["nums"]
         if lead in "=-_*" and (marker is None or text.startswith(lead, m.end("lead"))):
-            u = P.UNDERLINE.match(text, cs, fe)
+            u = patterns.UNDERLINE.match(text, content_start, line_end)
             if u and not new_paragraph and self.kind == "text" and text.find("\n", self.start, self.stop) < 0:
                 start, stop = self.start, self.stop
                 self.kind = None
                 self.heading(start, stop, level=1 if u["char"] == "=" else 2)
                 self.remainder(rest, end)
                 return
-            if u or P.RULE.match(text, cs, fe):  # a rule, or an underline under a heading
+            if u or patterns.RULE.match(text, content_start, line_end):  # a rule, or an underline under a heading
                 self.close()
                 self.remainder(rest, end)
                 return
         body = m.end("lead")
         if nums is not None:
-            slides = P.parse_slide_numbers(nums)
-            while body < fe and text[body] in " \t":
+            slides = patterns.parse_slide_numbers(nums)
+            while body < line_end and text[body] in " \t":
                 body += 1
             self.close()
             self.scope, self.parent_indent = (), -1
-            if body >= fe:  # a bare "Slide 12": the text after it is on that slide
+            if body >= line_end:  # a bare "Slide 12": the text after it is on that slide
                 self.scope = slides
                 self.remainder(rest, end)
-            elif self.is_cited_title(m, body, fe, rest, new_paragraph):
+            elif self.is_cited_title(m, body, line_end, rest, new_paragraph):
                 # "**Slide 12: GPT-4 arrives**" alone: a title for the text after it.
                 self.scope = slides
-                self.blocks.append(Block(body, fe - 2, "heading", slides, self.out.section))
+                self.blocks.append(Block(body, line_end - 2, "heading", slides, self.out.section))
                 for n in slides:
-                    self.out.slide_titles.setdefault(n, text[body : fe - 2])
+                    self.out.slide_titles.setdefault(n, text[body : line_end - 2])
             else:
                 self.parent_indent, self.parent_slides = indent, slides
                 self.open(body, end, "bullet", slides, indent, marker is not None)
             return
         numbered = marker is not None and lead.isdigit()
-        if (marker is None or numbered) and fe - cs <= _MAX_HEADING:
+        if (marker is None or numbered) and line_end - content_start <= _MAX_HEADING:
             single = new_paragraph and rest < 0 and self.blank_after(m.end())
-            if self.is_heading(cs, fe, single=single, numbered=numbered):
+            if self.is_heading(content_start, line_end, single=single, numbered=numbered):
                 self.close()
-                self.heading(cs, fe, level=0)
+                self.heading(content_start, line_end, level=0)
                 self.remainder(rest, end)
                 return
         if marker is not None:
@@ -175,17 +175,17 @@ class _Segmenter:
         if new_paragraph and self.kind == "bullet" and self.marked and indent > self.indent:
             self.stop = end  # a paragraph indented under a bullet belongs to it
             return
-        self.open(cs, end, "text", self.inherited(indent), indent, False)
+        self.open(content_start, end, "text", self.inherited(indent), indent, False)
 
-    def is_cited_title(self, m: re.Match[str], body: int, fe: int, rest: int, new_paragraph: bool) -> bool:
+    def is_cited_title(self, m: re.Match[str], body: int, line_end: int, rest: int, new_paragraph: bool) -> bool:
         """A citing line wrapped whole in bold, standing alone: a title, not a bullet."""
         wrap = m["open"]
         return (
             wrap in ("**", "__")
             and m["close"] is None
             and m["close2"] is None
-            and fe - 2 > body
-            and self.text.startswith(wrap, fe - 2)
+            and line_end - 2 > body
+            and self.text.startswith(wrap, line_end - 2)
             and new_paragraph
             and rest < 0
             and self.blank_after(m.end())
@@ -207,29 +207,30 @@ class _Segmenter:
 
     def citation(self, pos: int, end: int) -> tuple[tuple[int, ...], int] | None:
         """The slides a citation at ``pos`` names, and where the text after it starts."""
-        m = P.CITATION.match(self.text, pos, end)
+        m = patterns.CITATION.match(self.text, pos, end)
         if m is None:
             return None
         body, _ = content_bounds(self.text, m.end(), end)
-        return P.parse_slide_numbers(m["nums"]), max(body, m.end())
+        return patterns.parse_slide_numbers(m["nums"]), max(body, m.end())
 
-    def is_heading(self, cs: int, ce: int, *, single: bool, numbered: bool) -> bool:
-        if ce - cs > _MAX_HEADING:
+    def is_heading(self, content_start: int, content_end: int, *, single: bool, numbered: bool) -> bool:
+        if content_end - content_start > _MAX_HEADING:
             return False
         text = self.text
-        if P.HEADING_RANGE.search(text, cs, ce):
+        if patterns.HEADING_RANGE.search(text, content_start, content_end):
             return True
-        num = P.HEADING_NUMBER.match(text, cs, ce)
-        name_start = num.end() if num else cs
-        if P.section_name(text[name_start:ce].rstrip(".:")):
+        num = patterns.HEADING_NUMBER.match(text, content_start, content_end)
+        name_start = num.end() if num else content_start
+        if patterns.section_name(text[name_start:content_end].rstrip(".:")):
             return True
-        if not single or text[ce - 1] in _TERMINAL:
+        if not single or text[content_end - 1] in _TERMINAL:
             return False
         if numbered or num is not None:
             return True
         # An unnumbered stand-alone line is a heading when it reads like a title.
         first = text[name_start]
-        return not (first.islower() or first.isdigit()) and text.count(" ", cs, ce) < _MAX_HEADING_WORDS
+        words = text.count(" ", content_start, content_end)
+        return not (first.islower() or first.isdigit()) and words < _MAX_HEADING_WORDS
 
     def heading(self, start: int, end: int, *, level: int) -> None:
         """Emit a heading block for ``text[start:end]`` (without ``#`` marks)."""
@@ -247,18 +248,18 @@ class _Segmenter:
                     for n in slides:
                         self.out.slide_titles.setdefault(n, title)
                 return
-        num = P.HEADING_NUMBER.match(text, start, end)
+        num = patterns.HEADING_NUMBER.match(text, start, end)
         name_start = num.end() if num else start
-        rng = P.HEADING_RANGE.search(text, name_start, end)
+        rng = patterns.HEADING_RANGE.search(text, name_start, end)
         name_end = rng.start() if rng else end
         name_start, name_end = content_bounds(text, name_start, name_end)
         if name_end <= name_start:
             return
         name = _clean_name(text[name_start:name_end])
-        known = P.section_name(name)
+        known = patterns.section_name(name)
         if known is None:
             m = _SECTION_PREFIX.match(name)
-            known = P.section_name(m["name"]) if m else None
+            known = patterns.section_name(m["name"]) if m else None
         if known is not None:
             self.out.section = known
         elif name and (rng is not None or (level and num is not None)):
@@ -306,11 +307,11 @@ def segment_summary(text: str, start: int = 0, end: int | None = None, *, sectio
     with _no_cyclic_gc():
         if start > 0 and text[start - 1] != "\n":
             # The stretch starts mid-line (after page furniture, say).
-            m = P.UNIT_HERE.match(text, start, end)
+            m = patterns.UNIT_HERE.match(text, start, end)
             if m is not None:
                 seg.unit(m, True)
                 start = previous_end = m.end()
-        for m in P.UNIT.finditer(text, start, end):
+        for m in patterns.UNIT.finditer(text, start, end):
             # A unit that starts on the line right after the previous one is in
             # the same paragraph; anything else had a blank line before it.
             seg.unit(m, m.start() != previous_end + 1)
