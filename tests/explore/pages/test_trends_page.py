@@ -25,3 +25,15 @@ def test_top_slider_changes_the_ranking(open_page):
     at.slider(key="trends_top").set_value(3).run()
     assert not at.exception
     assert "The 3 most mentioned" in at.caption[2].value
+
+
+def test_trends_without_a_graph_shows_guidance(monkeypatch, tmp_path):
+    from streamlit.testing.v1 import AppTest
+
+    from aigraph.app import entry_file
+
+    monkeypatch.setenv("AIGRAPH_GRAPH_DIR", str(tmp_path / "nowhere"))
+    at = AppTest.from_file(str(entry_file()), default_timeout=60).run()
+    at.switch_page("views/trends.py").run()
+    assert not at.exception
+    assert "No graph to explore yet" in at.info[0].value
