@@ -94,3 +94,20 @@ def test_one_edition_of_a_curated_dataset_keeps_its_curated_entity(extract_text)
     ex = extract_text("The new model tops Kinetics-700. Kinetics-700 is hard.")
     datasets = [e for e in ex.entities if e.label == "DATASET"]
     assert len(datasets) == 1 and len(datasets[0].mentions) == 2
+
+
+def test_markdown_link_text_of_a_paper_link_is_a_title(extract_text):
+    ex = extract_text(
+        "Reading list:\n\n"
+        "- [Sparse Experts Make Frugal Language Models](https://arxiv.org/abs/2409.01234)\n"
+        "- [Why Small Models Forget Less](https://arxiv.org/pdf/2410.04321)\n"
+    )
+    papers = {e.name for e in ex.entities if e.label == "PAPER"}
+    assert papers == {"Sparse Experts Make Frugal Language Models", "Why Small Models Forget Less"}
+
+
+def test_the_tokenizer_splits_link_text_from_its_address():
+    from aigraph.extract.pipeline import build_nlp
+
+    tokens = [t.text for t in build_nlp().make_doc("[Wind Models](https://example.org/a)")]
+    assert "Models" in tokens and "](" in tokens

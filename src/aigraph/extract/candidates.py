@@ -135,7 +135,7 @@ class RuleCandidates:
             span = _span(doc, m.start, m.end, m.label, m.rule)
             if span is not None:
                 spans.append(span)
-        for p in papers.find_papers(text, known=self.knowledge.is_known):
+        for p in papers.find_papers(text, known=self.knowledge.is_known, links=True):
             span = _span(doc, p.start, p.end, "PAPER", p.rule)
             if span is not None:
                 spans.append(span)
