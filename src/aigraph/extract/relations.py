@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from aigraph.extract import result_links
 from aigraph.extract.relation_parts import BlockMention, FoundRelation
@@ -120,25 +122,59 @@ def _last_before(ments: list[BlockMention], ends: list[int], at: int) -> BlockMe
     return ments[i - 1] if i else None
 
 
+@dataclass(slots=True)
+class _Block:
+    """One block's mentions, indexed for the DEVELOPED rules, and what they found so far."""
+
+    text: str
+    ments: list[BlockMention]
+    curated_dev: Callable[..., bool]
+    context_org: BlockMention | None
+    sents: dict[tuple[int, int], list[BlockMention]] = field(init=False)
+    orgs: list[BlockMention] = field(init=False)
+    models: list[BlockMention] = field(init=False)
+    org_ends: list[int] = field(init=False)
+    model_ends: list[int] = field(init=False)
+    out: list[FoundRelation] = field(default_factory=list)
+    #: Models already given their developer (one rule per model).
+    linked: set[str] = field(default_factory=set)
+
+    def __post_init__(self) -> None:
+        self.sents = _by_sentence(self.ments)
+        self.orgs = [m for m in self.ments if m.label == "ORG"]
+        self.models = [m for m in self.ments if m.label == "MODEL"]
+        self.org_ends = [o.sent[1] for o in self.orgs]
+        self.model_ends = [m.sent[1] for m in self.models]
+
+    def found(self, org: BlockMention, model: BlockMention, rule: str, confidence: float) -> None:
+        self.out.append(FoundRelation("DEVELOPED", org, model, rule, confidence))
+        self.linked.add(model.name)
+
+
 def developed(ments: list[BlockMention], text: str, *, context_org: BlockMention | None = None, curated_dev=lambda org, model, exact=False: False) -> list[FoundRelation]:
     """DEVELOPED relations of one block (``text`` is the whole document text).
 
     Mentions are indexed by sentence, so the work is linear in the mentions of the block.
+    The rules run in order of confidence; a model linked by one is not linked again.
     """
-    out: list[FoundRelation] = []
-    ments = sorted(ments, key=lambda m: m.start)
-    sents = _by_sentence(ments)
-    orgs = [m for m in ments if m.label == "ORG"]
-    models = [m for m in ments if m.label == "MODEL"]
-    org_ends = [o.sent[1] for o in orgs]
-    model_ends = [m.sent[1] for m in models]
-    linked: set[str] = set()
-    for org in orgs:
-        # DeepMind's Perceiver and Perceiver IO
-        following = [m for m in sents[org.sent] if m.start >= org.end]
+    block = _Block(text, sorted(ments, key=lambda m: m.start), curated_dev, context_org)
+    _possessive(block)
+    _model_is_orgs(block)
+    _org_described_model(block)
+    _row_by_org(block)
+    _proposed_by(block)
+    for model in block.models:
+        if model.name not in block.linked:
+            _link_model(block, model)
+    return block.out
+
+
+def _possessive(b: _Block) -> None:
+    """DeepMind's Perceiver and Perceiver IO."""
+    for org in b.orgs:
         prev_end = None
-        for m in following:
-            gap = text[(prev_end or org.end) : m.start]
+        for m in (m for m in b.sents[org.sent] if m.start >= org.end):
+            gap = b.text[(prev_end or org.end) : m.start]
             if prev_end is None:
                 if not _POSSESSIVE.match(gap):
                     break
@@ -146,135 +182,156 @@ def developed(ments: list[BlockMention], text: str, *, context_org: BlockMention
                 break
             if m.label != "MODEL":
                 break
-            out.append(FoundRelation("DEVELOPED", org, m, "rule:possessive", 0.9))
-            linked.add(m.name)
+            b.found(org, m, "rule:possessive", 0.9)
             prev_end = m.end
-    for org in orgs:
-        # GPT-4 is OpenAI's latest model / Gato, DeepMind's generalist agent
-        if text[org.end : org.end + 2] == "'s":
-            prior = [m for m in sents[org.sent] if m.label == "MODEL" and m.end <= org.start]
-            if prior and prior[-1].name not in linked and _IS_ORGS.match(text[prior[-1].end : org.start]):
-                out.append(FoundRelation("DEVELOPED", org, prior[-1], "rule:model-is-orgs", 0.85))
-                linked.add(prior[-1].name)
-    for org in orgs:
-        # DeepMind described the system in ... -> the previous sentence's model.
-        if _ORG_THEN_ANAPHOR.match(text[org.end : org.end + 80]):
-            last = _last_before(models, model_ends, org.sent[0])
-            if last is not None and last.name not in linked:
-                first = next(m for m in sents[last.sent] if m.label == "MODEL")
-                out.append(FoundRelation("DEVELOPED", org, first, "rule:org-described-model", 0.7))
-                linked.add(first.name)
-    for sent, group in sents.items():
-        # Leaderboard and listing rows: "3 Orca-Mini-7B 1012 an assistant tuned from
-        # Mistral ... by Example Lab" - the "by" organisation built the row's first model;
-        # the other models of the row are what it was built from.
+
+
+def _model_is_orgs(b: _Block) -> None:
+    """GPT-4 is OpenAI's latest model / Gato, DeepMind's generalist agent."""
+    for org in b.orgs:
+        if b.text[org.end : org.end + 2] == "'s":
+            prior = [m for m in b.sents[org.sent] if m.label == "MODEL" and m.end <= org.start]
+            if prior and prior[-1].name not in b.linked and _IS_ORGS.match(b.text[prior[-1].end : org.start]):
+                b.found(org, prior[-1], "rule:model-is-orgs", 0.85)
+
+
+def _org_described_model(b: _Block) -> None:
+    """DeepMind described the system in ... -> the previous sentence's model."""
+    for org in b.orgs:
+        if _ORG_THEN_ANAPHOR.match(b.text[org.end : org.end + 80]):
+            last = _last_before(b.models, b.model_ends, org.sent[0])
+            if last is not None and last.name not in b.linked:
+                first = next(m for m in b.sents[last.sent] if m.label == "MODEL")
+                b.found(org, first, "rule:org-described-model", 0.7)
+
+
+def _row_by_org(b: _Block) -> None:
+    """Leaderboard and listing rows: "3 Orca-Mini-7B 1012 an assistant tuned from Mistral
+    ... by Example Lab" - the "by" organisation built the row's first model; the other
+    models of the row are what it was built from."""
+    for sent, group in b.sents.items():
         head = group[0] if group[0].label == "MODEL" else None
-        if head is None or not _ROW_LEAD.match(text[sent[0] : head.start]):
+        if head is None or not _ROW_LEAD.match(b.text[sent[0] : head.start]):
             continue
         by = next((o for o in group if o.label == "ORG" and o.start > head.end
-                   and _ROW_BY.search(text, max(head.end, o.start - 40), o.start)), None)
+                   and _ROW_BY.search(b.text, max(head.end, o.start - 40), o.start)), None)
         if by is None:
             # "7 Gemma-2-9B-It 980 Google open models": the row's one
             # organisation, when the curated knowledge says it builds that family.
             row_orgs = {o.name: o for o in group if o.label == "ORG" and o.start > head.end}
             if len(row_orgs) == 1:
                 only = next(iter(row_orgs.values()))
-                by = only if curated_dev(only.name, head.name, exact=True) else None
-        if by is not None and head.name not in linked:
-            out.append(FoundRelation("DEVELOPED", by, head, "rule:row-by-org", 0.8))
-            linked.update(m.name for m in group if m.label == "MODEL")
-    for sent, group in sents.items():
-        # "Proposed by Meta AI in Paris, DINO is ..."
-        lead = _LEAD_BY.match(text, sent[0])
+                by = only if b.curated_dev(only.name, head.name, exact=True) else None
+        if by is not None and head.name not in b.linked:
+            b.found(by, head, "rule:row-by-org", 0.8)
+            b.linked.update(m.name for m in group if m.label == "MODEL")
+
+
+def _proposed_by(b: _Block) -> None:
+    """A sentence led by "Proposed by Meta AI in Paris, DINO is ..."."""
+    for sent, group in b.sents.items():
+        lead = _LEAD_BY.match(b.text, sent[0])
         if lead is None:
             continue
         org = next((o for o in group if o.label == "ORG"), None)
         model = next((m for m in group if m.label == "MODEL" and org is not None and m.start > org.end), None)
-        if org is not None and model is not None and org.start == lead.end() and model.name not in linked \
-                and "," in text[org.end : model.start] and len(text[org.end : model.start]) < 60:
-            out.append(FoundRelation("DEVELOPED", org, model, "rule:proposed-by", 0.8))
-            linked.add(model.name)
-    for model in models:
-        if model.name in linked:
-            continue
-        sent_orgs = [o for o in sents[model.sent] if o.label == "ORG"]
-        # Stable Diffusion, by Stability AI / Llama 2 from Meta
-        after = [o for o in sent_orgs if o.start >= model.end]
-        if after and (
-            _APPOSITIVE_BY.match(text[model.end : after[0].start])
-            or (_OPEN_PAREN.match(text[model.end : after[0].start]) and _CLOSE_PAREN.match(text, after[0].end))
-        ):
-            # "Quillon, a small language model by Zentrop" / "GPT-4 (OpenAI)"
-            out.append(FoundRelation("DEVELOPED", after[0], model, "rule:appositive-by-org", 0.8))
-            linked.add(model.name)
-            continue
-        if after and _BY_ORG.match(text[model.end : after[0].start]) \
-                and not _BASE_MODEL_BEFORE.search(text, max(0, model.start - 40), model.start):
-            out.append(FoundRelation("DEVELOPED", after[0], model, "rule:by-org", 0.85))
-            linked.add(model.name)
-            continue
-        # Facebook AI creates SEER / US air force build ... called µZero
-        s0 = model.sent[0]
-        before = [o for o in sent_orgs if o.end <= model.start]
-        # "... trained by Google DeepMind, and shipped PaLM 2": an organisation after a
-        # preposition is not the subject; the one before it may be.
-        subjects = [o for o in before if not _after_preposition(o, before, text)]
-        if subjects:
-            org = subjects[-1]
-            before = subjects
-            between = text[org.end : model.start]
-            verb = _last_verb(between)
-            if verb and _OBJECT_GAP.match(between[verb.end() :]) and not re.search(r"[;]|\bwhich\b|\bwhile\b|\bbut\b", between[: verb.start()]) and len(between) < 160:
-                out.append(FoundRelation("DEVELOPED", org, model, "rule:org-verb-model", 0.8))
-                # Isomorphic Labs and Google DeepMind introduced ...
-                for other in reversed(before[:-1]):
-                    if not _LIST_GAP.match(text[other.end : org.start]):
-                        break
-                    out.append(FoundRelation("DEVELOPED", other, model, "rule:org-verb-model", 0.75))
-                    org = other
-                linked.add(model.name)
-                continue
-        # Then they built a system called FoldNet  (subject from the previous sentence)
-        lead = text[s0 : model.start]
-        verb = _last_verb(lead)
-        if not before and _PRONOUN_SUBJECT.match(lead) and verb and _OBJECT_GAP.match(lead[verb.end() :]):
-            prev = _last_before(orgs, org_ends, s0)
-            if prev is not None:
-                out.append(FoundRelation("DEVELOPED", prev, model, "rule:pronoun-subject", 0.7))
-                linked.add(model.name)
-                continue
-        # The organisation opens the sentence, and the curated knowledge agrees.
-        opener = sent_orgs[0] if sent_orgs else None
-        if opener is not None and opener.start < model.start and not text[opener.sent[0] : opener.start].strip(" \t\"'(-*") \
-                and not _COMPARED.search(text, max(0, model.start - 25), model.start) \
-                and curated_dev(opener.name, model.name, exact=True):
-            out.append(FoundRelation("DEVELOPED", opener, model, "rule:subject+curated", 0.6))
-            linked.add(model.name)
-            continue
-        # Same sentence, and the curated knowledge says so.
-        same = [
-            o for o in sent_orgs
-            if curated_dev(o.name, model.name, exact=True)
-            and _NEAR.match(text[min(o.end, model.end) : max(o.start, model.start)])
-        ]
-        if same:
-            out.append(FoundRelation("DEVELOPED", same[0], model, "rule:cooccurrence+curated", 0.65))
-            linked.add(model.name)
-            continue
-        # The sentence's one organisation and its first model, and the curated knowledge agrees:
-        # "The release of X ... underscores Org's commitment".
-        first_model = next(m for m in sents[model.sent] if m.label == "MODEL")
-        if len({o.name for o in sent_orgs}) == 1 and first_model.name == model.name \
-                and not _COMPARED_ONLY.search(text, max(0, model.start - 25), model.start) \
-                and curated_dev(sent_orgs[0].name, model.name, exact=True):
-            out.append(FoundRelation("DEVELOPED", sent_orgs[0], model, "rule:sentence+curated", 0.6))
-            linked.add(model.name)
-            continue
-        # A model under an organisation's heading paragraph, confirmed by the curated knowledge.
-        if context_org is not None and not orgs and curated_dev(context_org.name, model.name):
-            out.append(FoundRelation("DEVELOPED", context_org, model, "rule:heading+curated", 0.6))
-            linked.add(model.name)
-    return out
+        if org is not None and model is not None and org.start == lead.end() and model.name not in b.linked \
+                and "," in b.text[org.end : model.start] and len(b.text[org.end : model.start]) < 60:
+            b.found(org, model, "rule:proposed-by", 0.8)
+
+
+def _link_model(b: _Block, model: BlockMention) -> None:
+    """The first rule that names the developer of a model not linked yet."""
+    sent_orgs = [o for o in b.sents[model.sent] if o.label == "ORG"]
+    for rule in (_org_after, _subject_verb, _pronoun_subject, _curated_in_sentence):
+        if rule(b, model, sent_orgs):
+            return
+
+
+def _org_after(b: _Block, model: BlockMention, sent_orgs: list[BlockMention]) -> bool:
+    """Stable Diffusion, by Stability AI / Llama 2 from Meta / "GPT-4 (OpenAI)"."""
+    after = [o for o in sent_orgs if o.start >= model.end]
+    if not after:
+        return False
+    gap = b.text[model.end : after[0].start]
+    if _APPOSITIVE_BY.match(gap) or (_OPEN_PAREN.match(gap) and _CLOSE_PAREN.match(b.text, after[0].end)):
+        b.found(after[0], model, "rule:appositive-by-org", 0.8)
+        return True
+    if _BY_ORG.match(gap) and not _BASE_MODEL_BEFORE.search(b.text, max(0, model.start - 40), model.start):
+        b.found(after[0], model, "rule:by-org", 0.85)
+        return True
+    return False
+
+
+def _subject_verb(b: _Block, model: BlockMention, sent_orgs: list[BlockMention]) -> bool:
+    """Facebook AI creates SEER / US air force build ... called µZero.
+
+    "... trained by Google DeepMind, and shipped PaLM 2": an organisation after a
+    preposition is not the subject; the one before it may be.
+    """
+    before = [o for o in sent_orgs if o.end <= model.start]
+    subjects = [o for o in before if not _after_preposition(o, before, b.text)]
+    if not subjects:
+        return False
+    org = subjects[-1]
+    between = b.text[org.end : model.start]
+    verb = _last_verb(between)
+    if not (verb and _OBJECT_GAP.match(between[verb.end() :])
+            and not re.search(r"[;]|\bwhich\b|\bwhile\b|\bbut\b", between[: verb.start()]) and len(between) < 160):
+        return False
+    b.found(org, model, "rule:org-verb-model", 0.8)
+    # Isomorphic Labs and Google DeepMind introduced ...
+    for other in reversed(subjects[:-1]):
+        if not _LIST_GAP.match(b.text[other.end : org.start]):
+            break
+        b.out.append(FoundRelation("DEVELOPED", other, model, "rule:org-verb-model", 0.75))
+        org = other
+    return True
+
+
+def _pronoun_subject(b: _Block, model: BlockMention, sent_orgs: list[BlockMention]) -> bool:
+    """Then they built a system called FoldNet (the subject is the previous sentence's)."""
+    lead = b.text[model.sent[0] : model.start]
+    verb = _last_verb(lead)
+    if any(o.end <= model.start for o in sent_orgs) or not _PRONOUN_SUBJECT.match(lead) \
+            or not verb or not _OBJECT_GAP.match(lead[verb.end() :]):
+        return False
+    prev = _last_before(b.orgs, b.org_ends, model.sent[0])
+    if prev is None:
+        return False
+    b.found(prev, model, "rule:pronoun-subject", 0.7)
+    return True
+
+
+def _curated_in_sentence(b: _Block, model: BlockMention, sent_orgs: list[BlockMention]) -> bool:
+    """Side by side in the text, and the curated knowledge says that organisation built it."""
+    text, curated = b.text, b.curated_dev
+    # The organisation opens the sentence.
+    opener = sent_orgs[0] if sent_orgs else None
+    if opener is not None and opener.start < model.start and not text[opener.sent[0] : opener.start].strip(" \t\"'(-*") \
+            and not _COMPARED.search(text, max(0, model.start - 25), model.start) \
+            and curated(opener.name, model.name, exact=True):
+        b.found(opener, model, "rule:subject+curated", 0.6)
+        return True
+    # Next to each other.
+    same = [o for o in sent_orgs if curated(o.name, model.name, exact=True)
+            and _NEAR.match(text[min(o.end, model.end) : max(o.start, model.start)])]
+    if same:
+        b.found(same[0], model, "rule:cooccurrence+curated", 0.65)
+        return True
+    # The sentence's one organisation and its first model: "The release of X ...
+    # underscores Org's commitment".
+    first_model = next(m for m in b.sents[model.sent] if m.label == "MODEL")
+    if len({o.name for o in sent_orgs}) == 1 and first_model.name == model.name \
+            and not _COMPARED_ONLY.search(text, max(0, model.start - 25), model.start) \
+            and curated(sent_orgs[0].name, model.name, exact=True):
+        b.found(sent_orgs[0], model, "rule:sentence+curated", 0.6)
+        return True
+    # A model under an organisation's heading paragraph.
+    if b.context_org is not None and not b.orgs and curated(b.context_org.name, model.name):
+        b.found(b.context_org, model, "rule:heading+curated", 0.6)
+        return True
+    return False
 
 
 _WE_PRESENT = re.compile(
