@@ -49,10 +49,25 @@ class Counts:
 def score_document(gold: dict, predicted: dict) -> dict:
     """Scores of one predicted document (``aigraph extract --json`` shape) against its gold file."""
     golds = [(g, _keys(g["label"], [g["name"], *(g.get("aliases") or [])])) for g in gold["entities"]]
+    per_label, matched = _score_entities(golds, predicted.get("entities", []))
+    slides_found, slides_total = _slides(golds, matched)
+    relations = _score_relations(gold.get("relations", []), golds, predicted.get("relations", []))
+    micro = Counts(*(sum(getattr(c, f) for c in per_label.values()) for f in ("tp", "fp", "fn")))
+    return {
+        "labels": {label: c.as_dict() for label, c in per_label.items()},
+        "micro": micro.as_dict(),
+        "slide_recall": slides_found / slides_total if slides_total else None,
+        "slides": [slides_found, slides_total],
+        "relations": relations.as_dict(),
+    }
+
+
+def _score_entities(golds: list[tuple[dict, set[str]]], entities: list[dict]) -> tuple[dict[str, Counts], dict[int, list[dict]]]:
+    """Counts per label, and the predicted entities each gold entity was matched by (by ``id``)."""
     per_label = {label: Counts() for label in SCORED_LABELS}
     matched: dict[int, list[dict]] = {}
     seen: set[tuple[str, str | None]] = set()
-    for p in predicted.get("entities", []):
+    for p in entities:
         label = p.get("label")
         if label not in per_label:
             continue
@@ -80,15 +95,23 @@ def score_document(gold: dict, predicted: dict) -> dict:
         if not g.get("optional") and id(g) not in matched:
             per_label[g["label"]].fn += 1
             per_label[g["label"]].fn_names.append(g["name"])
+    return per_label, matched
 
-    slides_total = slides_found = 0
+
+def _slides(golds: list[tuple[dict, set[str]]], matched: dict[int, list[dict]]) -> tuple[int, int]:
+    """(found, total) of the gold entities' slides among their matched predictions' mentions."""
+    found = total = 0
     for g, _ in golds:
         if g.get("optional") or not g.get("slides"):
             continue
         got = {m.get("slide") for p in matched.get(id(g), []) for m in p.get("mentions", [])}
-        slides_total += len(g["slides"])
-        slides_found += sum(s in got for s in g["slides"])
+        total += len(g["slides"])
+        found += sum(s in got for s in g["slides"])
+    return found, total
 
+
+def _score_relations(gold_list: list[dict], golds: list[tuple[dict, set[str]]], predicted: list[dict]) -> Counts:
+    """Relation counts; each end is resolved to a gold entity by name (its label first)."""
     index: dict[tuple[str, str], dict] = {}
     for g, keys in golds:
         for k in keys:
@@ -102,11 +125,11 @@ def score_document(gold: dict, predicted: dict) -> dict:
         return None
 
     gold_relations = {}
-    for r in gold.get("relations", []):
+    for r in gold_list:
         gold_relations[(r["type"], id(resolve(r["head"], None)), id(resolve(r["tail"], None)))] = r
     relations = Counts()
     hit: set = set()
-    for r in predicted.get("relations", []):
+    for r in predicted:
         if r.get("type") not in _SCORED_RELATIONS:
             continue
         head, tail = resolve(r.get("head", ""), r.get("head_label")), resolve(r.get("tail", ""), r.get("tail_label"))
@@ -122,15 +145,7 @@ def score_document(gold: dict, predicted: dict) -> dict:
         if not g.get("optional") and key not in hit:
             relations.fn += 1
             relations.fn_names.append(f"{g['head']} -{g['type']}-> {g['tail']}")
-
-    micro = Counts(*(sum(getattr(c, f) for c in per_label.values()) for f in ("tp", "fp", "fn")))
-    return {
-        "labels": {label: c.as_dict() for label, c in per_label.items()},
-        "micro": micro.as_dict(),
-        "slide_recall": slides_found / slides_total if slides_total else None,
-        "slides": [slides_found, slides_total],
-        "relations": relations.as_dict(),
-    }
+    return relations
 
 
 def pick_document(output: dict, source: str) -> dict:
