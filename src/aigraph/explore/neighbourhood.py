@@ -115,12 +115,38 @@ def neighbourhood(
     if focus not in graph:
         raise EntityNotFound(f"no node {focus!r} in this graph")
     allowed = None if labels is None else set(labels)
-    cap = max(1, int(cap))
+    kept, distance, reachable = _walk(graph, focus, max(0, int(depth)), allowed, max(1, int(cap)))
+    inside = set(kept)
+    nodes = tuple(
+        SubNode(n, str(graph.nodes[n].get("name") or n), str(graph.nodes[n].get("label")), distance[n],
+                tuple(node_years(graph.nodes[n])))
+        for n in sorted(kept, key=lambda n: (distance[n], *_display_key(graph, n)))
+    )
+    edges = tuple(
+        SubEdge(u, v, str(data.get("type") or key), int(data.get("count") or 1))
+        for u, v, key, data in sorted(graph.edges(inside, keys=True, data=True), key=lambda e: e[:3])
+        if v in inside
+    )
+    return Subgraph(focus, int(depth), nodes, edges, reachable)
+
+
+def _display_key(graph: nx.MultiDiGraph, node: str) -> tuple:
+    """Label order, then name (case-insensitive), then id."""
+    attrs = graph.nodes[node]
+    return (label_sort_key(str(attrs.get("label"))), str(attrs.get("name") or node).lower(), node)
+
+
+def _walk(
+    graph: nx.MultiDiGraph, focus: str, depth: int, allowed: set[str] | None, cap: int
+) -> tuple[list[str], dict[str, int], int]:
+    """Breadth-first from ``focus``: the nodes kept (at most ``cap``), every reached node's
+    distance, and how many nodes were reachable. Among equally near nodes, those with
+    more edges to the previous ring come first."""
     distance = {focus: 0}
     kept = [focus]
     reachable = 1
     frontier = [focus]
-    for step in range(1, max(0, int(depth)) + 1):
+    for step in range(1, depth + 1):
         ties: dict[str, int] = {}
         for node in frontier:
             for other in _adjacent(graph, node):
@@ -130,30 +156,13 @@ def neighbourhood(
                     continue
                 ties[other] = ties.get(other, 0) + graph.number_of_edges(node, other) + graph.number_of_edges(other, node)
         reachable += len(ties)
-        ranked = sorted(
-            ties,
-            key=lambda n: (-ties[n], label_sort_key(str(graph.nodes[n].get("label"))),
-                           str(graph.nodes[n].get("name") or n).lower(), n),
-        )
         frontier = []
-        for node in ranked:
+        for node in sorted(ties, key=lambda n: (-ties[n], *_display_key(graph, n))):
             distance[node] = step
             if len(kept) < cap:
                 kept.append(node)
                 frontier.append(node)
-    inside = set(kept)
-    nodes = tuple(
-        SubNode(n, str(graph.nodes[n].get("name") or n), str(graph.nodes[n].get("label")), distance[n],
-                tuple(node_years(graph.nodes[n])))
-        for n in sorted(kept, key=lambda n: (distance[n], label_sort_key(str(graph.nodes[n].get("label"))),
-                                             str(graph.nodes[n].get("name") or n).lower(), n))
-    )
-    edges = tuple(
-        SubEdge(u, v, str(data.get("type") or key), int(data.get("count") or 1))
-        for u, v, key, data in sorted(graph.edges(inside, keys=True, data=True), key=lambda e: e[:3])
-        if v in inside
-    )
-    return Subgraph(focus, int(depth), nodes, edges, reachable)
+    return kept, distance, reachable
 
 
 def _years_text(years: tuple[int, ...]) -> str:
