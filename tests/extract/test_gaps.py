@@ -111,3 +111,13 @@ def test_the_tokenizer_splits_link_text_from_its_address():
 
     tokens = [t.text for t in build_nlp().make_doc("[Wind Models](https://example.org/a)")]
     assert "Models" in tokens and "](" in tokens
+
+
+def test_a_version_glued_to_a_family_whose_bare_name_is_ambiguous(extract_text):
+    ex = extract_text("Open weights spread fast. Claude-7 and LLaMa-5 were both released in spring.")
+    assert {"Claude-7", "LLaMa-5"} <= {e.name for e in ex.entities if e.label == "MODEL"}
+
+
+def test_page_chips_after_a_title_are_not_models(extract_text):
+    ex = extract_text("#4 Frugal Experts for Long Contexts [PDF2] [Copy] [Kimi2]\n\nAuthors: A. Writer, B. Reader\n")
+    assert not any(e.name.startswith(("Kimi", "PDF", "Copy")) for e in ex.entities)

@@ -171,11 +171,11 @@ def _starts_sentence(doc: Doc, text: str, char: int) -> bool:
     return not text[starts[i] : char].strip(" \t-*•●▪◦○■\"'(")
 
 
-#: Text that names nothing: arXiv subject codes ("(cs.LG)", "stat.ML") and lines of
-#: bracketed page chips alone ("[Kimi1] [Copy]", buttons of a paper page).
+#: Text that names nothing: arXiv subject codes ("(cs.LG)", "stat.ML") and bracketed page
+#: chips ("[Kimi1] [Copy]", buttons of a paper page): a line of them, or two or more ending a line.
 _CHROME = re.compile(
     r"\b(?:cs|stat|math|eess|econ|q-bio|q-fin|physics|astro-ph|cond-mat|quant-ph|nlin|hep-[a-z]{2})\.[A-Z]{2}\b"
-    r"|^[ \t]*(?:\[[^\]\n]{1,24}\][ \t]*)+$",
+    r"|^[ \t]*(?:\[[^\]\n]{1,24}\][ \t]*)+$|(?:\[[^\]\n]{1,24}\](?!\()[ \t]*){2,}$",
     re.MULTILINE,
 )
 

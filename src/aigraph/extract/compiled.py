@@ -122,13 +122,15 @@ _VERSIONED = re.compile(r"(?P<family>[A-Z][A-Za-z]+)[- ]?v?\d")
 
 def model_families(knowledge: Knowledge) -> frozenset[str]:
     """Names of model families: curated models named by letters alone, and what comes
-    before the version of versioned ones (``GPT`` of ``GPT-4``), common words aside."""
+    before the version of versioned ones (``GPT`` of ``GPT-4``), common words aside.
+
+    Entries that are ambiguous on their own count too: with a version glued on,
+    ``LLaMa-2`` is no ordinary word.
+    """
     from aigraph.lexicon import is_common_word, words
 
     found = set()
     for e in knowledge.by_label("MODEL"):
-        if e.ambiguous:
-            continue
         for form in e.surface_forms:
             if _FAMILY.fullmatch(form):
                 found.add(form)

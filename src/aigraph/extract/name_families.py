@@ -51,6 +51,8 @@ def find_family_versions(text: str, families: frozenset[str], known_starts: froz
         if any(p.isalpha() and p.islower() and p not in _LOWER_TIERS for p in glued.group(0).split("-")[1:]):
             continue  # "GPT-6-based", "GPT-6-class": a compound adjective, not a name
         end = glued.end()
+        if text[m.start() - 1 : m.start()] == "[" and text[end : end + 1] == "]":
+            continue  # "[Kimi2]": a page's button or citation mark
         if end == m.end():
             codename = _CODENAME.match(text, end)
             if codename and not is_common_word(codename.group(1)) and codename.group(1) not in words("stop_names") \
