@@ -24,7 +24,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from aigraph.errors import QueryError, ReadOnlyError
+from aigraph.errors import QueryError, ReadOnlyError, first_line
 
 
 class Token(NamedTuple):
@@ -251,7 +251,7 @@ def _parse(text: str) -> tuple[str, object]:
 
 
 def _parse_message(err: Exception) -> str:
-    return str(err).splitlines()[0] if str(err) else type(err).__name__
+    return first_line(str(err)) if str(err).strip() else type(err).__name__
 
 
 @lru_cache(maxsize=256)  # parsing costs tens of ms; the canned questions repeat their texts

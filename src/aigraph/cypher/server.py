@@ -206,6 +206,46 @@ def _write(tx: Any, statement: str, rows: list[dict[str, Any]]) -> Any:
     return tx.run(statement, rows=rows).consume().counters
 
 
+def _driver(settings: Neo4jSettings) -> Any:
+    """A driver for the server (not connected yet); a URI it cannot use is a StoreUnavailable."""
+    import neo4j
+    from neo4j.exceptions import DriverError
+
+    auth = (settings.user, settings.password) if settings.password is not None else None
+    try:
+        return neo4j.GraphDatabase.driver(
+            settings.uri,
+            auth=auth,
+            # A port where something else listens (and says nothing) must not stall the
+            # push for the driver's default 60 s: fail within a few seconds instead.
+            connection_timeout=CONNECT_TIMEOUT,
+            connection_acquisition_timeout=CONNECT_TIMEOUT,
+        )
+    except (ValueError, DriverError) as err:
+        raise StoreUnavailable(f"cannot use Neo4j URI {settings.uri!r}: {_one_line(err)}") from err
+
+
+def _run_plan(session: Any, constraints: list[str], steps: list[PushStep], batch_size: int,
+              progress: Callable[[str, int], None] | None, summary: PushSummary) -> None:
+    """Run the constraints, then each step's rows in batches, counting into ``summary``."""
+    for statement in constraints:
+        session.run(statement).consume()
+        summary.constraints += 1
+    for step in steps:
+        for batch in batches(step.rows, batch_size):
+            counters = session.execute_write(_write, step.statement, batch)
+            summary.batches += 1
+            summary.nodes_created += counters.nodes_created
+            summary.relationships_created += counters.relationships_created
+            summary.properties_set += counters.properties_set
+            if progress is not None:
+                progress(step.what, len(batch))
+        if step.kind == "nodes":
+            summary.nodes += len(step.rows)
+        else:
+            summary.relationships += len(step.rows)
+
+
 def neo4j_push(
     graph: nx.MultiDiGraph,
     uri: str | None = None,
@@ -243,45 +283,17 @@ def neo4j_push(
     QueryError
         The server refused a statement.
     """
-    import neo4j
     from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavailable
 
     settings = connection_settings(uri, user, password, database)
     _check_uri(settings.uri)
     constraints, steps = push_plan(graph)
-    auth = (settings.user, settings.password) if settings.password is not None else None
     summary = PushSummary(uri=settings.uri)
-    try:
-        driver = neo4j.GraphDatabase.driver(
-            settings.uri,
-            auth=auth,
-            # A port where something else listens (and says nothing) must not stall the
-            # push for the driver's default 60 s: fail within a few seconds instead.
-            connection_timeout=CONNECT_TIMEOUT,
-            connection_acquisition_timeout=CONNECT_TIMEOUT,
-        )
-    except (ValueError, DriverError) as err:
-        raise StoreUnavailable(f"cannot use Neo4j URI {settings.uri!r}: {_one_line(err)}") from err
-    with driver:
+    with _driver(settings) as driver:
         try:
             driver.verify_connectivity()
             with driver.session(database=settings.database) as session:
-                for statement in constraints:
-                    session.run(statement).consume()
-                    summary.constraints += 1
-                for step in steps:
-                    for batch in batches(step.rows, batch_size):
-                        counters = session.execute_write(_write, step.statement, batch)
-                        summary.batches += 1
-                        summary.nodes_created += counters.nodes_created
-                        summary.relationships_created += counters.relationships_created
-                        summary.properties_set += counters.properties_set
-                        if progress is not None:
-                            progress(step.what, len(batch))
-                    if step.kind == "nodes":
-                        summary.nodes += len(step.rows)
-                    else:
-                        summary.relationships += len(step.rows)
+                _run_plan(session, constraints, steps, batch_size, progress, summary)
         except AuthError as err:
             hint = "" if settings.password is not None else f" (no password given: set {ENV_PASSWORD})"
             raise StoreUnavailable(
