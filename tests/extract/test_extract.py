@@ -116,7 +116,7 @@ def test_deck_text_slides_and_relations(extract_text):
 
 
 def test_sentences_end_after_acronyms_but_not_initials():
-    from aigraph.extract.candidates import sentence_starts
+    from aigraph.extract.sentences import sentence_starts
 
     text = "It scaled up RL. IMPALA followed. The U.S. Air Force flew it. Dr. Smith agreed."
     starts = sentence_starts(text)

@@ -15,12 +15,13 @@ from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from aigraph.extract import metrics, names, papers, tables
+from aigraph.extract import metrics, names, papers, table_models
 from aigraph.extract.compiled import CompiledKnowledge
-from aigraph.extract.name_families import find_family_versions
 from aigraph.extract.gazetteer import EXACT_KEY, LOWER_KEY
-from aigraph.extract.lexicon import is_common_word, words
+from aigraph.extract.name_families import find_family_versions
+from aigraph.extract.sentences import sentence_starts
 from aigraph.extract.statistical import STAT_KEY
+from aigraph.lexicon import is_common_word, words
 
 RULES_KEY = "aig.rules"
 METRICS_KEY = "aig.metrics"
@@ -52,45 +53,6 @@ def _span(doc: Doc, start: int, end: int, label: str, rule: str) -> Span | None:
         return None
     span.kb_id_ = rule
     return span
-
-
-_SENTENCE_END = re.compile(r"(?<!\b[A-Z])[.!?][\"')\]]*[ \t]+(?=[\"'(\[]?[A-Z0-9])|\n\s*")
-_LAST_WORD = re.compile(r"([\w.]+)$")
-
-
-def sentence_starts(text: str) -> list[int]:
-    """Character offsets where sentences start.
-
-    After . ! ? before a capital; at a new line, unless the line is wrapped mid-sentence
-    (PDF text): the next line starts in lower case, or this one ends on a comma or a
-    word like "by" or "the".
-    """
-    starts = [0]
-    for m in _SENTENCE_END.finditer(text):
-        end = m.end()
-        if end >= len(text):
-            continue
-        if text[m.start()] == ".":
-            word = _LAST_WORD.search(text, max(0, m.start() - 12), m.start())
-            if word and word.group(1).lower() in words("abbreviations"):
-                continue
-        elif text[m.start()] == "\n" and _wrapped(text, m.start(), end):
-            continue
-        starts.append(end)
-    return starts
-
-
-def _wrapped(text: str, newline: int, next_start: int) -> bool:
-    if "\n" in text[newline + 1 : next_start]:
-        return False  # a blank line ends a paragraph
-    nxt = text[next_start : next_start + 1]
-    if nxt.islower():
-        return True
-    before = text[max(0, newline - 20) : newline].rstrip()
-    if before.endswith(","):
-        return True
-    last = before.rsplit(None, 1)[-1].lower() if before.split() else ""
-    return last in words("line_continuations") and nxt.isalnum()
 
 
 @Language.component("aigraph_sentences")
@@ -129,7 +91,7 @@ class RuleCandidates:
         runs = names.name_runs(text)
         for m in (*names.find_called(text, runs=runs), *names.find_orgs(text, known=known, runs=runs),
                   *names.find_models(text, known=known, runs=runs),
-                  *names.find_money(text), *names.find_people(text), *tables.model_cells(text),
+                  *names.find_money(text), *names.find_people(text), *table_models.model_cells(text),
                   *names.find_known_extensions(text, curated),
                   *find_family_versions(text, self.knowledge.model_families, frozenset(s for s, _ in known))):
             span = _span(doc, m.start, m.end, m.label, m.rule)
@@ -192,7 +154,7 @@ def _header_rows(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _HEADER_ROW.finditer(text)] if "|" in text else []
 
 
-class Resolver:
+class LabelChooser:
     """Picks non-overlapping entities among the candidates and writes ``doc.ents``.
 
     Longer candidates win; on equal length the exact gazetteer beats the rules,
@@ -300,6 +262,6 @@ class Resolver:
 
 
 @Language.factory("aigraph_resolver", default_config={"knowledge": _KNOWLEDGE})
-def make_resolver(nlp: Language, name: str, *, knowledge: CompiledKnowledge) -> Resolver:
-    """Factory of :class:`Resolver`; ``knowledge`` says which curated names are ambiguous."""
-    return Resolver(nlp, name, knowledge=knowledge)
+def make_resolver(nlp: Language, name: str, *, knowledge: CompiledKnowledge) -> LabelChooser:
+    """Factory of :class:`LabelChooser`; ``knowledge`` says which curated names are ambiguous."""
+    return LabelChooser(nlp, name, knowledge=knowledge)

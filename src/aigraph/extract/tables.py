@@ -354,10 +354,3 @@ def cell_at(tables: list[Table], start: int, end: int) -> Cell | None:
                 if start <= c.start and c.end <= end:
                     return c
     return None
-
-
-def model_cells(text: str):
-    """The table cells that name models, as rule candidates (see :mod:`aigraph.extract.table_models`)."""
-    from aigraph.extract.table_models import model_cells as cells
-
-    return cells(text)
