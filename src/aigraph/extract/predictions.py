@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from aigraph.extract.grades import _MARKS, _WORDS, GRADES, grade_of
 from aigraph.records import Document, Outcome, Prediction
 
 __all__ = [
@@ -33,9 +34,6 @@ __all__ = [
     "match_outcomes",
 ]
 
-#: The grades an outcome can have.
-GRADES = ("yes", "partly", "no")
-
 _SCORECARD_SECTION = re.compile(
     r"scorecard|score ?card|how did (?:we|our predictions) do|review of (?:last|our|the \d{4}) predictions|"
     r"(?:last|previous) year'?s predictions|predictions? (?:graded|reviewed)|grading", re.IGNORECASE)
@@ -48,24 +46,6 @@ _HEADING_CHARS = 90
 _NUMBERING = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|[-*•▪●◦]|#\d{1,2}:?)\s+")
 _TALK_ABOUT = re.compile(r"\bpredictions\b|:\s*$", re.IGNORECASE)
 
-# Grade vocabulary: marks and words. Longer phrases first, so "sort of" wins over "of".
-_MARKS = {"✅": "yes", "✔": "yes", "✔️": "yes", "✓": "yes", "☑": "yes", "☑️": "yes", "👍": "yes",
-          "❌": "no", "✗": "no", "✘": "no", "✕": "no", "✖": "no", "✖️": "no", "☒": "no", "👎": "no", "⛔": "no",
-          "🟡": "partly", "🟠": "partly", "🟨": "partly", "🟧": "partly", "⚠️": "partly", "⚠": "partly",
-          "〰": "partly", "🤷": "partly"}
-_WORDS = {"yes": "yes", "correct": "yes", "hit": "yes", "true": "yes",
-          "no": "no", "incorrect": "no", "wrong": "no", "miss": "no", "false": "no", "not yet": "no",
-          "sort of": "partly", "kind of": "partly", "partly": "partly", "partially": "partly",
-          "partial": "partly", "half": "partly", "mixed": "partly", "somewhat": "partly"}
-_WORD_ALT = "|".join(sorted(map(re.escape, _WORDS), key=len, reverse=True))
-_MARK_ALT = "|".join(sorted(map(re.escape, _MARKS), key=len, reverse=True))
-# "Grade: yes", "(Yes)", "— Sort of.", "Yes:", a mark anywhere.
-_GRADE_FIELD = re.compile(rf"\b(?:grade|verdict|outcome|result|score)\s*[:=]\s*(?P<word>{_WORD_ALT})\b", re.IGNORECASE)
-_GRADE_PAREN = re.compile(rf"[(\[]\s*(?P<word>{_WORD_ALT})\s*[)\]]", re.IGNORECASE)
-_GRADE_DASH = re.compile(rf"(?:^|\s[-–—:|]\s*)(?P<word>{_WORD_ALT})\s*(?:[.!:;,–—-]|$)", re.IGNORECASE)
-_GRADE_MARK = re.compile(rf"(?P<mark>{_MARK_ALT})")
-
-
 @dataclass(frozen=True, slots=True)
 class OutcomeMatch:
     """An outcome tied to the prediction it grades, with the similarity that tied them."""
@@ -73,34 +53,6 @@ class OutcomeMatch:
     outcome: Outcome
     prediction: Prediction
     score: float
-
-
-def grade_of(text: str) -> tuple[str, int, int] | None:
-    """The grade a scorecard line gives, with the span of the grade in the line.
-
-    Examples
-    --------
-    >>> grade_of("Nvidia would pass $1T in value. Grade: Yes, it did in May.")[0]
-    'yes'
-    >>> grade_of("🟠 A lab would go dark")[0]
-    'partly'
-    >>> grade_of("No self-driving firm would pass 15M miles") is None
-    True
-    """
-    for pattern in (_GRADE_FIELD, _GRADE_PAREN):
-        m = pattern.search(text)
-        if m:
-            return _WORDS[m.group("word").casefold()], m.start(), m.end()
-    m = _GRADE_MARK.search(text)
-    if m:
-        return _MARKS[m.group("mark")], m.start(), m.end()
-    for m in _GRADE_DASH.finditer(text):
-        word = m.group("word")
-        # "No" opening a plain sentence ("No company would ...") is a claim, not a grade.
-        if m.start() == 0 and not re.match(rf"\s*{re.escape(word)}\s*[.!:;,–—-]", text):
-            continue
-        return _WORDS[word.casefold()], m.start("word"), m.end()
-    return None
 
 
 def _slide(block) -> int | None:

@@ -1,0 +1,60 @@
+"""The grade a scorecard gives a prediction: yes, partly or no, from a word or a mark.
+
+Grade words (``Yes``, ``Sort of``, ``Not yet``), fields (``Grade: yes``) and marks
+(✅ ❌ 🟡) as :mod:`aigraph.extract.predictions` reads them in scorecard lines and cells.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: The grades an outcome can have.
+GRADES = ("yes", "partly", "no")
+
+# Grade vocabulary: marks and words. Longer phrases first, so "sort of" wins over "of".
+_MARKS = {"✅": "yes", "✔": "yes", "✔️": "yes", "✓": "yes", "☑": "yes", "☑️": "yes", "👍": "yes",
+          "❌": "no", "✗": "no", "✘": "no", "✕": "no", "✖": "no", "✖️": "no", "☒": "no", "👎": "no", "⛔": "no",
+          "🟡": "partly", "🟠": "partly", "🟨": "partly", "🟧": "partly", "⚠️": "partly", "⚠": "partly",
+          "〰": "partly", "🤷": "partly"}
+_WORDS = {"yes": "yes", "correct": "yes", "hit": "yes", "true": "yes",
+          "no": "no", "incorrect": "no", "wrong": "no", "miss": "no", "false": "no", "not yet": "no",
+          "sort of": "partly", "kind of": "partly", "partly": "partly", "partially": "partly",
+          "partial": "partly", "half": "partly", "mixed": "partly", "somewhat": "partly"}
+_WORD_ALT = "|".join(sorted(map(re.escape, _WORDS), key=len, reverse=True))
+_MARK_ALT = "|".join(sorted(map(re.escape, _MARKS), key=len, reverse=True))
+# "Grade: yes", "(Yes)", "— Sort of.", "Yes:", a mark anywhere.
+_GRADE_FIELD = re.compile(rf"\b(?:grade|verdict|outcome|result|score)\s*[:=]\s*(?P<word>{_WORD_ALT})\b", re.IGNORECASE)
+_GRADE_PAREN = re.compile(rf"[(\[]\s*(?P<word>{_WORD_ALT})\s*[)\]]", re.IGNORECASE)
+_GRADE_DASH = re.compile(rf"(?:^|\s[-–—:|]\s*)(?P<word>{_WORD_ALT})\s*(?:[.!:;,–—-]|$)", re.IGNORECASE)
+_GRADE_MARK = re.compile(rf"(?P<mark>{_MARK_ALT})")
+
+
+def grade_of(text: str) -> tuple[str, int, int] | None:
+    """The grade a scorecard line gives, with the span of the grade in the line.
+
+    Examples
+    --------
+    >>> grade_of("Nvidia would pass $1T in value. Grade: Yes, it did in May.")[0]
+    'yes'
+    >>> grade_of("🟠 A lab would go dark")[0]
+    'partly'
+    >>> grade_of("No self-driving firm would pass 15M miles") is None
+    True
+    """
+    for pattern in (_GRADE_FIELD, _GRADE_PAREN):
+        m = pattern.search(text)
+        if m:
+            return _WORDS[m.group("word").casefold()], m.start(), m.end()
+    m = _GRADE_MARK.search(text)
+    if m:
+        return _MARKS[m.group("mark")], m.start(), m.end()
+    for m in _GRADE_DASH.finditer(text):
+        word = m.group("word")
+        # "No" opening a plain sentence ("No company would ...") is a claim, not a grade.
+        if m.start() == 0 and not re.match(rf"\s*{re.escape(word)}\s*[.!:;,–—-]", text):
+            continue
+        return _WORDS[word.casefold()], m.start("word"), m.end()
+    return None
+
+
+__all__ = ["GRADES", "grade_of"]
