@@ -56,11 +56,11 @@ def test_list_spreading_and_benchmark_names():
 
 
 def test_version_spellings_share_a_key():
-    from aigraph.extract.canonical import name_key
+    from aigraph.extract.canonical import merge_key
 
-    assert name_key("Terminal-Bench 2.0", "DATASET") == name_key("TerminalBench-2", "DATASET")
-    assert name_key("Quill v2.0", "MODEL") == name_key("Quill 2", "MODEL")
-    assert name_key("GPT-3.5", "MODEL") != name_key("GPT-3", "MODEL")
+    assert merge_key("Terminal-Bench 2.0", "DATASET") == merge_key("TerminalBench-2", "DATASET")
+    assert merge_key("Quill v2.0", "MODEL") == merge_key("Quill 2", "MODEL")
+    assert merge_key("GPT-3.5", "MODEL") != merge_key("GPT-3", "MODEL")
 
 
 def test_domain_names_but_not_urls():

@@ -23,8 +23,12 @@ _LABEL_PRIORITY = {"PAPER": 0, "ORG": 1, "MODEL": 2, "DATASET": 3, "SOFTWARE": 4
 _STATING_RULES = frozenset({"rule:called", "rule:acronym", "rule:acronym-long"})
 
 
-def name_key(text: str, label: str) -> str:
-    """The key two names of one thing share: ``CoAtNets`` and ``CoAtNet`` -> ``coatnet``."""
+def merge_key(text: str, label: str) -> str:
+    """The key two names of one thing share: ``CoAtNets`` and ``CoAtNet`` -> ``coatnet``.
+
+    :func:`aigraph.keys.surface_key` with versions (``v2.0`` = ``2``) and CamelCase
+    plurals folded for models and datasets.
+    """
     if label in ("MODEL", "DATASET"):
         # "v2.0" / "2.0" / "2": one version
         text = _VERSION_ZERO.sub("", _VERSION_V.sub("", text))
@@ -128,7 +132,7 @@ def canonicalize(mentions: Iterable[Mention], pairs: Iterable[tuple[tuple[int, i
         id_key = f"id:{cid}" if cid else None
         if id_key and (cid, surface_key(m.text)) in editions:
             id_key += ":" + surface_key(m.text)  # "Kinetics-600" and "Kinetics-700": two datasets here
-        for key in (id_key, f"name:{name_key(m.text, m.label)}"):
+        for key in (id_key, f"name:{merge_key(m.text, m.label)}"):
             if key is None:
                 continue
             if key in first_by_key:

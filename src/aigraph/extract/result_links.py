@@ -15,6 +15,7 @@ import re
 
 from aigraph.extract.relation_parts import BlockMention, FoundRelation
 from aigraph.extract.tables import Cell, cell_at, find_tables
+from aigraph.keys import surface_key
 
 #: Between a model and its own number: "'s 46%", " (86.4%)", " with a score of 66", ": 90%".
 _TIGHT = re.compile(
@@ -123,14 +124,10 @@ def _covering(ments: list[BlockMention], label: str, span, text: str) -> BlockMe
         i += 1
     found = next((m for m in inside if m.start <= lo + 1 and m.end >= hi - 1), None)
     if found is not None:
-        name, cell = _folded(found.name), _folded(core)
+        name, cell = surface_key(found.name), surface_key(core)
         if name != cell and cell.startswith(name):
             return None  # the cell names a more specific model ("Llama 3 8B") than the entity ("Llama 3")
     return found
-
-
-def _folded(name: str) -> str:
-    return re.sub(r"[^0-9a-z]+", "", name.casefold())
 
 
 def _table_model(cell: Cell, ments: list[BlockMention], text: str) -> tuple[BlockMention | None, tuple | None]:
