@@ -180,7 +180,10 @@ class LabelChooser:
         # ("Anthropic Claude's", "Facebooks PyTorch").
         left = doc[span.start - 1] if span.start > 0 else None
         right = doc[span.end] if span.end < len(doc) else None
-        named = self._named_tokens
+        if self._named is None:
+            # Tokens of curated names that are not ordinary words.
+            self._named = {i for s in self._exact if s.id_ not in self.ambiguous_ids for i in range(s.start, s.end)}
+        named = self._named
         return not (
             (left is not None and not first and left.text[:1].isupper() and left.i not in named)
             or (right is not None and right.text[:1].isupper() and right.text not in ("'s", "'") and right.i not in named)
@@ -190,13 +193,12 @@ class LabelChooser:
         text = self._text = doc_text(doc)
         stop = words("stop_names")
         headers = _header_rows(text)
-        # Tokens of curated names that are not ordinary words (see _ambiguous_ok).
-        self._named_tokens = {
-            i for span in doc.spans.get(EXACT_KEY, ()) if span.id_ not in self.ambiguous_ids for i in range(span.start, span.end)
-        }
+        # Each group read once: reading a span group builds its Span objects anew.
+        groups = {key: list(doc.spans.get(key, ())) for key in (EXACT_KEY, RULES_KEY, LOWER_KEY, STAT_KEY)}
+        self._exact, self._named = groups[EXACT_KEY], None
         cands: list[tuple[int, int, int, Span]] = []
-        for key in (EXACT_KEY, RULES_KEY, LOWER_KEY, STAT_KEY):
-            for span in doc.spans.get(key, ()):
+        for key, spans in groups.items():
+            for span in spans:
                 start, end = span.start_char, span.end_char
                 surface = text[start:end]
                 rank = _RANK[key]
