@@ -72,14 +72,19 @@ def pick_arguments(graph: Any) -> dict[str, Any]:
     entity = min(mentioned, key=lambda n: (-mentioned[n], n)) if mentioned else None
     years = sorted({a["year"] for _, a in graph.nodes(data=True) if a.get("label") == "Report" and a.get("year")})
     year = years[len(years) // 2] if years else 2020
-    return {
+    picked = {
         "models-by-org": busiest("DEVELOPED", 0, "Organization"),
         "mentions": graph.nodes[entity]["name"] if entity else "nothing",
         "metrics-on": busiest("MEASURED_ON", 1, "Dataset"),
         "new-in": year,
         "dropped-in": year,
         "co-occurring": busiest("MENTIONED_ON", 0, "Organization"),
+        "prediction-record": busiest("ABOUT", 1, "Organization"),
     }
+    by_kind = {"org": picked["models-by-org"], "entity": picked["mentions"], "dataset": picked["metrics-on"], "year": year}
+    for name, question in QUESTIONS.items():  # a question added later gets an argument of its kind
+        picked.setdefault(name, "all" if question.optional else by_kind[question.arg])
+    return picked
 
 
 def percentile(samples: list[float], q: float) -> float:
@@ -93,19 +98,26 @@ def percentile(samples: list[float], q: float) -> float:
     return ordered[low] + (ordered[high] - ordered[low]) * (position - low)
 
 
-def bench_dir(graph_dir: Path, repeat: int) -> dict[str, Any]:
-    """Time every question through every via on one build; return the figures."""
-    graph = load_graph(graph_dir)
+def bench_dir(
+    graph_dir: Path, repeat: int, vias: tuple[str, ...] = VIAS, args_from: Path | None = None
+) -> dict[str, Any]:
+    """Time every question through ``vias`` on one build; return the figures.
+
+    ``args_from`` picks the arguments from another build (for a ``--make-big`` directory,
+    which has no networkx graph: its source build).
+    """
+    graph = load_graph(args_from or graph_dir)
     manifest = json.loads(GraphPaths(graph_dir).manifest.read_text(encoding="utf-8"))
     arguments = pick_arguments(graph)
     results: dict[str, Any] = {
         "graph_dir": str(graph_dir),
         "inputs": len(manifest.get("inputs", [])),
+        "args_from": str(args_from or graph_dir),
         "nodes": graph.number_of_nodes(),
         "edges": graph.number_of_edges(),
         "questions": {},
     }
-    for via in VIAS:  # open the stores and load the data once, outside the timings
+    for via in vias:  # open the stores and load the data once, outside the timings
         started = time.perf_counter()
         ask("new-in", 1900, via=via, graph_dir=graph_dir)
         results.setdefault("open_ms", {})[via] = round((time.perf_counter() - started) * 1000, 1)
@@ -113,7 +125,7 @@ def bench_dir(graph_dir: Path, repeat: int) -> dict[str, Any]:
         arg = arguments[name]
         entry: dict[str, Any] = {"arg": arg, "rows": None, "same_rows": True}
         reference = None
-        for via in VIAS:
+        for via in vias:
             rows = ask(name, arg, via=via, graph_dir=graph_dir)
             for _ in range(2):
                 ask(name, arg, via=via, graph_dir=graph_dir)
@@ -139,10 +151,11 @@ def render(results: dict[str, Any]) -> str:
         f"{results['edges']} edges; first open (ms): "
         + ", ".join(f"{via} {ms}" for via, ms in results["open_ms"].items())
     )
-    lines = [head, f"{'question':14} {'arg':24} {'rows':>5}  " + "  ".join(f"{v + ' p50/p95 ms':>22}" for v in VIAS) + "  same"]
+    vias = [v for v in VIAS if v in results["open_ms"]]
+    lines = [head, f"{'question':17} {'arg':24} {'rows':>5}  " + "  ".join(f"{v + ' p50/p95 ms':>22}" for v in vias) + "  same"]
     for name, entry in results["questions"].items():
-        cells = "  ".join(f"{entry[v]['p50_ms']:>10.2f} /{entry[v]['p95_ms']:>9.2f}" for v in VIAS)
-        lines.append(f"{name:14} {str(entry['arg'])[:24]:24} {entry['rows']:>5}  {cells}  {'yes' if entry['same_rows'] else 'NO'}")
+        cells = "  ".join(f"{entry[v]['p50_ms']:>10.2f} /{entry[v]['p95_ms']:>9.2f}" for v in vias)
+        lines.append(f"{name:17} {str(entry['arg'])[:24]:24} {entry['rows']:>5}  {cells}  {'yes' if entry['same_rows'] else 'NO'}")
     return "\n".join(lines)
 
 
@@ -178,7 +191,7 @@ def make_big(source: Path, out: Path, megabytes: float) -> dict[str, Any]:
         for copy in range(copies):
             part = text if copy == 0 else text.replace(prefix, f"@prefix kg: <https://w3id.org/aigraph/id/c{copy}/> .")
             if copy:
-                part = re.sub(r'aig:key "([^"]*)"', lambda m: f'aig:key "{m.group(1)} c{copy}"', part)
+                part = re.sub(r'aig:key "((?:[^"\\]|\\.)*)"', lambda m: f'aig:key "{m.group(1)} c{copy}"', part)
             turtle.write(part)
     shutil.copyfile(src.manifest, out / "manifest.json")
     turtle_seconds = time.perf_counter() - started
@@ -201,12 +214,12 @@ def make_big(source: Path, out: Path, megabytes: float) -> dict[str, Any]:
 
 _FIRST = """
 import json, resource, sys, time
-from aigraph.questions.sparql import mentions
+from aigraph.questions import answer
 from aigraph.rdf import SparqlStore
 
 store = SparqlStore(sys.argv[1], workers=1)
 started = time.perf_counter()
-rows = mentions(store, sys.argv[2], timeout=None)
+rows = answer(store, "mentions", sys.argv[2], via="sparql", timeout=None)
 seconds = time.perf_counter() - started
 (pid,) = store.worker_pids()
 with open(f"/proc/{pid}/status") as status:
@@ -239,6 +252,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("graph_dirs", nargs="*", type=Path, help="graph directories (default: the data/raw build)")
     parser.add_argument("--repeat", type=int, default=100, help="timed runs per question and via (default 100)")
     parser.add_argument("--json", type=Path, help="also write the figures to this JSON file")
+    parser.add_argument("--substitute", action="store_true",
+                        help="bind SPARQL parameters with Oxigraph's substitutions (the way before "
+                             "VALUES binding), to compare the two on the same machine")
+    parser.add_argument("--via", action="append", choices=VIAS,
+                        help="time only this via (repeatable; default all three)")
+    parser.add_argument("--args-from", type=Path, metavar="DIR",
+                        help="pick the arguments from this build (for a --make-big directory: its SRC)")
     args = parser.parse_args(argv)
     if args.make_big:
         print(json.dumps(make_big(*args.make_big, args.big_mb)))
@@ -247,9 +267,13 @@ def main(argv: list[str] | None = None) -> int:
         for graph_dir in args.first:
             print(json.dumps(first_question(graph_dir)))
         return 0
+    if args.substitute:
+        import aigraph.rdf.store
+
+        aigraph.rdf.store.bind_values = lambda text, params: text if not params else None
     all_results = []
     for graph_dir in args.graph_dirs or [default_graph_dir()]:
-        results = bench_dir(graph_dir, args.repeat)
+        results = bench_dir(graph_dir, args.repeat, tuple(args.via or VIAS), args.args_from)
         all_results.append(results)
         print(render(results))
         print()
