@@ -47,14 +47,18 @@ def extractions_to_json(extractions) -> dict:
     return {"documents": [extraction_to_json(ex) for ex in extractions]}
 
 
+#: One encoder for every item (``json.dumps`` with options builds a new one per call).
+_ENCODE = json.JSONEncoder(ensure_ascii=False).encode
+
+
 def _chunks(ex: Extraction) -> Iterator[str]:
-    yield '{"source": ' + json.dumps(ex.document.source, ensure_ascii=False)
+    yield '{"source": ' + _ENCODE(ex.document.source)
     yield ', "year": ' + json.dumps(ex.document.year) + ', "entities": ['
     for i, e in enumerate(ex.entities):
-        yield ("," if i else "") + "\n " + json.dumps(entity_json(e), ensure_ascii=False)
+        yield ("," if i else "") + "\n " + _ENCODE(entity_json(e))
     yield '], "relations": ['
     for i, r in enumerate(ex.relations):
-        yield ("," if i else "") + "\n " + json.dumps(relation_json(r), ensure_ascii=False)
+        yield ("," if i else "") + "\n " + _ENCODE(relation_json(r))
     yield "]}"
 
 
