@@ -268,13 +268,16 @@ def _covering(span: tuple[int, int], spans_sorted: list[tuple[int, int]], by_spa
 def _entity(members: list[Mention], curated_ids: list[str], knowledge: Knowledge | None) -> Entity:
     attrs: dict[str, object] = {}
     # Labels by vote; a rule that states the kind ("a method called X") outweighs a list.
-    labels: Counter[str] = Counter()
-    for m in members:
-        labels[m.label] += 3 if m.extractor in _STATING_RULES else 2 if m.curated_id else 1
-    label = min(labels, key=lambda lab: (-labels[lab], _LABEL_PRIORITY.get(lab, 9)))
+    if len(members) == 1:
+        label = members[0].label  # most entities have one mention: no vote to count
+    else:
+        labels: Counter[str] = Counter()
+        for m in members:
+            labels[m.label] += 3 if m.extractor in _STATING_RULES else 2 if m.curated_id else 1
+        label = min(labels, key=lambda lab: (-labels[lab], _LABEL_PRIORITY.get(lab, 9)))
     known = None
     if curated_ids and knowledge is not None:
-        cid = Counter(curated_ids).most_common(1)[0][0]
+        cid = curated_ids[0] if len(curated_ids) == 1 else Counter(curated_ids).most_common(1)[0][0]
         found = [e for e in knowledge.lookup(cid) if e.id == cid] or [knowledge.get(cid)]
         known = next((e for e in found if e is not None and e.label == label), None)
     if known is not None:

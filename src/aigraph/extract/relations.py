@@ -169,11 +169,16 @@ def developed(ments: list[BlockMention], text: str, *, context_org: BlockMention
     return block.out
 
 
+def _start(m: BlockMention) -> int:
+    return m.start
+
+
 def _possessive(b: _Block) -> None:
     """DeepMind's Perceiver and Perceiver IO."""
     for org in b.orgs:
         prev_end = None
-        for m in (m for m in b.sents[org.sent] if m.start >= org.end):
+        group = b.sents[org.sent]  # sorted by start: the mentions after the organisation are a tail
+        for m in group[bisect.bisect_left(group, org.end, key=_start):]:
             gap = b.text[(prev_end or org.end) : m.start]
             if prev_end is None:
                 if not _POSSESSIVE.match(gap):
