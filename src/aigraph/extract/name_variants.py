@@ -204,18 +204,31 @@ def find_known_extensions(text: str, known: list[tuple[int, int, str]]) -> list[
 
 #: ``ImageNet: Top-1 Accuracy``, ``Leeds Poses: Percentage of Correct Keypoints``: a benchmark
 #: heading that names its measure (report tables of contents and figure titles).
+_MEASURE_WORDS = (r"(?:Top-[15]|Fr[eé]chet|Percentage|Average|Mean|Accuracy|Error|F1|BLEU|ROUGE|Word Error|Success|"
+                  r"Exact Match|Pass@|mAP|AUC|Elo|Win Rate|Perplexity)\b")
 _HEADED_MEASURE = re.compile(
     r"(?:^|(?<=\n)|(?<=\s{2}))[ \t]*(?P<name>(?:[A-Z][\w.+-]*[\w+]|[A-Z])(?: [A-Z][\w.+-]*[\w+]){0,2}):[ \t]+"
-    r"(?P<measure>(?:Top-[15]|Fr[eé]chet|Percentage|Average|Mean|Accuracy|Error|F1|BLEU|ROUGE|Word Error|Success|"
-    r"Exact Match|Pass@|mAP|AUC|Elo|Win Rate|Perplexity)\b)",
+    rf"(?P<measure>{_MEASURE_WORDS})",
     re.MULTILINE,
 )
+#: What every heading has; only the lines holding it are searched (a heading never spans lines).
+_COLON_MEASURE = re.compile(rf":[ \t]+{_MEASURE_WORDS}")
+
+
+def _headings(text: str):
+    at = 0
+    while (hit := _COLON_MEASURE.search(text, at)) is not None:
+        lo = text.rfind("\n", 0, hit.start()) + 1
+        hi = text.find("\n", hit.start())
+        hi = len(text) if hi == -1 else hi
+        yield from _HEADED_MEASURE.finditer(text, lo, hi)
+        at = hi + 1
 
 
 def find_headed_measures(text: str) -> list[NameMatch]:
     """Benchmarks named at the head of a line before the measure they report on."""
     out = []
-    for m in _HEADED_MEASURE.finditer(text):
+    for m in _headings(text):
         name = m.group("name")
         if name in _OPENERS or name in words("stop_names") or not (is_novel(name) or any(c.isdigit() for c in name)):
             continue
