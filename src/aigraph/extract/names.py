@@ -291,7 +291,8 @@ def find_orgs(
             continue
         name = text[start:end]
         last = name.rsplit(" ", 1)[-1]
-        institutional = last in _UNIVERSITY_WORDS or any(w in name for w in _UNIVERSITY_HEADS)
+        # every head ends in " of": most names are ruled out without the loop
+        institutional = last in _UNIVERSITY_WORDS or (" of" in name and any(w in name for w in _UNIVERSITY_HEADS))
         suffixed = " " in name and last in words("org_suffixes")
         if not institutional and not suffixed and not is_novel(name):
             # the cheap test first: most runs are ordinary capitalised words; a strong
