@@ -14,7 +14,9 @@ and it moves into a network namespace of its own where no interface is up, so a 
 clause that got past the guard has nowhere to go. With MEMORY_MB its data memory is
 capped, so a query that would fill the machine ends the worker instead.
 
-Request: ``{"query": str, "params": {name: [kind, lexical, datatype]}, "max_rows": int | None}``.
+Request: ``{"query": str, "params": {name: [kind, lexical, datatype]}, "max_rows": int | None}``;
+the store writes bound values into the query text (:mod:`aigraph.rdf.params`) and sends
+``params`` only for a query it cannot write them into, which Oxigraph then substitutes.
 Answer: ``{"ok": true, "columns": [...], "rows": [[...]]}`` (at most ``max_rows + 1`` rows)
 or ``{"ok": false, "error": "syntax" | "store", "message": str}``. A request with
 ``"op": "serialize"`` asks for the result written in a standard format (:func:`serialized`).

@@ -256,7 +256,7 @@ def bind_values(text: str, params: dict[str, Any]) -> str | None:
             raise QueryError(f"{name!r} is not a SPARQL variable name")
     tokens = _tokens(text)
     for i, (kind, word, _) in enumerate(tokens[:-1]):
-        if kind == "word" and word == "AS" and tokens[i + 1][1][1:] in params:
+        if kind == "word" and word == "AS" and tokens[i + 1][0] == "var" and tokens[i + 1][1][1:] in params:
             return None
     places = _injections(tokens, set(params))
     if places is None:
