@@ -108,9 +108,24 @@ def _cue_lines(text: str):
         at = hi + 1
 
 
+#: Words each of :data:`_PATTERNS` cannot match without (one of each group), checked
+#: before the pattern is run on a line.
+_PATTERN_NEEDS: tuple[tuple[tuple[str, ...], ...], ...] = (
+    (("paper", "preprint", "publication"),),
+    (("paper", "preprint", "study"),),
+    (("In",),),
+    (('"',), ("paper", "preprint", "study", "article")),
+    (("titled", "entitled", "called", "named"), ("paper", "preprint", "study")),
+    (('"',), ("paper", "preprint", "study")),
+    (('"',),),
+)
+
+
 def _find_in(text: str, offset: int, known) -> list[PaperMatch]:
     found: list[PaperMatch] = []
-    for rule, pattern, need_title_case in _PATTERNS:
+    for (rule, pattern, need_title_case), needs in zip(_PATTERNS, _PATTERN_NEEDS, strict=True):
+        if not all(any(w in text for w in group) for group in needs):
+            continue
         for m in pattern.finditer(text):
             title = m.group("t").strip().strip("\"'").rstrip(",.")
             start = m.start("t") + (len(m.group("t")) - len(m.group("t").lstrip().lstrip("\"'")))
@@ -164,6 +179,8 @@ def _quoted_with_cue(line: str, offset: int, known) -> list[PaperMatch]:
     (an alternative title after ``, or`` is the writer's gloss).
     """
     found = []
+    if '"' not in line:
+        return found
     for m in _QUOTE_ANY.finditer(line):
         title = m.group("t")
         cut = re.search(r",\s+or\s", title)
@@ -202,6 +219,8 @@ def _quoted_with_cue(line: str, offset: int, known) -> list[PaperMatch]:
 def _technical_reports(line: str, offset: int, known) -> list[PaperMatch]:
     """``the GPT-4 technical report``: a model's report is a publication of its own."""
     found = []
+    if "echnical" not in line and "TECHNICAL" not in line:
+        return found
     for m in _TECH_REPORT.finditer(line):
         title, name = m.group("t"), m.group("n")
         if not (re.search(r"\d|[a-z][A-Z]|[A-Z]{2}", name) or known(name)):
