@@ -108,3 +108,18 @@ def test_paper_fields_and_link_marks_in_lists():
 def test_quoted_title_followed_by_an_author_year_citation():
     text = 'Long strings help ("kites are few-shot flyers" (Lovelace et al., 2021)), says the post.'
     assert titles(text) == ["kites are few-shot flyers"]
+
+
+def test_cue_lines_in_two_fast_parts_equal_the_one_pattern():
+    from aigraph.extract import papers
+
+    texts = [
+        "Intro line\nIn Sparse Experts, they find gains.\nA PAPER on scale.\nNo cue here.\n\"Quoted title\" follows.",
+        "İstanbul lab: a preprint\nxIn A\nIn\n\"b\nThe Technical Report of Quillon-2",
+        "",
+    ]
+    for text in texts:
+        one = list(papers._lines_with(lambda at: papers._CUE.search(text, at), text))
+        assert list(papers._cue_lines(text)) == one
+    assert [line for _, line in papers._cue_lines(texts[0])] == [
+        "In Sparse Experts, they find gains.", "A PAPER on scale.", "\"Quoted title\" follows."]

@@ -95,12 +95,35 @@ def find_papers(text: str, *, known=lambda name: False, links: bool = False) -> 
 _CUE = re.compile(
     r"(?i:paper|preprint|study|article|publication|technical report|arxiv|pdf)|\bIn[^\S\n]+[\"'A-Z]|\"[A-Za-z]"
 )
+#: The same cues in two fast parts: the words, searched in the lower-cased text, and the
+#: marks (each begins with a plain character, which the engine scans for quickly).
+_CUE_WORDS = re.compile(r"paper|preprint|study|article|publication|technical report|arxiv|pdf")
+_CUE_MARKS = re.compile(r"[I\"](?:(?<=I)(?<!\w.)n[^\S\n]+[\"'A-Z]|(?<=\")[A-Za-z])")
 
 
 def _cue_lines(text: str):
     """Lines that mention a paper at all (the patterns need one of these words)."""
+    low = text.lower()
+    if len(low) != len(text):  # a character whose lower case is longer: the one pattern
+        yield from _lines_with(lambda at: _CUE.search(text, at), text)
+        return
+    nxt = {"w": None, "m": None}
+
+    def first(at: int):
+        # the earlier of the next word and the next mark, each searched again only once passed
+        for key, pattern, where in (("w", _CUE_WORDS, low), ("m", _CUE_MARKS, text)):
+            hit = nxt[key]
+            if hit is not False and (hit is None or hit.start() < at):
+                nxt[key] = pattern.search(where, at) or False
+        hits = [h for h in nxt.values() if h]
+        return min(hits, key=lambda h: h.start()) if hits else None
+
+    yield from _lines_with(first, text)
+
+
+def _lines_with(search, text: str):
     at = 0
-    while (m := _CUE.search(text, at)) is not None:
+    while (m := search(at)) is not None:
         lo = text.rfind("\n", 0, m.start()) + 1
         hi = text.find("\n", m.start())
         hi = len(text) if hi == -1 else hi
