@@ -119,3 +119,19 @@ def test_measure_colon_value_and_its_compared_value():
 def test_above_a_share_of_players():
     assert found("The agent reached the top league, ranking above 99.8% of active players.") == [
         "above 99.8% of active players"]
+
+
+def test_fast_scanning_forms_of_two_patterns_find_what_the_plain_ones_find():
+    import re
+
+    from aigraph.extract import metric_forms as mf
+    from aigraph.extract import metrics
+
+    plain = re.compile(r"(?:\bof|\bat|:|=|\breach(?:ing|ed)|\babove|\bover|\baround)\s+"
+                       r"(?:about\s+|around\s+|nearly\s+|almost\s+|over\s+)?[~≈]?\d")
+    text = ("of 5 at 3 :4 =2 reaching 9 reached 1 above 2 over 3 around 4 sofa 5 cat 3 coverover 4 x: 5\n"
+            "It ranked in the top 5% of players, above 99.8% of all human programmers; Top 3 % of the teams.")
+    assert [m.span() for m in metrics._CONNECTOR_NUM.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    near = mf._near(mf._TOP_PCT, mf._PCT_OF_TRIGGER, text, 80, 120)
+    assert [m.span() for m in near] == [m.span() for m in mf._TOP_PCT.finditer(text)]
+    assert len(near) == 3

@@ -325,6 +325,8 @@ def by_points(text: str) -> list[tuple]:
     return out
 
 
+#: Every match of :data:`_TOP_PCT` holds one "N% of", found fast by its plain "%".
+_PCT_OF_TRIGGER = re.compile(r"%\s+(?i:of)\b")
 _TOP_PCT = re.compile(
     rf"\b(?:top|bottom|above|better\s+than|ahead\s+of)\s+{_Q}(?P<num>\d+(?:\.\d+)?)\s?%\s+of\s+(?:the\s+|all\s+)?(?:[\w-]+\s+){{0,2}}?"
     rf"(?:participants|competitors|contestants|entrants|players|programmers|humans|human\s+\w+|test[- ]takers|teams)\b",
@@ -336,4 +338,5 @@ def top_percent(text: str) -> list[tuple]:
     """``ranked in the top 54% of participants``, ``above 99.8% of players``: a percentile among competitors."""
     if "%" not in text:
         return []
-    return [(m.start(), m.end(), _num_value(m.group("num")), "%", "absolute", "percentile", None) for m in _TOP_PCT.finditer(text)]
+    return [(m.start(), m.end(), _num_value(m.group("num")), "%", "absolute", "percentile", None)
+            for m in _near(_TOP_PCT, _PCT_OF_TRIGGER, text, 80, 120)]
