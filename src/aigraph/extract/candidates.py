@@ -133,17 +133,22 @@ def _starts_sentence(doc: Doc, text: str, char: int) -> bool:
     return not text[starts[i] : char].strip(" \t-*•●▪◦○■\"'(")
 
 
-#: Text that names nothing: arXiv subject codes ("(cs.LG)", "stat.ML") and bracketed page
-#: chips ("[Kimi1] [Copy]", buttons of a paper page): a line of them, or two or more ending a line.
-_CHROME = re.compile(
-    r"\b(?:cs|stat|math|eess|econ|q-bio|q-fin|physics|astro-ph|cond-mat|quant-ph|nlin|hep-[a-z]{2})\.[A-Z]{2}\b"
-    r"|^[ \t]*(?:\[[^\]\n]{1,24}\][ \t]*)+$|(?:\[[^\]\n]{1,24}\](?!\()[ \t]*){2,}$",
-    re.MULTILINE,
+#: Text that names nothing: arXiv subject codes ("(cs.LG)", "stat.ML"; the span starts at
+#: the dot, so the scan runs on a plain character) and bracketed page chips ("[Kimi1] [Copy]",
+#: buttons of a paper page): a line of them, or two or more ending a line.
+_SUBJECT_CODE = re.compile(
+    r"\.(?:" + "|".join(rf"(?<=\b{area}\.)" for area in (
+        "cs", "stat", "math", "eess", "econ", "q-bio", "q-fin", "physics", "astro-ph", "cond-mat", "quant-ph", "nlin",
+        "hep-[a-z][a-z]")) + r")[A-Z]{2}\b"
 )
+_CHIPS = re.compile(r"^[ \t]*(?:\[[^\]\n]{1,24}\][ \t]*)+$|(?:\[[^\]\n]{1,24}\](?!\()[ \t]*){2,}$", re.MULTILINE)
 
 
 def _chrome_spans(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in _CHROME.finditer(text)]
+    spans = [m.span() for m in _SUBJECT_CODE.finditer(text)] if "." in text else []
+    if "[" in text:
+        spans += [m.span() for m in _CHIPS.finditer(text)]
+    return spans
 
 
 #: The header row of a Markdown table: the line above its ``|---|---|`` separator.
