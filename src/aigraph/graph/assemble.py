@@ -42,6 +42,10 @@ class _Assembler:
         self.edges: dict[tuple[str, str, str], _EdgeAcc] = {}
         self._sections: dict[int, str] = {}  # slide number -> section, of the current document
         self.forecast_counts: dict[str, int] = {}  # report key -> predictions so far (graph.forecasts)
+        # One object per distinct sentence, source, extractor and confidence: a sentence
+        # is repeated in the evidence of every entity it names (ten times over, in a
+        # large build), and each cached extraction reads back strings of its own.
+        self._shared: dict[object, object] = {}
 
     # -- nodes -------------------------------------------------------------------
     def _node(self, node_id: str, label: str, year: int | None) -> dict[str, object]:
@@ -64,6 +68,7 @@ class _Assembler:
 
     def _slide(self, doc: Document, key: str, number: int) -> str:
         node_id = f"slide:{key}:{number}"
+        node_id = self._shared.setdefault(node_id, node_id)  # type: ignore[assignment]
         props = self._node(node_id, "Slide", doc.year)
         props.setdefault("name", f"Slide {number} ({key})")
         props.setdefault("number", number)
@@ -76,8 +81,20 @@ class _Assembler:
     def _edge(self, u: str, v: str, kind: str, item: tuple, *, curated: bool, count: int = 1) -> None:
         acc = self.edges.setdefault((u, v, kind), _EdgeAcc())
         acc.count += count
-        acc.evidence.add(item)
+        acc.evidence.add(self._compact(item))
         acc.curated = acc.curated and curated
+
+    def _compact(self, item: tuple) -> tuple:
+        """Return an evidence item whose strings and confidence are the shared objects."""
+        shared = self._shared
+        year, slide, source, start, end, sentence, extractor, confidence = item
+        # Keyed with the type, so that 1.0 and 1 stay what they were.
+        key = (type(confidence), confidence)
+        return (
+            year, slide, shared.setdefault(source, source), start, end,
+            shared.setdefault(sentence, sentence), shared.setdefault(extractor, extractor),
+            shared.setdefault(key, (confidence,))[0],  # type: ignore[index]
+        )
 
     # -- documents ---------------------------------------------------------------
     def add(self, extraction: Extraction) -> None:
@@ -233,9 +250,12 @@ class _Assembler:
             if node_id in self.sources:
                 props["sources"] = sorted(self.sources[node_id])
             graph.add_node(node_id, **{k: props[k] for k in sorted(props) if props[k] is not None})
+        self._shared.clear()
+        # Each edge's items are dropped as its dicts are made, so the two never add up.
         for (u, v, kind) in sorted(self.edges):
-            acc = self.edges[(u, v, kind)]
+            acc = self.edges.pop((u, v, kind))
             evidence = sorted(acc.evidence, key=evidence_sort_key)
+            del acc.evidence
             count = acc.count if kind in ("MENTIONED_ON", "MENTIONED_IN") else len(evidence)
             graph.add_edge(
                 u, v, key=kind,

@@ -136,6 +136,7 @@ class Resolver:
             node_id = self._new_id(scope, name)
             self.nodes[node_id] = NodeIdentity(node_id, node_label(label), name)
         identity = self.nodes[node_id]
+        node_id = identity.id  # one string object per node id, however often it is made
         identity.surfaces.update([name, *aliases])
         self._index(scope, node_id, [name], self._names)
         self._index(scope, node_id, aliases, self._aliases)
@@ -159,7 +160,7 @@ class Resolver:
         node_id = f"{id_prefix(entry.label)}:{entry.id}"
         if node_id not in self.nodes:
             self._add_curated(node_id, entry.label, entry.id, entry.name)
-        return node_id
+        return self.nodes[node_id].id
 
     def sorted_log(self) -> list[dict[str, object]]:
         """Return the merge log sorted by node, then source, name and rule."""

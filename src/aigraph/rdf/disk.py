@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import os
 import shutil
-from itertools import islice
+from collections.abc import Iterator
+from contextlib import ExitStack
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 from aigraph.errors import GraphError
 
@@ -22,8 +23,9 @@ if TYPE_CHECKING:
 
 #: Name of the store directory inside a graph directory.
 STORE_DIR = "oxigraph"
-#: Quads handed to Oxigraph's bulk loader at a time (bounds the build's memory).
-LOAD_BATCH = 250_000
+#: Bytes of ``graph.ttl`` handed to Oxigraph's bulk loader at a time (bounds the build's
+#: memory: Oxigraph's one-call loader buffers up to ~2 GB per thread).
+LOAD_BYTES = 4 << 20
 # A RocksDB directory is complete once it has this file (written when it is created).
 _MARKER = "CURRENT"
 
@@ -38,12 +40,61 @@ def has_store(graph_dir: str | os.PathLike[str]) -> bool:
     return (store_dir(graph_dir) / _MARKER).is_file()
 
 
+def turtle_pieces(stream: BinaryIO, size: int = LOAD_BYTES) -> Iterator[bytes]:
+    """Yield a Turtle file (as :func:`aigraph.rdf.write_turtle` writes it) in whole statements.
+
+    Each piece holds about ``size`` bytes of statements, cut after a line that ends a
+    statement (`` .``) and before a line that starts a subject; every piece after the
+    first begins with the file's ``@prefix`` lines, so each parses on its own. Our
+    writer escapes line breaks inside literals, so every line break is one of these.
+
+    Examples
+    --------
+    >>> import io
+    >>> data = b"@prefix e: <http://e/> .\\ne:a e:p 1 ;\\n\\te:q 2 .\\ne:b e:p 3 .\\n"
+    >>> [p.decode() for p in turtle_pieces(io.BytesIO(data), size=20)]  # doctest: +NORMALIZE_WHITESPACE
+    ['@prefix e: <http://e/> .\\ne:a e:p 1 ;\\n\\te:q 2 .\\n', '@prefix e: <http://e/> .\\ne:b e:p 3 .\\n']
+    """
+    header: bytes | None = None
+    buffer, first = b"", True
+    while True:
+        block = stream.read(size)
+        buffer += block
+        if header is None:
+            # The @prefix lines come first; keep them for the pieces after the first.
+            end = 0
+            while buffer.startswith(b"@prefix ", end) and (line_end := buffer.find(b"\n", end)) >= 0:
+                end = line_end + 1
+            if block and buffer.find(b"\n", end) < 0:
+                continue  # the header may go on in the next block
+            header = buffer[:end]
+        skip = len(header) if first else 0
+        cut = _last_statement_end(buffer, skip) if block else len(buffer)
+        if cut > skip or (not block and buffer):
+            piece, buffer = buffer[:cut], buffer[cut:]
+            yield piece if first else header + piece
+            first = False
+        if not block:
+            return
+
+
+def _last_statement_end(data: bytes, start: int) -> int:
+    """Return the offset after the last `` .`` line (past ``start``) that a subject line follows, or 0."""
+    end = len(data)
+    while (found := data.rfind(b" .\n", start, end)) >= 0:
+        after = found + 3
+        if after < len(data) and data[after:after + 1] not in (b"\t", b" "):
+            return after
+        end = found
+    return 0
+
+
 def write_store(graph: nx.MultiDiGraph, graph_dir: str | os.PathLike[str]) -> Path:
     """Bulk-load the graph's triples into ``<graph_dir>/oxigraph/`` (replacing any there).
 
-    The triples come from ``<graph_dir>/graph.ttl`` when the build wrote it already
-    (streamed, :data:`LOAD_BATCH` quads at a time); otherwise they are generated from
-    ``graph``.
+    The triples come from ``<graph_dir>/graph.ttl`` when the build wrote it already,
+    parsed by Oxigraph itself :data:`LOAD_BYTES` at a time (:func:`turtle_pieces`);
+    otherwise from :func:`aigraph.rdf.generate_turtle` of ``graph``.
 
     Parameters
     ----------
@@ -69,6 +120,8 @@ def write_store(graph: nx.MultiDiGraph, graph_dir: str | os.PathLike[str]) -> Pa
     >>> write_store(sample_graph(), tempfile.mkdtemp()).name
     'oxigraph'
     """
+    import io
+
     import pyoxigraph as ox
 
     target = store_dir(graph_dir)
@@ -76,17 +129,19 @@ def write_store(graph: nx.MultiDiGraph, graph_dir: str | os.PathLike[str]) -> Pa
         shutil.rmtree(target)
     turtle = Path(graph_dir) / "graph.ttl"
     try:
-        if turtle.is_file():
-            quads = ox.parse(path=str(turtle), format=ox.RdfFormat.TURTLE)
-        else:
-            from aigraph.rdf.convert import generate_turtle
-
-            quads = ox.parse(generate_turtle(graph), format=ox.RdfFormat.TURTLE)
         store = ox.Store(str(target))
-        # Oxigraph's one-call bulk_load buffers about a million quads per thread (1.8 GB
-        # for a 540 MB graph.ttl); feeding it in slices keeps a build near 300 MB.
-        while batch := list(islice(quads, LOAD_BATCH)):
-            store.bulk_extend(batch)
+        with ExitStack() as stack:
+            if turtle.is_file():
+                stream: BinaryIO = stack.enter_context(open(turtle, "rb"))
+            else:
+                from aigraph.rdf.convert import generate_turtle
+
+                stream = io.BytesIO(generate_turtle(graph))
+            # One bulk load per piece: Oxigraph's loader keeps a batch of about a million
+            # quads per thread in memory (1.8 GB for a 540 MB graph.ttl); a 4 MB piece
+            # is about 75,000 triples and keeps the loader near 150 MB.
+            for piece in turtle_pieces(stream):
+                store.bulk_load(piece, ox.RdfFormat.TURTLE)
         store.flush()
         del store  # closes the database before a reader opens it
     except (OSError, SyntaxError, ValueError, RuntimeError) as err:
@@ -94,4 +149,4 @@ def write_store(graph: nx.MultiDiGraph, graph_dir: str | os.PathLike[str]) -> Pa
     return target
 
 
-__all__ = ["STORE_DIR", "has_store", "store_dir", "write_store"]
+__all__ = ["LOAD_BYTES", "STORE_DIR", "has_store", "store_dir", "turtle_pieces", "write_store"]
