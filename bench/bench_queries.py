@@ -36,6 +36,45 @@ after: on-disk store opened read-only        0.41-0.88  36-40 MB
 
 Writing that store at build time (``aigraph.rdf.write_store``, 250k-quad slices):
 399 s, 0.44 GB peak RSS, 1.7 GB on disk (one ``bulk_load`` call: 1.8 GB peak).
+
+How SPARQL parameters are bound (SPARQL only, on a big graph made from a build)::
+
+    python bench/bench_queries.py --make-big data/graph /tmp/big100 --big-mb 190
+    python bench/bench_queries.py /tmp/big100 --args-from data/graph --via sparql --substitute
+    python bench/bench_queries.py /tmp/big100 --args-from data/graph --via sparql
+    python bench/bench_queries.py --engine-cpu /tmp/big100 --args-from data/graph
+
+``--args-from`` picks the arguments from the build the big graph was made from (a
+``--make-big`` directory has no networkx graph); ``--substitute`` binds parameters as the
+store did before (Oxigraph's substitutions, applied after planning) for an A/B on the
+same machine; ``--engine-cpu`` times each question's SPARQL inside Oxigraph in CPU ms,
+bound both ways, which holds up on a loaded machine where wall times do not.
+
+Measured 2026-12-02 (2 shared cores, load average 3-5), ``graph.ttl`` 190 MB (99 copies
+of the data/raw build), ms, substitutions -> VALUES block (:mod:`aigraph.rdf.params`):
+
+=================  =====================  ===================  ================
+question           wall p50 / p95         wall p50 / p95       Oxigraph CPU
+                   substitutions          VALUES               subst. -> VALUES
+=================  =====================  ===================  ================
+models-by-org      387 / 416              1.3 / 1.4            197 -> 0.6
+mentions           15 / 36                5.5 / 8.5            5.2 -> 4.6
+metrics-on         61 / 75                1.1 / 1.3            31 -> 0.5
+new-in             699 / 772              372 / 386            344 -> 354
+dropped-in         479 / 810              367 / 404            370 -> 355
+co-occurring       446 / 501              4.5 / 6.2            406 -> 3.8
+publication-lag    439 / 744              2.1 / 2.9            297 -> 1.3
+largest-models     524 / 557              243 / 249            224 -> 239
+predictions        258 / 353              302 / 332            170 -> 168
+prediction-record  224 / 239              12 / 20              214 -> 11
+hit-rate (no arg)  234 / 280              225 / 337            200 -> 203
+=================  =====================  ===================  ================
+
+A year binds no better as a constant: Oxigraph walks every entity seen that year either
+way. ``new-in`` and ``dropped-in`` spend their time on each such entity's label and name
+(NOT EXISTS costs ~nothing; MINUS, MIN/GROUP BY, OPTIONAL and reordered variants measured
+no faster). ``predictions`` as first written got 2.3x slower as a constant (started from
+every node of the year); it now finds the year's predictions in a subquery first.
 """
 
 from __future__ import annotations
@@ -231,6 +270,44 @@ print(json.dumps({"seconds": round(seconds, 2), "rows": len(rows),
 """
 
 
+def engine_cpu(graph_dir: Path, args_from: Path | None, repeat: int) -> dict[str, Any]:
+    """Median CPU ms of each question's SPARQL in Oxigraph itself, bound both ways.
+
+    Opens ``graph_dir``'s on-disk store in this process and runs each question's text
+    with Oxigraph's substitutions and as :meth:`SparqlStore.query` binds it (a VALUES
+    block): process CPU time, so the figures hold up on a machine other work is loading.
+    """
+    import statistics
+
+    import pyoxigraph as ox
+
+    from aigraph.rdf._worker import term_from_param
+    from aigraph.graph.paths import resolve_version
+    from aigraph.rdf.disk import store_dir
+    from aigraph.rdf.params import bind_values, encode_param
+
+    store = ox.Store.read_only(str(store_dir(resolve_version(graph_dir))))
+    arguments = pick_arguments(load_graph(args_from or graph_dir))
+
+    def median_ms(text: str, substitutions: dict[Any, Any] | None) -> tuple[float, int]:
+        samples, rows = [], 0
+        for _ in range(repeat):
+            started = time.process_time()
+            rows = len(list(store.query(text, substitutions=substitutions)))
+            samples.append((time.process_time() - started) * 1000)
+        return round(statistics.median(samples), 2), rows
+
+    out: dict[str, Any] = {}
+    for name, question in QUESTIONS.items():
+        params = question.params("sparql", question.parse_argument(arguments[name]))
+        text = question.text("sparql")
+        substitutions = {ox.Variable(k): term_from_param(*encode_param(v)) for k, v in params.items()}
+        sub_ms, rows = median_ms(text, substitutions or None)
+        values_ms, _ = median_ms(bind_values(text, params) or text, None)
+        out[name] = {"rows": rows, "substitutions_cpu_ms": sub_ms, "values_cpu_ms": values_ms}
+    return out
+
+
 def first_question(graph_dir: Path, entity: str = "DeepMind") -> dict[str, Any]:
     """Ask one SPARQL question of a cold store in a fresh process; return time and memory."""
     import subprocess
@@ -255,6 +332,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--substitute", action="store_true",
                         help="bind SPARQL parameters with Oxigraph's substitutions (the way before "
                              "VALUES binding), to compare the two on the same machine")
+    parser.add_argument("--engine-cpu", action="store_true",
+                        help="time each question's SPARQL inside Oxigraph (CPU), substitutions vs VALUES")
     parser.add_argument("--via", action="append", choices=VIAS,
                         help="time only this via (repeatable; default all three)")
     parser.add_argument("--args-from", type=Path, metavar="DIR",
@@ -262,6 +341,13 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.make_big:
         print(json.dumps(make_big(*args.make_big, args.big_mb)))
+        return 0
+    if args.engine_cpu:
+        for graph_dir in args.graph_dirs or [default_graph_dir()]:
+            figures = engine_cpu(graph_dir, args.args_from, args.repeat)
+            print(f"{graph_dir}: median CPU ms in Oxigraph, substitutions / VALUES")
+            for name, entry in figures.items():
+                print(f"{name:17} {entry['rows']:>6} rows {entry['substitutions_cpu_ms']:>9.2f} / {entry['values_cpu_ms']:>9.2f}")
         return 0
     if args.first:
         for graph_dir in args.first:
