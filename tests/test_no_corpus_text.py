@@ -31,8 +31,9 @@ def our_files():
     yield ROOT / "README.md"
 
 
-#: Paper titles our sample data cites that Epoch AI does not record (titles are facts).
-OTHER_TITLES = ("The False Promise of Imitating Proprietary LLMs",)
+#: Paper titles and venues that Epoch AI does not record (names are facts, not prose).
+OTHER_TITLES = ("The False Promise of Imitating Proprietary LLMs",
+                "In Advances in Neural Information Processing Systems")
 
 
 def titles() -> set[tuple[str, ...]]:
