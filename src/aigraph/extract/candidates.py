@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span
 from aigraph.extract import metrics, names, papers, table_models
 from aigraph.extract.compiled import CompiledKnowledge
 from aigraph.extract.gazetteer import EXACT_KEY, LOWER_KEY
+from aigraph.extract.gazetteer_pipe import chars_key
 from aigraph.extract.name_families import find_family_versions
 from aigraph.extract.sentences import sentence_starts
 from aigraph.extract.statistical import STAT_KEY
@@ -86,7 +87,9 @@ class RuleCandidates:
         pairs: list[tuple[tuple[int, int], tuple[int, int]]] = []
         for m in names.find_acronyms(text):
             pairs.append(((m.start, m.end), m.partner))
-        curated = [(s.start_char, s.end_char, s.label_) for s in doc.spans.get(EXACT_KEY, ())]
+        curated = doc.user_data.get(chars_key(EXACT_KEY))
+        if curated is None or EXACT_KEY not in doc.spans:
+            curated = [(s.start_char, s.end_char, s.label_) for s in doc.spans.get(EXACT_KEY, ())]
         known = frozenset((start, end) for start, end, _ in curated)
         runs = names.name_runs(text)
         for m in (*names.find_called(text, runs=runs), *names.find_orgs(text, known=known, runs=runs),

@@ -54,6 +54,9 @@ class Gazetteer:
         if self.spans_key in doc.spans:
             new = [*doc.spans[self.spans_key], *new]
         doc.spans[self.spans_key] = new
+        # The same spans as plain (start_char, end_char, label) for the rules: reading
+        # a span group back builds every Span object anew.
+        doc.user_data[chars_key(self.spans_key)] = [(s.start_char, s.end_char, s.label_) for s in new]
         return doc
 
     def to_disk(self, path, *, exclude=()) -> None:
@@ -67,6 +70,11 @@ class Gazetteer:
         ids = {(label, tuple(keyword)): tuple(idents) for label, keyword, idents in data["patterns"]}
         self._set_patterns(PhrasePatterns(attr=data["attr"], ids=ids))
         return self
+
+
+def chars_key(spans_key: str) -> str:
+    """``doc.user_data`` key of a gazetteer's spans as (start_char, end_char, label) tuples."""
+    return spans_key + ".chars"
 
 
 @Language.factory(
