@@ -231,9 +231,15 @@ def _starts():
     terms = lower_words("measures")
     word_before = re.compile(r"[\w-]")
     verb = re.compile(r"\b(?i:reduc|improv|cut|lower|decreas|increas|boost|rais|halv|shrink|sp[ee]+d|outperform|beat)")
+    by = re.compile(r"\s[bB][yY]\s")
+    times = re.compile(r"[~≈]?[\d,.]+\s?[xX×]")
+
+    last: list = [None, ()]  # the text last asked about and its number starts (two patterns ask)
 
     def numbers(text: str):
-        return (m.start() for m in number.finditer(text))
+        if last[0] is not text:
+            last[:] = [text, [m.start() for m in number.finditer(text)]]
+        return iter(last[1])
 
     def measure_at_end(text: str, lo: int, hi: int) -> int | None:
         # The earliest word start in text[lo:hi] from which a measure runs to the end
@@ -255,9 +261,15 @@ def _starts():
                 yield at
 
     def verbs(text: str):
+        if not by.search(text):
+            return iter(())  # every delta form ends "... by N%"
         return (m.start() for m in verb.finditer(text))
 
-    return (numbers, measures, verbs, numbers)
+    def multipliers(text: str):
+        # numbers with an "x" after them: the multiplier form cannot start anywhere else
+        return (at for at in numbers(text) if times.match(text, at))
+
+    return (numbers, measures, verbs, multipliers)
 
 
 def _anchored(pattern: re.Pattern[str], starts, text: str):
