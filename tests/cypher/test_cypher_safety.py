@@ -7,7 +7,8 @@ import threading
 
 import pytest
 
-from aigraph.cypher import CypherStore, embedded
+from aigraph.cypher import CypherStore
+from aigraph.cypher import store as cypher_store
 from aigraph.errors import QueryError, ReadOnlyError
 
 
@@ -103,7 +104,7 @@ def test_files_and_network_are_out_of_reach(store, listener, tmp_path, template)
     ],
 )
 def test_the_engine_refuses_writes_past_the_guard(store, monkeypatch, text):
-    monkeypatch.setattr(embedded, "check_cypher", lambda text: None)
+    monkeypatch.setattr(cypher_store, "check_cypher", lambda text: None)
     with pytest.raises(ReadOnlyError, match="read-only"):
         store.query(text, timeout=5)
     assert store.query("MATCH (n:Model) RETURN count(n)")[1][0][0] > 0

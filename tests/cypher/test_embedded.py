@@ -6,7 +6,7 @@ from collections import Counter
 
 import pytest
 
-import aigraph.cypher.embedded as embedded
+import aigraph.cypher.store as cypher_store
 from aigraph.cypher import CypherStore, build_database
 from aigraph.errors import GraphError, QueryError, QueryTimeout, ReadOnlyError
 from aigraph.graph.store import write_manifest
@@ -51,7 +51,7 @@ def test_writes_are_refused_by_the_guard(store):
 
 
 def test_the_database_itself_is_read_only(store, monkeypatch):
-    monkeypatch.setattr(embedded, "check_cypher", lambda text: None)  # let a write past the guard
+    monkeypatch.setattr(cypher_store, "check_cypher", lambda text: None)  # let a write past the guard
     with pytest.raises(ReadOnlyError, match="read-only"):
         store.query("CREATE (:Model {id: 'model:new', name: 'New'})")
 

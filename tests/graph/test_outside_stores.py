@@ -7,7 +7,7 @@ import csv
 import networkx as nx
 import pytest
 
-from aigraph.cypher.embedded import CypherStore
+from aigraph.cypher.store import CypherStore
 from aigraph.cypher.server import node_props
 from aigraph.export import export_graph
 from aigraph.graph.outside import add_outside_facts

@@ -4,7 +4,7 @@ Public API (loaded lazily, so ``import aigraph.cypher`` stays cheap):
 
 - :func:`build_database` (``aigraph.cypher.embedded``): graph -> ``cypher/graph.lbug``
   by bulk ``COPY FROM`` Arrow tables.
-- :class:`CypherStore` (``aigraph.cypher.embedded``): read-only Cypher over a graph
+- :class:`CypherStore` (``aigraph.cypher.store``): read-only Cypher over a graph
   directory, with a timeout.
 - :func:`neo4j_push` (``aigraph.cypher.server``): load a graph into a Neo4j server,
   batched and idempotent.
@@ -17,7 +17,7 @@ from aigraph._lazy import lazy_exports
 
 _EXPORTS = {
     "build_database": "aigraph.cypher.embedded",
-    "CypherStore": "aigraph.cypher.embedded",
+    "CypherStore": "aigraph.cypher.store",
     "database_file": "aigraph.cypher.embedded",
     "neo4j_push": "aigraph.cypher.server",
     "PushSummary": "aigraph.cypher.server",
