@@ -16,7 +16,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from aigraph.errors import AigraphError, GraphError, QueryError, QueryTimeout, ReadOnlyError
+from aigraph.errors import AigraphError, GraphError, QueryError, QueryTimeout, ReadOnlyError, first_line
 from aigraph.serve.cache import DEFAULT_CACHE_BYTES
 from aigraph.serve.negotiate import GRAPH_FORMATS, RESULT_FORMATS, Format, choose, offered_types
 from aigraph.serve.protocol import MAX_QUERY_BYTES, HttpError, query_refusal, read_operation
@@ -43,7 +43,7 @@ log = logging.getLogger("aigraph.serve")
 def _text(status: int, message: str) -> Any:
     from starlette.responses import PlainTextResponse
 
-    return PlainTextResponse(message.strip().splitlines()[0] + "\n" if message.strip() else "\n", status_code=status)
+    return PlainTextResponse(first_line(message) + "\n" if message.strip() else "\n", status_code=status)
 
 
 def error_status(err: AigraphError) -> int:
