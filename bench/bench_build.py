@@ -110,20 +110,47 @@ def _peak_mb() -> float:
     return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
 
 
-def _record_phase_peaks(peaks: dict[str, float]) -> None:
-    """Note the peak RSS so far at the end of each build phase and store writer."""
+class _Sampler:
+    """RSS sampled every 20 ms in a thread: the highest value since the last :meth:`take`."""
+
+    def __init__(self) -> None:
+        import threading
+
+        import psutil
+
+        self._process = psutil.Process()
+        self._high = 0
+        threading.Thread(target=self._run, daemon=True).start()
+
+    def _run(self) -> None:
+        while True:
+            self._high = max(self._high, self._process.memory_info().rss)
+            time.sleep(0.02)
+
+    def take(self) -> float:
+        """Return the highest RSS (MB) since the last call and start again from now."""
+        high = max(self._high, self._process.memory_info().rss)
+        self._high = 0
+        return round(high / 2**20, 1)
+
+
+def _record_phase_peaks(peaks: dict[str, float], own: dict[str, float]) -> None:
+    """Note the peak RSS so far (``peaks``) and each phase's own peak (``own``) per phase and writer."""
     from contextlib import contextmanager
 
     import aigraph.build.pipeline as build
     import aigraph.build.stores as stores
 
+    sampler = _Sampler()
     lap = build._lap
 
     @contextmanager
     def lap_and_peak(timings, phase):
+        sampler.take()
         with lap(timings, phase):
             yield
         peaks[phase] = _peak_mb()
+        own[phase] = sampler.take()
 
     build._lap = lap_and_peak
     writers = stores.store_writers
@@ -131,8 +158,10 @@ def _record_phase_peaks(peaks: dict[str, float]) -> None:
     def writers_and_peaks():
         def measured(name, writer):
             def wrapped(*args, **kwargs):
+                sampler.take()
                 result = writer(*args, **kwargs)
                 peaks[f"{writer.__module__}.{writer.__name__}"] = _peak_mb()
+                own[name] = sampler.take()
                 return result
 
             return wrapped
@@ -149,7 +178,8 @@ def _child(raw: str, out: str, force: bool) -> None:
     from aigraph.build.pipeline import build_graph
 
     peaks: dict[str, float] = {}
-    _record_phase_peaks(peaks)
+    own: dict[str, float] = {}
+    _record_phase_peaks(peaks, own)
     started = time.perf_counter()
     result = build_graph(raw, out, force=force)
     seconds = time.perf_counter() - started
@@ -166,6 +196,7 @@ def _child(raw: str, out: str, force: bool) -> None:
         "edges": result.edges,
         "timings": result.timings,
         "peak_mb_after": peaks,
+        "phase_peak_mb": own,
     }))
 
 
@@ -210,6 +241,7 @@ def big(raw: Path, megabytes: float, out: Path) -> int:
     print(_table([row]))
     print("phases (s): " + ", ".join(f"{k} {v:.2f}" for k, v in row["timings"].items()))
     print("peak RSS after (MB): " + ", ".join(f"{k} {v:.0f}" for k, v in row["peak_mb_after"].items()))
+    print("peak RSS during (MB): " + ", ".join(f"{k} {v:.0f}" for k, v in row["phase_peak_mb"].items()))
     print(f"written: {row['out_mb']} MB")
     out.mkdir(parents=True, exist_ok=True)
     (out / "bench_build_big.json").write_text(json.dumps(row, indent=2) + "\n", encoding="utf-8")

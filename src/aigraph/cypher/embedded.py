@@ -27,6 +27,8 @@ if TYPE_CHECKING:
 DATABASE_FILE = "graph.lbug"
 #: Edges loaded by one ``COPY`` (and one transaction) while the database is built.
 COPY_ROWS = 50_000
+#: Node tables loaded before the database being built is closed and opened again.
+REOPEN_TABLES = 4
 #: Write-ahead log size at which the build checkpoints (a small build: once, at the end).
 CHECKPOINT_BYTES = 64 << 20
 
@@ -109,6 +111,42 @@ def _table(columns: dict[str, list[Any]], types: dict[str, str], what: str) -> p
         raise GraphError(f"cannot store {what} in the Cypher database: {err}") from err
 
 
+class _WriteSession:
+    """The database being built and its connection, closed and opened again on demand."""
+
+    def __init__(self, target: Path) -> None:
+        self.target = target
+        self.db: Any = None
+        self.conn: Any = None
+        self._open()
+
+    def _open(self) -> None:
+        import ladybug
+
+        self.db = ladybug.Database(str(self.target), auto_checkpoint=True, checkpoint_threshold=CHECKPOINT_BYTES)
+        self.conn = ladybug.Connection(self.db)
+        self.tables = self.rows = 0
+
+    def loaded(self, rows: int, *, table: bool = True) -> None:
+        """Note one COPY; reopen after REOPEN_TABLES node tables or COPY_ROWS rows since the last."""
+        self.tables += table
+        self.rows += rows
+        if self.tables >= REOPEN_TABLES or self.rows >= COPY_ROWS:
+            self.reopen()
+
+    def reopen(self) -> None:
+        """Checkpoint, close (LadybugDB frees a loaded table's memory only then) and open again."""
+        self.conn.execute(cy.CHECKPOINT)
+        self.close()
+        self._open()
+
+    def close(self) -> None:
+        if self.conn is not None:
+            self.conn.close()
+            self.db.close()
+            self.conn = self.db = None
+
+
 def build_database(graph: nx.MultiDiGraph, path: str | os.PathLike[str]) -> Path:
     """Build the embedded Cypher database of a graph into directory ``path``.
 
@@ -135,8 +173,6 @@ def build_database(graph: nx.MultiDiGraph, path: str | os.PathLike[str]) -> Path
     >>> build_database(g, tempfile.mkdtemp()).name
     'graph.lbug'
     """
-    import ladybug
-
     by_label: dict[str, list[tuple[str, dict[str, Any]]]] = defaultdict(list)
     for node_id, attrs in graph.nodes(data=True):
         by_label[str(attrs.get("label"))].append((str(node_id), attrs))
@@ -166,10 +202,13 @@ def build_database(graph: nx.MultiDiGraph, path: str | os.PathLike[str]) -> Path
     # uncommitted load stays in memory, and one checkpoint of everything at the end
     # doubled the writer's memory (+1 GB on a 10 MB corpus). LadybugDB checkpoints
     # when the log passes CHECKPOINT_BYTES, so a small build still checkpoints once
-    # (every commit checkpointing by default cost ~80 ms per statement).
-    db = ladybug.Database(str(target), auto_checkpoint=True, checkpoint_threshold=CHECKPOINT_BYTES)
-    conn = ladybug.Connection(db)
+    # (every commit checkpointing by default cost ~80 ms per statement). An open
+    # database also keeps ~25 MB per node table it has loaded (400 MB for the schema,
+    # whatever the graph's size) until it is closed, so it is closed and opened again
+    # every few tables, and after a large load.
+    session = _WriteSession(target)
     try:
+        conn = session.conn
         conn.execute(cy.BEGIN)
         for label in labels:
             conn.execute(cy.create_node_table(label))
@@ -180,20 +219,24 @@ def build_database(graph: nx.MultiDiGraph, path: str | os.PathLike[str]) -> Path
             if by_label.get(label):
                 types = dict(cy.node_columns(label))
                 rows = _table(node_rows(label, by_label[label]), types, f"the {label} nodes")
-                conn.execute(cy.copy_statement(label), {"rows": rows})
-        del by_label
-        for (rel_type, a, b), edges in sorted(groups.items()):
-            for first in range(0, len(edges), COPY_ROWS):
-                part = edges[first:first + COPY_ROWS]
-                rows = _table(edge_rows(part), rel_types, f"the {rel_type} edges")
-                conn.execute(cy.copy_statement(rel_type, (a, b)), {"rows": rows})
+                session.conn.execute(cy.copy_statement(label), {"rows": rows})
+                session.loaded(len(by_label[label]))
                 del rows
-        conn.execute(cy.CHECKPOINT)
+        del by_label
+        for rel_type in sorted({key[0] for key in groups}):
+            for (kind, a, b), edges in sorted(groups.items()):
+                if kind != rel_type:
+                    continue
+                for first in range(0, len(edges), COPY_ROWS):
+                    rows = _table(edge_rows(edges[first:first + COPY_ROWS]), rel_types, f"the {rel_type} edges")
+                    session.conn.execute(cy.copy_statement(rel_type, (a, b)), {"rows": rows})
+                    session.loaded(rows.num_rows, table=False)
+                    del rows
+        session.conn.execute(cy.CHECKPOINT)
     except RuntimeError as err:
         raise GraphError(f"cannot build the Cypher database: {first_line(str(err))}") from err
     finally:
-        conn.close()
-        db.close()
+        session.close()
     return target
 
 
