@@ -119,6 +119,9 @@ class Resolver:
         # (scope, surface key) -> node id; names win over aliases.
         self._names: dict[tuple[str, str], str] = {}
         self._aliases: dict[tuple[str, str], str] = {}
+        # One object per distinct name: a big build reads the same names back from
+        # thousands of cached extractions, and the merge log keeps one record each.
+        self._strings: dict[str, str] = {}
 
     def resolve(
         self,
@@ -130,7 +133,9 @@ class Resolver:
     ) -> str:
         """Return the node id for one entity, creating the node when needed."""
         scope = self._scope(label, context)
-        aliases = sorted({a for a in aliases if a and a != name})
+        strings = self._strings
+        name = strings.setdefault(name, name)
+        aliases = sorted({strings.setdefault(a, a) for a in aliases if a and a != name})
         node_id, rule, matched, candidates = self._decide(label, scope, name, aliases, curated_id)
         if node_id is None:
             node_id = self._new_id(scope, name)
