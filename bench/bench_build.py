@@ -269,7 +269,9 @@ def main(argv: list[str] | None = None) -> int:
         rows.append({"run": "1x unchanged", "scale": 1, **measure(args.raw, work / "graph-1x")})
         # A damaged output (or changed code) makes the build rewrite everything from the
         # extraction cache: the incremental path when the up-to-date check does not hold.
-        (work / "graph-1x" / "merge_log.jsonl").unlink()
+        from aigraph.graph.paths import GraphPaths
+
+        GraphPaths(work / "graph-1x").merge_log.unlink()
         rows.append({"run": "1x from cache", "scale": 1, **measure(args.raw, work / "graph-1x")})
         for scale in scales:
             corpus = work / f"raw-{scale}x"

@@ -226,13 +226,17 @@ def write_turtle(graph: nx.MultiDiGraph, path: str | os.PathLike[str]) -> Path:
     target = Path(path)
     partial = target.with_name(target.name + ".partial")
     try:
-        with open(partial, "wb", buffering=1 << 20) as out:
-            _serialize(ordered_triples(graph), out)
-    except _OutOfOrder as err:
-        log.warning("Turtle written from all triples sorted at once (%s)", err)
-        with open(partial, "wb", buffering=1 << 20) as out:
-            _serialize(canonical_triples(generate_triples(graph)), out)
-    os.replace(partial, target)
+        try:
+            with open(partial, "wb", buffering=1 << 20) as out:
+                _serialize(ordered_triples(graph), out)
+        except _OutOfOrder as err:
+            log.warning("Turtle written from all triples sorted at once (%s)", err)
+            with open(partial, "wb", buffering=1 << 20) as out:
+                _serialize(canonical_triples(generate_triples(graph)), out)
+        os.replace(partial, target)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
     return target
 
 
