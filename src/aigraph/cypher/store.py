@@ -96,7 +96,10 @@ class CypherStore:
         import ladybug
 
         try:
-            db = ladybug.Database(str(database_file(self.paths.cypher)), read_only=True)
+            # One engine thread per connection, so a slow query cannot take every worker
+            # thread of the shared scheduler and hold a short one back.
+            db = ladybug.Database(str(database_file(self.paths.cypher)), read_only=True,
+                                  max_num_threads=self.size)
         except RuntimeError as err:
             raise GraphError(f"cannot open the Cypher database: {first_line(str(err))}") from err
         return _Opened(db, stamp)
@@ -119,6 +122,7 @@ class CypherStore:
                 if opened.busy < self.size:
                     try:
                         conn = ladybug.Connection(opened.db)
+                        conn.set_max_threads_for_exec(1)
                     except RuntimeError as err:
                         raise GraphError(f"cannot open the Cypher database: {first_line(str(err))}") from err
                     break
