@@ -53,3 +53,26 @@ def test_a_base_name_several_records_share_names_none_and_a_name_is_claimed_once
                       EpochModel(id="orca", name="OrcaNet", organizations=("OrcaNet",))])
     assert not any(label == "MODEL" and name.startswith("Clipper") for label, name in found)
     assert ("ORG", "OrcaNet") not in found  # the model claimed the name first
+
+
+def test_the_packaged_knowledge_has_epoch_names_after_the_curated_ones():
+    from aigraph.knowledge import load_knowledge
+
+    knowledge = load_knowledge()
+    gshard = knowledge.get("gshard", "MODEL")
+    assert gshard is not None and gshard.attrs.get("source") == EPOCH_SOURCE
+    chinchilla = knowledge.get("chinchilla", "MODEL")
+    assert chinchilla.attrs.get("source") != EPOCH_SOURCE  # curated, kept as it was
+    assert all(e.attrs.get("source") != EPOCH_SOURCE for e in knowledge.lookup("DeepMind"))
+
+
+def test_extraction_recognises_epoch_only_names_and_paper_titles():
+    from aigraph.extract import extract_document
+    from aigraph.ingest import parse_text
+
+    text = ("- Slide 3: Google scaled GShard to 600 billion parameters for translation.\n"
+            "- Slide 4: See Accurate structure prediction of biomolecular interactions with AlphaFold 3 "
+            "for the method.\n")
+    found = {(e.label, e.name) for e in extract_document(parse_text(text, source="x.md", year=2021)).entities}
+    assert ("MODEL", "GShard") in found
+    assert ("PAPER", "Accurate structure prediction of biomolecular interactions with AlphaFold 3") in found

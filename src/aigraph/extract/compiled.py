@@ -26,7 +26,7 @@ from pathlib import Path
 
 from spacy.util import registry
 
-from aigraph.knowledge import DATA_FILES, Knowledge, KnowledgeError
+from aigraph.knowledge import DATA_FILES, OUTSIDE_FILES, Knowledge, KnowledgeError
 
 #: Keyword: the token hashes of one pattern under the matcher's attribute.
 Keyword = tuple[int, ...]
@@ -152,7 +152,9 @@ def compiled_knowledge(data: str | None = None) -> CompiledKnowledge:
 
     root = Path(data) if data else resources.files("aigraph.knowledge").joinpath("data")
     try:
-        key = hash_files([root.joinpath(name) for name in DATA_FILES], code_key(), str(data))
+        # The packaged knowledge also holds the outside data's names (OUTSIDE_FILES).
+        names = (*DATA_FILES, *(() if data else (n for n in OUTSIDE_FILES if root.joinpath(n).is_file())))
+        key = hash_files([root.joinpath(name) for name in names], code_key(), str(data))
     except OSError as err:
         raise KnowledgeError(f"cannot read curated knowledge in {root}: {err}") from err
 

@@ -20,7 +20,8 @@ EXACT_KEY = "aig.gaz"
 LOWER_KEY = "aig.gazl"
 
 #: Labels whose entries become patterns.
-GAZETTEER_LABELS = ("ORG", "MODEL", "DATASET", "SOFTWARE", "PERSON", "COUNTRY")
+#: PAPER entries are titles from outside data (aigraph.knowledge.epoch_names); curated files have none.
+GAZETTEER_LABELS = ("ORG", "MODEL", "DATASET", "SOFTWARE", "PERSON", "COUNTRY", "PAPER")
 
 _LETTER_DIGIT = re.compile(r"(?<=[A-Za-z])[- ]?(?=\d)")
 

@@ -30,6 +30,7 @@ from aigraph.keys import surface_key
 
 __all__ = [
     "DATA_FILES",
+    "OUTSIDE_FILES",
     "Knowledge",
     "KnowledgeError",
     "KnownEntity",
@@ -49,6 +50,10 @@ DATA_FILES: dict[str, str] = {
     "people.jsonl": "PERSON",
     "countries.jsonl": "COUNTRY",
 }
+
+#: Outside data whose names join the curated entries at low priority, never in their place
+#: (:func:`aigraph.knowledge.epoch_names.widen`): Epoch AI's models, organisations, paper titles.
+OUTSIDE_FILES: tuple[str, ...] = ("epoch_models.jsonl",)
 
 _LABEL_ORDER = {label: i for i, label in enumerate(DATA_FILES.values())}
 _KNOWN_FIELDS = frozenset(
@@ -335,10 +340,18 @@ def load_knowledge() -> Knowledge:
     try:
         from aigraph.diskcache import cached, hash_files
     except ImportError:  # pragma: no cover - the knowledge package used on its own
-        return read_knowledge(data)
-    files = [data.joinpath(name) for name in DATA_FILES]
+        return _with_outside_names(read_knowledge(data), data)
+    files = [data.joinpath(name) for name in (*DATA_FILES, *OUTSIDE_FILES) if data.joinpath(name).is_file()]
+    code = [resources.files(__package__).joinpath(name) for name in ("__init__.py", "epoch.py", "epoch_names.py")]
     try:
-        key = hash_files([*files, resources.files(__package__).joinpath("__init__.py")], "knowledge")
+        key = hash_files([*files, *code], "knowledge")
     except OSError:
         return read_knowledge(data)  # a missing file: let the reader say which
-    return cached("knowledge", key, lambda: read_knowledge(data))
+    return cached("knowledge", key, lambda: _with_outside_names(read_knowledge(data), data))
+
+
+def _with_outside_names(curated: Knowledge, data: Traversable) -> Knowledge:
+    """The curated entries, then the outside data's names they lack (low priority)."""
+    from aigraph.knowledge.epoch_names import widen
+
+    return widen(curated, data.joinpath(OUTSIDE_FILES[0]))

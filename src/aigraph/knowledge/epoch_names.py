@@ -26,7 +26,7 @@ from aigraph.knowledge import Knowledge, KnownEntity, slugify, surface_key
 from aigraph.knowledge.epoch import EpochModel
 from aigraph.knowledge.linking import epoch_keys
 
-__all__ = ["EPOCH_SOURCE", "epoch_entities", "name_guard"]
+__all__ = ["EPOCH_SOURCE", "epoch_entities", "name_guard", "widen"]
 
 #: ``attrs["source"]`` of every entry made here.
 EPOCH_SOURCE = "epoch"
@@ -160,3 +160,18 @@ def epoch_entities(curated: Knowledge | Iterable[KnownEntity], records: Sequence
             out.append(KnownEntity(entity_id, label, kept[0], tuple(kept[1:]), ambiguous=careful,
                                    attrs={"source": EPOCH_SOURCE}))
     return out
+
+
+def widen(curated: Knowledge, epoch_file) -> Knowledge:
+    """The curated knowledge with Epoch's names after it (unchanged when the file is absent).
+
+    ``epoch_file`` is the imported records (a path or an importlib resource).
+    """
+    from aigraph.knowledge.epoch import load_epoch
+
+    try:
+        records = load_epoch(epoch_file) if epoch_file.is_file() else []
+    except OSError:
+        records = []
+    extra = epoch_entities(curated, records)
+    return Knowledge([*curated, *extra]) if extra else curated
