@@ -114,8 +114,11 @@ def _table(columns: dict[str, list[Any]], types: dict[str, str], what: str) -> p
 class _WriteSession:
     """The database being built and its connection, closed and opened again on demand."""
 
-    def __init__(self, target: Path) -> None:
+    def __init__(self, target: Path, *, big: bool) -> None:
         self.target = target
+        # A small graph is loaded in one transaction, as before: commits and reopening
+        # (~50 ms a time) would make the everyday build slower for no memory to speak of.
+        self.big = big
         self.db: Any = None
         self.conn: Any = None
         self._open()
@@ -128,10 +131,10 @@ class _WriteSession:
         self.tables = self.rows = 0
 
     def loaded(self, rows: int, *, table: bool = True) -> None:
-        """Note one COPY; reopen after REOPEN_TABLES node tables or COPY_ROWS rows since the last."""
+        """Note one COPY; on a big graph, reopen after REOPEN_TABLES node tables or COPY_ROWS rows."""
         self.tables += table
         self.rows += rows
-        if self.tables >= REOPEN_TABLES or self.rows >= COPY_ROWS:
+        if self.big and (self.rows >= COPY_ROWS or self.tables >= REOPEN_TABLES):
             self.reopen()
 
     def reopen(self) -> None:
@@ -198,15 +201,14 @@ def build_database(graph: nx.MultiDiGraph, path: str | os.PathLike[str]) -> Path
         shutil.rmtree(stale) if stale.is_dir() else stale.unlink()
 
     rel_types = {name: kind for name, kind in cy.REL_COLUMNS} | {"from": "STRING", "to": "STRING"}
-    # The schema in one transaction, then one per COPY of at most COPY_ROWS rows: an
+    # A small graph is loaded in one transaction and checkpointed once. A big one
+    # (COPY_ROWS edges or more) commits each COPY of at most COPY_ROWS rows: an
     # uncommitted load stays in memory, and one checkpoint of everything at the end
-    # doubled the writer's memory (+1 GB on a 10 MB corpus). LadybugDB checkpoints
-    # when the log passes CHECKPOINT_BYTES, so a small build still checkpoints once
-    # (every commit checkpointing by default cost ~80 ms per statement). An open
-    # database also keeps ~25 MB per node table it has loaded (400 MB for the schema,
-    # whatever the graph's size) until it is closed, so it is closed and opened again
-    # every few tables, and after a large load.
-    session = _WriteSession(target)
+    # doubled the writer's memory (+1 GB on a 10 MB corpus); LadybugDB checkpoints when
+    # its log passes CHECKPOINT_BYTES. An open database also keeps ~25 MB per node table
+    # it has loaded (400 MB for the schema, whatever the graph's size) until it is
+    # closed, so a big graph's database is closed and opened again every few tables.
+    session = _WriteSession(target, big=graph.number_of_edges() >= COPY_ROWS)
     try:
         conn = session.conn
         conn.execute(cy.BEGIN)
@@ -214,7 +216,8 @@ def build_database(graph: nx.MultiDiGraph, path: str | os.PathLike[str]) -> Path
             conn.execute(cy.create_node_table(label))
         for rel_type, ends in pairs.items():
             conn.execute(cy.create_rel_table(rel_type, ends))
-        conn.execute(cy.COMMIT)
+        if session.big:
+            conn.execute(cy.COMMIT)
         for label in labels:
             if by_label.get(label):
                 types = dict(cy.node_columns(label))
@@ -232,6 +235,8 @@ def build_database(graph: nx.MultiDiGraph, path: str | os.PathLike[str]) -> Path
                     session.conn.execute(cy.copy_statement(rel_type, (a, b)), {"rows": rows})
                     session.loaded(rows.num_rows, table=False)
                     del rows
+        if not session.big:
+            session.conn.execute(cy.COMMIT)
         session.conn.execute(cy.CHECKPOINT)
     except RuntimeError as err:
         raise GraphError(f"cannot build the Cypher database: {first_line(str(err))}") from err
