@@ -332,13 +332,19 @@ def match_outcomes(outcomes: Iterable[Outcome], predictions: Sequence[Prediction
     unmatched: list[Outcome] = []
     repeats: list[OutcomeMatch] = []
     graded: set[int] = set()
+    # One pool per outcome year, its texts processed once (a large build grades many
+    # outcomes against the same year's predictions).
+    pools: dict[int | None, tuple[list[Prediction], list[str]]] = {}
     for outcome in outcomes:
-        pool = [p for p in predictions if outcome.year is None or p.year is None or p.year == outcome.year - 1]
+        if outcome.year not in pools:
+            pool = [p for p in predictions if outcome.year is None or p.year is None or p.year == outcome.year - 1]
+            pools[outcome.year] = (pool, [utils.default_process(p.text) for p in pool])
+        pool, texts = pools[outcome.year]
         if not pool:
             unmatched.append(outcome)
             continue
-        ranked = process.extract(outcome.claim, [p.text for p in pool], scorer=fuzz.token_set_ratio,
-                                 processor=utils.default_process, limit=2)
+        ranked = process.extract(utils.default_process(outcome.claim), texts, scorer=fuzz.token_set_ratio,
+                                 processor=None, limit=2)
         best_text, best, index = ranked[0]
         runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
         if best < threshold or best - runner_up < margin:
