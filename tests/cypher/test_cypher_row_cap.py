@@ -84,3 +84,33 @@ def test_a_slow_query_does_not_block_a_short_one(cypher_dir):
     assert answer[1][0][0] > 0
     assert still_running, "the short query waited for the slow one"
     assert errors  # the slow one ran into its own time limit
+
+
+SORTED_JOIN = "MATCH (a),(b),(c),(d) RETURN a.id, b.id, c.id, d.id ORDER BY a.id, b.id, c.id, d.id"
+
+BOUNDED = textwrap.dedent(
+    """
+    import sys
+    from aigraph.cypher import store as cypher_store
+    from aigraph.errors import QueryError
+
+    cypher_store.QUERY_BUFFER_BYTES = 64 << 20
+    with cypher_store.CypherStore(sys.argv[1]) as store:
+        try:
+            store.query(sys.argv[2], timeout=120, max_rows=10)
+            print("answered")
+        except QueryError as err:
+            print(err)
+    """
+)
+
+
+def test_a_query_that_must_hold_every_row_fails_at_the_memory_bound(cypher_dir):
+    # Sorting 1.9 million rows takes the engine ~600 MB; with a 64 MB bound it stops.
+    done = subprocess.run(
+        [sys.executable, "-c", BOUNDED, str(cypher_dir), SORTED_JOIN],
+        capture_output=True, text=True, timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    message = done.stdout.strip().splitlines()[0]
+    assert message.startswith("the Cypher query needs more than the 64 MB"), message

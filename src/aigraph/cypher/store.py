@@ -21,6 +21,9 @@ from aigraph.readonly import check_cypher
 
 #: Seconds a query may run unless the caller says otherwise.
 DEFAULT_TIMEOUT = 10.0
+#: Memory the engine may use for pages and query state, all queries together (its
+#: default is 80% of the machine's memory); a query that needs more fails with one line.
+QUERY_BUFFER_BYTES = 1 << 30
 
 
 class _Overdue(Exception):
@@ -99,7 +102,7 @@ class CypherStore:
             # One engine thread per connection, so a slow query cannot take every worker
             # thread of the shared scheduler and hold a short one back.
             db = ladybug.Database(str(database_file(self.paths.cypher)), read_only=True,
-                                  max_num_threads=self.size)
+                                  max_num_threads=self.size, buffer_pool_size=QUERY_BUFFER_BYTES)
         except RuntimeError as err:
             raise GraphError(f"cannot open the Cypher database: {first_line(str(err))}") from err
         return _Opened(db, stamp)
@@ -210,6 +213,11 @@ class CypherStore:
                     raise ReadOnlyError(f"the Cypher database is read-only: {message}") from err
                 if message.startswith("Parser exception"):
                     raise QueryError(f"malformed Cypher: {message}") from err
+                if message.startswith("Buffer manager exception"):
+                    raise QueryError(
+                        f"the Cypher query needs more than the {QUERY_BUFFER_BYTES >> 20} MB of memory "
+                        "queries may use: add a LIMIT or narrow the MATCH"
+                    ) from err
                 raise QueryError(f"Cypher query failed: {message}") from err
         finally:
             self._checkin(opened, conn)
