@@ -12,6 +12,7 @@ instances run in the pipeline: ``exact`` patterns on ``ORTH`` and ``lower`` ones
 from __future__ import annotations
 
 import srsly
+from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -50,13 +51,22 @@ class Gazetteer:
                 for ident in ids.get((strings[match_id], tuple(values[start:end])), ()):
                     found.add((start, end, match_id, strings.add(ident)))
         # Sorted as spaCy sorts spans (start, end, label hash, kb id, span id), as a SpanRuler does.
-        new = [Span(doc, start, end, label=label, span_id=ident) for start, end, label, ident in sorted(found)]
-        if self.spans_key in doc.spans:
-            new = [*doc.spans[self.spans_key], *new]
-        doc.spans[self.spans_key] = new
+        ordered = sorted(found)
+        new = [Span(doc, start, end, label=label, span_id=ident) for start, end, label, ident in ordered]
         # The same spans as plain (start_char, end_char, label) for the rules: reading
         # a span group back builds every Span object anew.
-        doc.user_data[chars_key(self.spans_key)] = [(s.start_char, s.end_char, s.label_) for s in new]
+        if self.spans_key in doc.spans:
+            new = [*doc.spans[self.spans_key], *new]
+            chars = [(s.start_char, s.end_char, s.label_) for s in new]
+        elif ordered:
+            # Character offsets from the token arrays (cheaper than each Span's properties).
+            idx, length = doc.to_array([IDX, LENGTH]).T.tolist()
+            strings = self.vocab.strings
+            chars = [(idx[start], idx[end - 1] + length[end - 1], strings[label]) for start, end, label, _ in ordered]
+        else:
+            chars = []
+        doc.spans[self.spans_key] = new
+        doc.user_data[chars_key(self.spans_key)] = chars
         return doc
 
     def to_disk(self, path, *, exclude=()) -> None:

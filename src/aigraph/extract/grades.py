@@ -41,11 +41,16 @@ def grade_of(text: str) -> tuple[str, int, int] | None:
     >>> grade_of("No self-driving firm would pass 15M miles") is None
     True
     """
-    for pattern in (_GRADE_FIELD, _GRADE_PAREN):
-        m = pattern.search(text)
+    # Each pattern needs a character the cheap ``in`` tests look for first.
+    if ":" in text or "=" in text:
+        m = _GRADE_FIELD.search(text)
         if m:
             return _WORDS[m.group("word").casefold()], m.start(), m.end()
-    m = _GRADE_MARK.search(text)
+    if "(" in text or "[" in text:
+        m = _GRADE_PAREN.search(text)
+        if m:
+            return _WORDS[m.group("word").casefold()], m.start(), m.end()
+    m = None if text.isascii() else _GRADE_MARK.search(text)  # every mark is outside ASCII
     if m:
         return _MARKS[m.group("mark")], m.start(), m.end()
     for m in _GRADE_DASH.finditer(text):

@@ -30,13 +30,39 @@ _FUNDED = re.compile(
 )
 
 
+#: What every :data:`_FUNDED` match holds: an opening bracket and a currency sign.
+_FUNDED_AMOUNT = re.compile(r"\(\s*(?:US)?[$€£¥]")
+
+
+def _funded(text: str) -> list[re.Match[str]]:
+    """``_FUNDED.finditer(text)``, searched only where an amount in brackets is.
+
+    A match's name lies on the line of the space before its ``(`` (or, after a line
+    break, on the line before) and the match ends at the first ``)`` after it, so
+    searching those stretches (merged where they overlap) finds the same matches.
+    """
+    regions: list[list[int]] = []
+    for t in _FUNDED_AMOUNT.finditer(text):
+        p = t.start()
+        lo = text.rfind("\n", 0, max(0, p - 1)) + 1
+        close = text.find(")", t.end())
+        if close == -1:
+            continue  # no closing bracket: no match can use this one
+        hi = close + 1
+        if regions and lo <= regions[-1][1]:
+            regions[-1][1] = max(regions[-1][1], hi)
+        else:
+            regions.append([lo, hi])
+    return [m for lo, hi in regions for m in _FUNDED.finditer(text, lo, hi)]
+
+
 def find_funding_list(text: str) -> list[NameMatch]:
     """Companies in a funding list: ``Cursorly ($2.3B), Vexa Labs ($8M) and Quill ($5M)``.
 
     Two or more ``Name ($amount)`` items within one stretch of text make a list; a single
     one is left to the other rules.
     """
-    items = [m for m in _FUNDED.finditer(text) if m.group("name") not in _OPENERS
+    items = [m for m in _funded(text) if m.group("name") not in _OPENERS
              and m.group("name") not in words("stop_names")]
     out = []
     for i, m in enumerate(items):

@@ -330,6 +330,10 @@ def find_orgs(
     return [*out, *name_cues.find_funding_list(text), *name_cues.find_handles(text), *name_cues.find_domain_names(text)]
 
 
+#: A digit anywhere or a capital after the first character (ASCII names).
+_ASCII_DISTINCTIVE = re.compile(r"[0-9]|(?<=.)[A-Z]", re.DOTALL)
+
+
 def find_models(
     text: str, *, known: frozenset[tuple[int, int]] = frozenset(), runs: list[tuple[int, int]] | None = None
 ) -> list[NameMatch]:
@@ -340,7 +344,10 @@ def find_models(
         if (start, end) in known:
             continue
         name = text[start:end]
-        distinctive = any(c.isdigit() for c in name) or any(c.isupper() for c in name[1:])
+        if name.isascii():  # the common case, one regex search instead of two generators
+            distinctive = _ASCII_DISTINCTIVE.search(name) is not None
+        else:
+            distinctive = any(c.isdigit() for c in name) or any(c.isupper() for c in name[1:])
         if not distinctive or is_bare_size(name) or not is_novel(name):
             continue
         after = text[end : end + 80]

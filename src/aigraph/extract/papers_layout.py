@@ -232,10 +232,12 @@ def _abstract_follows(lines: list[tuple[int, str]], j: int) -> bool:
 
 
 def _title_fields(text: str) -> list[PaperMatch]:
-    if not _PAPER_PAGE.search(text):
+    # The field first: its line-anchored search is several times cheaper than the page test.
+    fields = list(_TITLE_FIELD.finditer(text))
+    if not fields or not _PAPER_PAGE.search(text):
         return []
     found = []
-    for m in _TITLE_FIELD.finditer(text):
+    for m in fields:
         t = m.group("t").rstrip(" .")
         if title_like(t, max_words=35):
             found.append(PaperMatch(m.start("t"), m.start("t") + len(t), t, "rule:paper-field"))
