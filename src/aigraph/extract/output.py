@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from json.encoder import encode_basestring
 from collections.abc import Iterator
 from typing import TextIO
 
@@ -51,11 +52,42 @@ def extractions_to_json(extractions) -> dict:
 _ENCODE = json.JSONEncoder(ensure_ascii=False).encode
 
 
+#: A JSON string literal (what the encoder above writes for a ``str``).
+_STR = encode_basestring
+
+
+def _value(v) -> str:
+    """JSON of an int, a string or None as the encoder writes it; anything else through it."""
+    t = type(v)
+    if t is int:
+        return int.__repr__(v)
+    if t is str:
+        return _STR(v)
+    return "null" if v is None else _ENCODE(v)
+
+
+def _entity_text(e: Entity) -> str:
+    """``_ENCODE(entity_json(e))``, written directly (no dicts built per mention)."""
+    mentions = []
+    for m in e.mentions:
+        head = '{"text": ' + _value(m.text) + ', "slide": '
+        tail = ', "start": ' + _value(m.start) + ', "end": ' + _value(m.end) + "}"
+        for slide in m.slides or (None,):
+            mentions.append(head + _value(slide) + tail)
+    out = ('{"label": ' + _value(e.label) + ', "name": ' + _value(e.name)
+           + ', "aliases": [' + ", ".join(map(_value, e.aliases)) + ']'
+           + ', "slides": [' + ", ".join(map(_value, e.slides)) + ']'
+           + ', "mentions": [' + ", ".join(mentions) + ']')
+    if e.attrs:
+        out += ', "attrs": ' + _ENCODE(dict(e.attrs))
+    return out + "}"
+
+
 def _chunks(ex: Extraction) -> Iterator[str]:
     yield '{"source": ' + _ENCODE(ex.document.source)
     yield ', "year": ' + json.dumps(ex.document.year) + ', "entities": ['
     for i, e in enumerate(ex.entities):
-        yield ("," if i else "") + "\n " + _ENCODE(entity_json(e))
+        yield ("," if i else "") + "\n " + _entity_text(e)
     yield '], "relations": ['
     for i, r in enumerate(ex.relations):
         yield ("," if i else "") + "\n " + _ENCODE(relation_json(r))
