@@ -36,6 +36,8 @@ class Gazetteer:
 
     def _set_patterns(self, patterns: PhrasePatterns) -> None:
         self.patterns = patterns
+        #: Curated id -> its string-store hash (added once).
+        self._hashes: dict[str, int] = {}
         self.matcher = PhraseMatcher(self.vocab, attr=patterns.attr)
         for label, keywords in patterns.by_label().items():
             self.vocab.strings.add(label)
@@ -45,11 +47,15 @@ class Gazetteer:
         matches = self.matcher(doc)
         found: set[tuple[int, int, int, int]] = set()
         if matches:
-            values = doc.to_array(self.patterns.attr).tolist()
-            strings, ids = self.vocab.strings, self.patterns.ids
+            # The matched attribute and the character offsets of every token, read at once.
+            values, idx, length = doc.to_array([self.patterns.attr, IDX, LENGTH]).T.tolist()
+            strings, ids, hashes = self.vocab.strings, self.patterns.ids, self._hashes
             for match_id, start, end in matches:
                 for ident in ids.get((strings[match_id], tuple(values[start:end])), ()):
-                    found.add((start, end, match_id, strings.add(ident)))
+                    key = hashes.get(ident)
+                    if key is None:
+                        key = hashes[ident] = strings.add(ident)
+                    found.add((start, end, match_id, key))
         # Sorted as spaCy sorts spans (start, end, label hash, kb id, span id), as a SpanRuler does.
         ordered = sorted(found)
         new = [Span(doc, start, end, label=label, span_id=ident) for start, end, label, ident in ordered]
@@ -60,7 +66,6 @@ class Gazetteer:
             chars = [(s.start_char, s.end_char, s.label_) for s in new]
         elif ordered:
             # Character offsets from the token arrays (cheaper than each Span's properties).
-            idx, length = doc.to_array([IDX, LENGTH]).T.tolist()
             strings = self.vocab.strings
             chars = [(idx[start], idx[end - 1] + length[end - 1], strings[label]) for start, end, label, _ in ordered]
         else:

@@ -216,9 +216,9 @@ def name_runs(text: str) -> list[tuple[int, int]]:
         if text.count(" ", start, end) > 7:
             continue  # a headline in Title Case, not a name
         while True:
-            first = text[start:end].split(" ", 1)
-            if len(first) == 2 and first[0] in _OPENERS:
-                start += len(first[0]) + 1
+            space = text.find(" ", start, end)
+            if space != -1 and text[start:space] in _OPENERS:
+                start = space + 1
                 continue
             break
         out.append((start, end))
@@ -272,6 +272,8 @@ def _contexts():
     }
 
 
+#: How the text before an affiliation cue ends ("PhD from (the)"): checked before its regex.
+_AFFILIATION_ENDS = ("at", "from", "the")
 _UNIVERSITY_HEADS = ("University of", "Institute of", "School of", "College of", "Academy of")
 _UNIVERSITY_WORDS = frozenset({"University", "Technology"})
 
@@ -298,6 +300,7 @@ def find_orgs(
             # the cheap test first: most runs are ordinary capitalised words; a strong
             # affiliation cue ("PhD from Cambridge", "professor at Duke") names one anyway
             if len(name) < 3 or name in _OPENERS or name in words("stop_names") \
+                    or not text[max(0, start - 40) : start].rstrip().endswith(_AFFILIATION_ENDS) \
                     or not contexts["before_affiliation"].search(text, max(0, start - 40), start):
                 continue
             out.append(NameMatch(start, end, "ORG", "rule:org-affiliation"))
