@@ -20,6 +20,8 @@ _DOMAIN_NAME = re.compile(r"(?<![\w./@:-])(?P<n>[A-Z][A-Za-z0-9-]*\.(?:ai|AI|io|
 
 def find_domain_names(text: str) -> list[NameMatch]:
     """Company names written as their domain; URLs (``https://x.ai/``, ``www.y.io``) are left out."""
+    if ".ai" not in text and ".io" not in text and ".AI" not in text and ".IO" not in text:
+        return []  # the cheap test first: no domain ending at all
     return [NameMatch(m.start("n"), m.end("n"), "ORG", "rule:org-domain") for m in _DOMAIN_NAME.finditer(text)]
 
 
@@ -78,6 +80,8 @@ _HANDLE = re.compile(r"(?<![\w@])@(?P<h>[A-Za-z][A-Za-z0-9_]{1,30})(?![\w])")
 
 def find_handles(text: str) -> list[NameMatch]:
     """Social-media handles; the canonicaliser keeps those it can map to a known organisation."""
+    if "@" not in text:
+        return []
     return [NameMatch(m.start("h"), m.end("h"), "ORG", "rule:org-handle") for m in _HANDLE.finditer(text)]
 
 
