@@ -14,7 +14,9 @@ from aigraph.lexicon import is_common_word, words
 from aigraph.extract.names import NameMatch
 
 #: Family letters, an optional hyphen, a version; not inside a path, handle or number.
-_FAMILY_VERSION = re.compile(r"(?<![\w.@/\\-])(?P<family>[A-Z][A-Za-z]+)-?(?P<version>v?\d+(?:\.\d+)*[a-z]?)(?![\w%]|\.\d)")
+#: The capital is matched before the look-behind (same matches; the engine then skips
+#: ahead to capitals instead of trying the look-behind at every character).
+_FAMILY_VERSION = re.compile(r"(?P<family>[A-Z](?<![\w.@/\\-][A-Z])[A-Za-z]+)-?(?P<version>v?\d+(?:\.\d+)*[a-z]?)(?![\w%]|\.\d)")
 #: Pieces glued on after the version: a size, a tier or a name-shaped word ("-Max", "-8B", "-Instruct").
 _GLUED = re.compile(r"(?:-(?:\d+(?:\.\d+)?[BMKTbmk]|\d+x\d+[BM]|[A-Z][A-Za-z0-9]*|[a-z]+))*(?![\w-])")
 #: Lower-case pieces that name a tier; any other ("-based", "-class") makes a compound adjective.

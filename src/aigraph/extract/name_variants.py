@@ -118,6 +118,8 @@ def find_dataset_variants(text: str, datasets: list[tuple[int, int]]) -> list[Na
 def find_bench_names(text: str) -> list[NameMatch]:
     """Names built on "Bench" (``AuditBench``, ``Weave-Bench``): benchmarks by their own word."""
     out = []
+    if "ench" not in text:
+        return out  # neither "Bench" nor "-bench"
     for m in _BENCH_NAME.finditer(text):
         end = m.end()
         spaced = _DS_SPACED.match(text, end)

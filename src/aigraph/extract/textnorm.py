@@ -29,6 +29,8 @@ _TABLE = str.maketrans(
     }
 )
 
+_PAIRS = tuple((chr(k), v) for k, v in _TABLE.items())
+
 
 def normalize(text: str) -> str:
     """Return ``text`` with look-alike characters replaced; the length never changes.
@@ -40,4 +42,9 @@ def normalize(text: str) -> str:
     """
     if text.isascii():
         return text  # every character the table replaces is outside ASCII
-    return text.translate(_TABLE)
+    # One replace per look-alike present: a scan for a character is much cheaper than
+    # translate's lookup of every character (no replacement is itself replaced).
+    for old, new in _PAIRS:
+        if old in text:
+            text = text.replace(old, new)
+    return text
