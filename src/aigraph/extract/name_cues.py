@@ -15,7 +15,7 @@ from aigraph.lexicon import words
 from aigraph.extract.name_shapes import _OPENERS, NameMatch
 
 #: ``Character.ai``, ``Hume.io``: a company named by its domain (not a link to it).
-_DOMAIN_NAME = re.compile(r"(?<![\w./@:-])(?P<n>[A-Z][A-Za-z0-9-]*\.(?:ai|AI|io|IO))(?![\w/-]|\.\w)")
+_DOMAIN_NAME = re.compile(r"(?P<n>[A-Z](?<![\w./@:-][A-Z])[A-Za-z0-9-]*\.(?:ai|AI|io|IO))(?![\w/-]|\.\w)")
 
 
 def find_domain_names(text: str) -> list[NameMatch]:
@@ -75,7 +75,7 @@ def find_funding_list(text: str) -> list[NameMatch]:
 
 
 #: ``@GoogleDeepMind``, ``.@AnthropicAI's`` (quote marks glued on are not part of it).
-_HANDLE = re.compile(r"(?<![\w@])@(?P<h>[A-Za-z][A-Za-z0-9_]{1,30})(?![\w])")
+_HANDLE = re.compile(r"@(?<![\w@]@)(?P<h>[A-Za-z][A-Za-z0-9_]{1,30})(?![\w])")
 
 
 def find_handles(text: str) -> list[NameMatch]:

@@ -91,7 +91,7 @@ _DS_TIERS = r"(?:Veri(?:fi|\ufb01)ed|Lite|Pro|Hard|Mobile|Multimodal|Full|Extend
 _DS_GLUED = re.compile(rf"-(?:\d+[A-Za-z]?|{_DS_TIERS}|(?i:pro|hard|lite|verified|plus))(?![\w-])")
 _DS_SPACED = re.compile(rf"(?:\s{_DS_TIERS}(?![\w-])|\s\d+\.\d+(?![\w.%]))+")
 #: Benchmarks named as one: ``AuditBench``, ``Terminal-Bench``, ``SWE-Bench Mobile`` (the tier via the rule above).
-_BENCH_NAME = re.compile(r"(?<![\w-])[A-Z][A-Za-z0-9]*(?:Bench|-[Bb]ench)(?:-[A-Z0-9][\w]*)?(?![\w-])")
+_BENCH_NAME = re.compile(r"[A-Z](?<![\w-][A-Z])[A-Za-z0-9]*(?:Bench|-[Bb]ench)(?:-[A-Z0-9][\w]*)?(?![\w-])")
 #: The gap between two items of one list.
 _LIST_SEP = re.compile(r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)")
 _LIST_ITEM_BEFORE = re.compile(r"(?<![\w.-])(?:[A-Z][\w.&+-]*[\w+]|[A-Z])(?:\s(?:(?:of|for)\s)?[A-Z][\w.&+-]*[\w+])*$")

@@ -111,8 +111,7 @@ def find_reference_titles(text: str, *, links: bool = True) -> list[PaperMatch]:
 
 def parse_entry(line: str) -> tuple[int, int] | None:
     """Offsets of the title inside one reference entry, or ``None`` when the line is not one."""
-    # The anchored head first: it fails at once on most lines; the year search reads the whole line.
-    if not _ENTRY_HEAD.match(line) or not (YEAR.search(line) or "arxiv" in line.lower()):
+    if not (YEAR.search(line) or "arxiv" in line.lower()) or not _ENTRY_HEAD.match(line):
         return None
     body = _MARKER.match(line).end()
     for finder in (_quoted, _apa, _acm, _colon, _period, _comma, _org_author):

@@ -45,7 +45,10 @@ _VANCOUVER = re.compile(r"^[A-Z][\w'\u00c0-\u024f-]+(?:\s[A-Z][\w'\u00c0-\u024f-
 #: A lower-case word that no name list holds (particles such as "van" and "et al." aside).
 _PROSE_WORD = re.compile(r"\b(?!(?:and|van|von|der|den|del|dos|ten|ter|bin|et|al|de|la|le|da|di|du)\b)[a-z]{2,}\b")
 _NOT_IN_TITLE = re.compile(r"[.!?]\s+[A-Z]|[=_{}<>\\|]")
-YEAR = re.compile(r"(?<!\d)(?:19[5-9]\d|20[0-4]\d)(?!\d)")
+#: A year 1950-2049 not inside a longer number. The first digit is matched before the
+#: look-behind, so the engine skips ahead to a 1 or a 2 (same matches as
+#: ``(?<!\d)(?:19[5-9]\d|20[0-4]\d)(?!\d)``).
+YEAR = re.compile(r"[12](?<!\d[12])(?:(?<=1)9[5-9]|(?<=2)0[0-4])\d(?!\d)")
 
 
 def is_field_line(text: str) -> bool:
