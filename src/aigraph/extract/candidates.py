@@ -150,8 +150,19 @@ _CHIPS = re.compile(r"^[ \t]*(?:\[[^\]\n]{1,24}\][ \t]*)+$|(?:\[[^\]\n]{1,24}\](
 def _chrome_spans(text: str) -> list[tuple[int, int]]:
     spans = [m.span() for m in _SUBJECT_CODE.finditer(text)] if "." in text else []
     if "[" in text:
-        spans += [m.span() for m in _CHIPS.finditer(text)]
+        spans += [m.span() for m in _chips(text)]
     return spans
+
+
+def _chips(text: str):
+    """``_CHIPS.finditer(text)`` on the lines that hold a ``[`` (a match never leaves its line)."""
+    at = text.find("[")
+    while at != -1:
+        lo = text.rfind("\n", 0, at) + 1
+        hi = text.find("\n", at)
+        hi = len(text) if hi == -1 else hi
+        yield from _CHIPS.finditer(text, lo, hi)
+        at = text.find("[", hi)
 
 
 #: The header row of a Markdown table: the line above its ``|---|---|`` separator.
