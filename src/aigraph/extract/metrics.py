@@ -13,7 +13,12 @@ from dataclasses import dataclass
 
 from aigraph.lexicon import lower_words
 
-_NUM = r"(?<![\w.$€£/-])(?P<num>[~≈]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[~≈]?\d+(?:\.\d+)?)"
+#: A number not glued to a word, a dot, a currency sign, a slash or a hyphen. Its first
+#: character is matched before the look-behind, so a pattern starting with it scans for
+#: digits at C speed; the same matches as
+#: ``(?<![\w.$€£/-])(?P<num>[~≈]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[~≈]?\d+(?:\.\d+)?)``.
+_NUM = (r"(?P<num>[~≈\d](?<![\w.$€£/-][~≈\d])(?:(?<=[~≈])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+        r"|(?<=\d)(?:\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d*(?:\.\d+)?)))")
 _PCT = r"(?P<unit>\s?%|\s?percent\b|\s?pp\b|\s?percentage points?\b)"
 _MULT = r"(?P<unit>\s?[x×])(?![\w])"
 _FILLER = r"(?:(?!(?:of|at|in|on|for|to|and|or|than|the|with)\b)(?:[a-z][\w-]*|\d+-shot|\d+-[a-z]+)\s+){0,2}?"
