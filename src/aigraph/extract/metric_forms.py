@@ -51,6 +51,9 @@ _AT_TRIGGER = re.compile(
     r"[aAsS](?:(?<!\w[aA])(?<=[aA])[tT]\s+(?:\w+\s+){0,2}[~≈]?\s?\d|(?<!\w[sS])(?<=[sS])(?i:cor)(?:es|ed|ing)\s)"
 )
 _VERSUS_TRIGGER = re.compile(r"[vVcCaArR](?<!\w[vVcCaArR])(?:ersus|(?<=[vV])s|ompared|gainst|elative)\b")
+#: Pieces of text every arrow or versus trigger hit holds (tested with ``in`` first).
+_ARROW_NEEDS = ("→", "->", "=>", "⟶")
+_VERSUS_NEEDS = ("ersus", "vs", "Vs", "ompared", "gainst", "elative")
 
 
 def _share_sentence(text: str, pos: int) -> bool:
@@ -58,12 +61,16 @@ def _share_sentence(text: str, pos: int) -> bool:
     return bool(SHARE_CONTEXT.search(text, lo, hi))
 
 
-def _near(pattern: re.Pattern[str], trigger: re.Pattern[str], text: str, back: int, ahead: int):
+def _near(pattern: re.Pattern[str], trigger: re.Pattern[str], text: str, back: int, ahead: int,
+          needs: tuple[str, ...] = ()):
     """``pattern``'s matches that start near the cheap ``trigger``'s hits (fast on long text).
 
     Each search may run 80 characters past its window, so a match is not cut short;
-    of two matches at one place the longer is kept.
+    of two matches at one place the longer is kept. ``needs``: strings of which every
+    trigger hit holds one; without any of them in ``text`` nothing is searched.
     """
+    if needs and not any(n in text for n in needs):
+        return []
     best: dict[int, re.Match[str]] = {}
     for t in trigger.finditer(text):
         lo, hi = max(0, t.start() - back), t.end() + ahead
@@ -100,7 +107,7 @@ _ARROW = re.compile(rf"(?P<x>{_N})(?P<xu>\s?%)?\s*(?:→|->|⟶|=>)\s*{_VALUE}")
 def from_to(text: str) -> list[tuple]:
     """The end point of "from X to Y" and "X → Y" (X is only the baseline)."""
     out = []
-    for m in (*_near(_FROM_TO, _FROM_TRIGGER, text, 0, 160), *_near(_ARROW, _ARROW_TRIGGER, text, 25, 40)):
+    for m in (*_near(_FROM_TO, _FROM_TRIGGER, text, 0, 160), *_near(_ARROW, _ARROW_TRIGGER, text, 25, 40, _ARROW_NEEDS)):
         unit = _unit(m.group("unit"), text[m.end() : m.end() + 2])
         if not unit and ("." not in m.group("num") or m.re is _ARROW) and not m.group("xu"):
             continue  # "from 2023 to 2024", "from 3 to 5 layers", "version 2.0 → 3.5"
@@ -124,7 +131,7 @@ _OF_TASKS = re.compile(
 def share_of_tasks(text: str) -> list[tuple]:
     """``N% of the problems``, ``26-96% of the gap``: a share of the work a system did."""
     out = []
-    for m in _near(_OF_TASKS, _OF_TRIGGER, text, 40, 80):
+    for m in _near(_OF_TASKS, _OF_TRIGGER, text, 40, 80, ("%", "ercent")):
         span = m.group(0)
         if SHARE_CONTEXT.search(span):
             continue
@@ -205,7 +212,7 @@ _SLASH = re.compile(rf"(?P<num>{_N})/\d+(?:\.\d+)?(?P<unit>\s?%)?\s+(?P<measure>
 def slash_pairs(text: str, is_measure) -> list[tuple]:
     """``2.1/4.0 WER``: two results of one measure (e.g. two test splits)."""
     out = []
-    for m in _near(_SLASH, _SLASH_TRIGGER, text, 20, 50):
+    for m in _near(_SLASH, _SLASH_TRIGGER, text, 20, 50, ("/",)):
         words = m.group("measure").split()
         for k in range(len(words), 0, -1):
             if is_measure(" ".join(words[:k])):
@@ -262,7 +269,7 @@ _VERSUS = re.compile(
 def versus_partners(text: str, found: list[tuple[int, int]]) -> list[tuple]:
     """``62% on X versus Model-Y's 46%``: the compared value, when a result comes just before."""
     out = []
-    for m in _near(_VERSUS, _VERSUS_TRIGGER, text, 0, 70):
+    for m in _near(_VERSUS, _VERSUS_TRIGGER, text, 0, 70, _VERSUS_NEEDS):
         unit = _unit(m.group("unit"))
         if not unit and "." not in m.group("num"):
             continue
