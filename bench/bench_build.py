@@ -153,22 +153,19 @@ def _record_phase_peaks(peaks: dict[str, float], own: dict[str, float]) -> None:
         own[phase] = sampler.take()
 
     build._lap = lap_and_peak
-    writers = stores.store_writers
+    def measured(name, step):
+        def wrapped(*args, **kwargs):
+            sampler.take()
+            result = step(*args, **kwargs)
+            peaks[name] = _peak_mb()
+            own[name] = sampler.take()
+            return result
 
-    def writers_and_peaks():
-        def measured(name, writer):
-            def wrapped(*args, **kwargs):
-                sampler.take()
-                result = writer(*args, **kwargs)
-                peaks[f"{writer.__module__}.{writer.__name__}"] = _peak_mb()
-                own[name] = sampler.take()
-                return result
+        return wrapped
 
-            return wrapped
-
-        return [(name, measured(name, writer), attr) for name, writer, attr in writers()]
-
-    stores.store_writers = writers_and_peaks
+    graph_writers, file_loaders = stores.graph_writers, stores.file_loaders
+    stores.graph_writers = lambda: [(n, measured(n, w)) for n, w in graph_writers()]
+    stores.file_loaders = lambda: [(n, measured(n, w)) for n, w in file_loaders()]
 
 
 def _child(raw: str, out: str, force: bool) -> None:

@@ -50,3 +50,13 @@ def test_store_loaded_in_small_pieces_holds_every_triple(tmp_path, graph, monkey
     (tmp_path / "graph.ttl").unlink()  # answered from the store alone
     with SparqlStore(tmp_path) as store:
         assert store.query(COUNT)[1] == [(len(graph_to_rdf(graph)),)]
+
+
+def test_the_store_needs_a_graph_or_its_turtle(tmp_path):
+    import pytest
+
+    from aigraph.errors import GraphError
+    from aigraph.rdf import write_store
+
+    with pytest.raises(GraphError, match="no graph and no graph.ttl"):
+        write_store(None, tmp_path)

@@ -26,7 +26,7 @@ from aigraph.build.atomic import build_lock, check_output_directory, donors, sta
 from aigraph.build.cache import ExtractionCache, file_sha256, knowledge_fingerprint
 from aigraph.build.fingerprint import build_fingerprint, extraction_fingerprint, fresh_manifest
 from aigraph.build.inputs import InputFile, Source, extract_inputs, hash_sources
-from aigraph.build.stores import write_stores
+from aigraph.build.stores import load_from_files, release_memory, write_from_graph
 from aigraph.graph.paths import DEFAULT_GRAPH_DIR, GraphPaths
 from aigraph.graph.store import write_graph_json, write_jsonl, write_manifest
 
@@ -254,16 +254,19 @@ def _write_build(job: _Job, old_caches: list[ExtractionCache], progress: bool) -
 
         outside, outside_lines = add_outside_facts(graph, knowledge)
         del knowledge
+    release_memory()  # what assembly held beside the graph
     with _lap(timings, "write"):
         write_graph_json(graph, staged.graph_json)
         write_jsonl(merge_log, staged.merge_log)
         write_jsonl(outside_lines, staged.root / OUTSIDE_LOG)
     merges = sum(1 for r in merge_log if r["rule"] != "new")
     del merge_log
-    stores = write_stores(graph, staged, timings)
+    write_from_graph(graph, staged, timings)
     node_counts, edge_counts = _counts(graph)
     total_nodes, total_edges = graph.number_of_nodes(), graph.number_of_edges()
     del graph
+    release_memory()
+    stores = load_from_files(staged, timings)
     seconds = time.perf_counter() - job.started
     write_manifest(
         {

@@ -143,15 +143,16 @@ COMMIT = "COMMIT"
 CHECKPOINT = "CHECKPOINT"
 
 
-def copy_statement(table: str, pair: tuple[str, str] | None = None) -> str:
-    """Return the bulk load of a table from the Arrow table bound to ``$rows``.
+def copy_statement(table: str, pair: tuple[str, str] | None = None, *, source: str = "$rows") -> str:
+    """Return the bulk load of a table from ``source``: the Arrow table bound to ``$rows``,
+    or a file path written as a Cypher string literal.
 
     Examples
     --------
     >>> copy_statement("MENTIONED_ON", ("Model", "Slide"))
     "COPY `MENTIONED_ON` FROM $rows (from='Model', to='Slide')"
     """
-    text = f"COPY {identifier(table)} FROM $rows"
+    text = f"COPY {identifier(table)} FROM {source}"
     if pair is not None:
         identifier(pair[0]), identifier(pair[1])
         text += f" (from='{pair[0]}', to='{pair[1]}')"

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from aigraph.graph.evidence import EVIDENCE_KEYS, evidence_item, evidence_sort_key
+from aigraph.graph.evidence import evidence_dict, evidence_item, evidence_sort_key
 from aigraph.graph.identity import Context, Resolver, id_prefix, report_key
 from aigraph.keys import surface_key
 
@@ -261,7 +261,7 @@ class _Assembler:
                 u, v, key=kind,
                 count=count,
                 curated=acc.curated,
-                evidence=[dict(zip(EVIDENCE_KEYS, item)) for item in evidence],
+                evidence=[evidence_dict(item) for item in evidence],
                 type=kind,
             )
         return graph

@@ -89,7 +89,7 @@ def _last_statement_end(data: bytes, start: int) -> int:
     return 0
 
 
-def write_store(graph: nx.MultiDiGraph, graph_dir: str | os.PathLike[str]) -> Path:
+def write_store(graph: nx.MultiDiGraph | None, graph_dir: str | os.PathLike[str]) -> Path:
     """Bulk-load the graph's triples into ``<graph_dir>/oxigraph/`` (replacing any there).
 
     The triples come from ``<graph_dir>/graph.ttl`` when the build wrote it already,
@@ -99,7 +99,8 @@ def write_store(graph: nx.MultiDiGraph, graph_dir: str | os.PathLike[str]) -> Pa
     Parameters
     ----------
     graph
-        A ``MultiDiGraph`` following ``docs/graph-model.md``.
+        A ``MultiDiGraph`` following ``docs/graph-model.md``; may be ``None`` when
+        ``graph.ttl`` is written already.
     graph_dir
         The (staged) graph directory being built.
 
@@ -136,6 +137,8 @@ def write_store(graph: nx.MultiDiGraph, graph_dir: str | os.PathLike[str]) -> Pa
             else:
                 from aigraph.rdf.convert import generate_turtle
 
+                if graph is None:
+                    raise GraphError(f"no graph and no graph.ttl in {graph_dir} to load the SPARQL store from")
                 stream = io.BytesIO(generate_turtle(graph))
             # One bulk load per piece: Oxigraph's loader keeps a batch of about a million
             # quads per thread in memory (1.8 GB for a 540 MB graph.ttl); a 4 MB piece
