@@ -25,7 +25,6 @@ __all__ = [
     "find_money", "find_orgs", "find_people", "is_bare_size", "is_novel", "label_of_long_form", "name_runs",
 ]
 
-
 # A word that can be part of a name: starts upper-case or has an inner capital/digit.
 _NW = r"(?:[A-Z][\w&+.-]*[\w+]|[A-Z]|[a-z]+[A-Z][\w-]*|[a-zμ]?[A-Z0-9][\w-]*[A-Za-z][\w-]*|μ[A-Z][\w-]*)"
 NAME_SEQ = rf"(?:{_NW}(?:\s+(?:of|for|de|and|&|To|the)\s+{_NW}|\s+{_NW}){{0,4}})"
