@@ -30,13 +30,25 @@ def extract_document(doc: Document, *, spacy_model: str | None = None) -> Extrac
 
 def extract_paths(paths: Iterable[str | Path], *, year: int | None = None,
                   spacy_model: str | None = None) -> Iterator[Extraction | InputError]:
-    """Read and extract each input; a bad file yields its :class:`InputError` and the rest go on."""
+    """Read and extract each input; a bad file yields its :class:`InputError` and the rest go on.
+
+    After the first document the pipeline, the curated knowledge and the rules' caches
+    are loaded; they are moved out of the garbage collector's sight (``gc.freeze``), so
+    its full collections during a long run do not walk them again and again.
+    """
+    import gc
+
     from aigraph.ingest import iter_sources, read_document
 
+    frozen = False
     for path in iter_sources([Path(p) for p in paths]):
         try:
             doc = read_document(path, year=year)
         except InputError as err:
             yield err
             continue
-        yield extract_document(doc, spacy_model=spacy_model)
+        result = extract_document(doc, spacy_model=spacy_model)
+        if not frozen:
+            gc.freeze()
+            frozen = True
+        yield result
