@@ -68,19 +68,40 @@ def _value(v) -> str:
 
 def _entity_text(e: Entity) -> str:
     """``_ENCODE(entity_json(e))``, written directly (no dicts built per mention)."""
-    mentions = []
+    mentions: list[str] = []
+    add = mentions.append
     for m in e.mentions:
-        head = '{"text": ' + _value(m.text) + ', "slide": '
-        tail = ', "start": ' + _value(m.start) + ', "end": ' + _value(m.end) + "}"
-        for slide in m.slides or (None,):
-            mentions.append(head + _value(slide) + tail)
+        text, start, end = m.text, m.start, m.end
+        if type(text) is str and type(start) is int and type(end) is int:
+            head = '{"text": ' + _STR(text) + ', "slide": '
+            tail = f', "start": {start}, "end": {end}}}'
+        else:
+            head = '{"text": ' + _value(text) + ', "slide": '
+            tail = ', "start": ' + _value(start) + ', "end": ' + _value(end) + "}"
+        slides = m.slides
+        if not slides:
+            add(head + "null" + tail)
+            continue
+        for slide in slides:
+            add(head + (f"{slide}" if type(slide) is int else _value(slide)) + tail)
     out = ('{"label": ' + _value(e.label) + ', "name": ' + _value(e.name)
            + ', "aliases": [' + ", ".join(map(_value, e.aliases)) + ']'
            + ', "slides": [' + ", ".join(map(_value, e.slides)) + ']'
            + ', "mentions": [' + ", ".join(mentions) + ']')
     if e.attrs:
-        out += ', "attrs": ' + _ENCODE(dict(e.attrs))
+        out += ', "attrs": ' + _attrs_text(e.attrs)
     return out + "}"
+
+
+def _attrs_text(attrs: dict) -> str:
+    """``_ENCODE(dict(attrs))``: written directly when keys are strings and values strings, ints or None."""
+    parts = []
+    for k, v in attrs.items():
+        t = type(v)
+        if type(k) is not str or not (t is str or t is int or v is None):
+            return _ENCODE(dict(attrs))
+        parts.append(_STR(k) + ": " + _value(v))
+    return "{" + ", ".join(parts) + "}"
 
 
 def _chunks(ex: Extraction) -> Iterator[str]:
