@@ -36,8 +36,7 @@ def build_nlp(spacy_model: str | None = None):
     from aigraph.extract import candidates, gazetteer_pipe, statistical  # noqa: F401  (register the factories)
     from aigraph.extract.gazetteer import EXACT_KEY, LOWER_KEY
 
-    nlp = spacy.blank("en")
-    _split_link_text(nlp)
+    nlp = _english_with_link_infix().from_config({}, vocab=True, meta={})  # spacy.blank("en"), one infix more
     nlp.add_pipe("aigraph_sentences")
     nlp.add_pipe("aigraph_gazetteer", config={"spans_key": EXACT_KEY, "patterns": "exact"})
     nlp.add_pipe("aigraph_gazetteer", name="aigraph_gazetteer_lower", config={"spans_key": LOWER_KEY, "patterns": "lower"})
@@ -53,11 +52,24 @@ def build_nlp(spacy_model: str | None = None):
 LINK_INFIX = r"\]\("
 
 
-def _split_link_text(nlp) -> None:
-    """Add :data:`LINK_INFIX` to the tokenizer's infixes (saved with the tokenizer by ``to_disk``)."""
-    from spacy.util import compile_infix_regex
+@functools.cache
+def _english_with_link_infix():
+    """spaCy's English with :data:`LINK_INFIX` added to its infixes (saved with the tokenizer by ``to_disk``).
 
-    nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, LINK_INFIX]).finditer
+    The tokenizer is built with the extra infix from the start: setting
+    ``tokenizer.infix_finditer`` afterwards reloads every special case a second time.
+    """
+    from spacy.lang.en import English
+
+    class LinkDefaults(English.Defaults):
+        infixes = [*English.Defaults.infixes, LINK_INFIX]
+
+    class LinkEnglish(English):
+        """English whose tokenizer also splits ``](`` (spaCy config ``lang`` stays ``en``)."""
+
+        Defaults = LinkDefaults
+
+    return LinkEnglish
 
 
 def load_pipeline(path: str | os.PathLike[str]):
