@@ -16,6 +16,7 @@ from __future__ import annotations
 import shutil
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -27,7 +28,8 @@ if TYPE_CHECKING:
 STORE_NAMES = ("graph.ttl", "oxigraph", "cypher")
 
 
-def _staging(paths: GraphPaths) -> Any:
+def _staging(paths: GraphPaths) -> Path:
+    """Where the Cypher tables wait between the two steps."""
     from aigraph.cypher.embedded import STAGING_DIR
 
     return paths.cypher / STAGING_DIR

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from json.encoder import encode_basestring
 from collections.abc import Iterator
 from typing import TextIO
 
@@ -52,63 +51,11 @@ def extractions_to_json(extractions) -> dict:
 _ENCODE = json.JSONEncoder(ensure_ascii=False).encode
 
 
-#: A JSON string literal (what the encoder above writes for a ``str``).
-_STR = encode_basestring
-
-
-def _value(v) -> str:
-    """JSON of an int, a string or None as the encoder writes it; anything else through it."""
-    t = type(v)
-    if t is int:
-        return int.__repr__(v)
-    if t is str:
-        return _STR(v)
-    return "null" if v is None else _ENCODE(v)
-
-
-def _entity_text(e: Entity) -> str:
-    """``_ENCODE(entity_json(e))``, written directly (no dicts built per mention)."""
-    mentions: list[str] = []
-    add = mentions.append
-    for m in e.mentions:
-        text, start, end = m.text, m.start, m.end
-        if type(text) is str and type(start) is int and type(end) is int:
-            head = '{"text": ' + _STR(text) + ', "slide": '
-            tail = f', "start": {start}, "end": {end}}}'
-        else:
-            head = '{"text": ' + _value(text) + ', "slide": '
-            tail = ', "start": ' + _value(start) + ', "end": ' + _value(end) + "}"
-        slides = m.slides
-        if not slides:
-            add(head + "null" + tail)
-            continue
-        for slide in slides:
-            add(head + (f"{slide}" if type(slide) is int else _value(slide)) + tail)
-    out = ('{"label": ' + _value(e.label) + ', "name": ' + _value(e.name)
-           + ', "aliases": [' + ", ".join(map(_value, e.aliases)) + ']'
-           + ', "slides": [' + ", ".join(map(_value, e.slides)) + ']'
-           + ', "mentions": [' + ", ".join(mentions) + ']')
-    if e.attrs:
-        out += ', "attrs": ' + _attrs_text(e.attrs)
-    return out + "}"
-
-
-def _attrs_text(attrs: dict) -> str:
-    """``_ENCODE(dict(attrs))``: written directly when keys are strings and values strings, ints or None."""
-    parts = []
-    for k, v in attrs.items():
-        t = type(v)
-        if type(k) is not str or not (t is str or t is int or v is None):
-            return _ENCODE(dict(attrs))
-        parts.append(_STR(k) + ": " + _value(v))
-    return "{" + ", ".join(parts) + "}"
-
-
 def _chunks(ex: Extraction) -> Iterator[str]:
     yield '{"source": ' + _ENCODE(ex.document.source)
     yield ', "year": ' + json.dumps(ex.document.year) + ', "entities": ['
     for i, e in enumerate(ex.entities):
-        yield ("," if i else "") + "\n " + _entity_text(e)
+        yield ("," if i else "") + "\n " + _ENCODE(entity_json(e))
     yield '], "relations": ['
     for i, r in enumerate(ex.relations):
         yield ("," if i else "") + "\n " + _ENCODE(relation_json(r))
