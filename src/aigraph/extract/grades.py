@@ -27,6 +27,9 @@ _GRADE_FIELD = re.compile(rf"\b(?:grade|verdict|outcome|result|score)\s*[:=]\s*(
 _GRADE_PAREN = re.compile(rf"[(\[]\s*(?P<word>{_WORD_ALT})\s*[)\]]", re.IGNORECASE)
 _GRADE_DASH = re.compile(rf"(?:^|\s[-–—:|]\s*)(?P<word>{_WORD_ALT})\s*(?:[.!:;,–—-]|$)", re.IGNORECASE)
 _GRADE_MARK = re.compile(rf"(?P<mark>{_MARK_ALT})")
+#: :data:`_GRADE_DASH` past the line's start, matched from its dash (a plain character the
+#: engine scans for quickly; a leading ``\s`` or alternation is tried at every position).
+_GRADE_DASH_ON = re.compile(rf"[-–—:|](?<=\s[-–—:|])\s*(?P<word>{_WORD_ALT})\s*(?:[.!:;,–—-]|$)", re.IGNORECASE)
 
 
 def grade_of(text: str) -> tuple[str, int, int] | None:
@@ -53,12 +56,17 @@ def grade_of(text: str) -> tuple[str, int, int] | None:
     m = None if text.isascii() else _GRADE_MARK.search(text)  # every mark is outside ASCII
     if m:
         return _MARKS[m.group("mark")], m.start(), m.end()
-    for m in _GRADE_DASH.finditer(text):
+    # The first match of _GRADE_DASH: at the start, else the first after the start.
+    m = _GRADE_DASH.match(text)
+    if m is not None:
         word = m.group("word")
         # "No" opening a plain sentence ("No company would ...") is a claim, not a grade.
-        if m.start() == 0 and not re.match(rf"\s*{re.escape(word)}\s*[.!:;,–—-]", text):
-            continue
-        return _WORDS[word.casefold()], m.start("word"), m.end()
+        if re.match(rf"\s*{re.escape(word)}\s*[.!:;,–—-]", text):
+            return _WORDS[word.casefold()], m.start("word"), m.end()
+    # Found from the dash, one character into the match; past a rejected opening match.
+    m = _GRADE_DASH_ON.search(text, 1 if m is None else m.end() + 1)
+    if m is not None:
+        return _WORDS[m.group("word").casefold()], m.start("word"), m.end()
     return None
 
 
