@@ -229,9 +229,18 @@ def _starts():
     nothing); a measure written just before "of 92%", found from the connector back;
     an improvement verb.
     """
+    # The same matches as
+    # ``{_NUM}(?=\s?(?:%|[x×](?!\w)|percent\b|pp\b|percentage))|(?<![\w.$€£/-])[~≈]?\d+\.\d+``
+    # ``|(?<![\w.$€£/-])\d{1,3}(?:,\d{3})+(?![\d.])|(?<![\w.$€£/-])\d+(?=\s+(?i:elo)\b)``:
+    # the first character, common to all four, is matched first (fast to scan for) and
+    # each branch goes on from the second.
     number = re.compile(
-        rf"{_NUM}(?=\s?(?:%|[x×](?!\w)|percent\b|pp\b|percentage))|(?<![\w.$€£/-])[~≈]?\d+\.\d+"
-        r"|(?<![\w.$€£/-])\d{1,3}(?:,\d{3})+(?![\d.])|(?<![\w.$€£/-])\d+(?=\s+(?i:elo)\b)"
+        r"[~≈\d](?<![\w.$€£/-][~≈\d])"
+        r"(?:(?:(?<=[~≈])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)|(?<=\d)(?:\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d*(?:\.\d+)?))"
+        r"(?=\s?(?:%|[x×](?!\w)|percent\b|pp\b|percentage))"
+        r"|(?<=[~≈])\d+\.\d+|(?<=\d)\d*\.\d+"
+        r"|(?<=\d)\d{0,2}(?:,\d{3})+(?![\d.])"
+        r"|(?<=\d)\d*(?=\s+(?i:elo)\b))"
     )
     terms = lower_words("measures")
     word_before = re.compile(r"[\w-]")
