@@ -226,8 +226,10 @@ _NUMBER_CELL = re.compile(r"#?\d{1,3}[.)]?")
 
 
 def _table_outcome(line: str) -> tuple[str, str, str] | None:
+    if "|" not in line:
+        return None
     cells = [c.strip() for c in line.strip().strip("|").split("|")]
-    if len(cells) < 2 or "|" not in line:
+    if len(cells) < 2:
         return None
     # A row number ("| 3 |") is neither the claim nor evidence.
     cells = [c for c in cells if not _NUMBER_CELL.fullmatch(c)]
@@ -243,6 +245,7 @@ def _table_outcome(line: str) -> tuple[str, str, str] | None:
     return None
 
 
+_RULE_LINE = re.compile(r"[\s|:\-]+")
 _CLAIM_END = re.compile(r":\s|\s[-–—]\s")
 
 
@@ -261,7 +264,7 @@ def find_outcomes(doc: Document) -> list[Outcome]:
         lines = list(_lines(raw, block.start))
         used: set[int] = set()
         for i, (line_start, line) in enumerate(lines):
-            if i in used or re.fullmatch(r"[\s|:\-]+", line):
+            if i in used or _RULE_LINE.fullmatch(line):
                 continue  # a table's rule line, or a line a lone grade took
             table = _table_outcome(line)
             lone = _lone_grade(line) if context == "scorecard" else None
@@ -276,8 +279,11 @@ def find_outcomes(doc: Document) -> list[Outcome]:
                 line_start = lines[i - 1][0]
                 line = doc.text[line_start : lines[i][0] + len(lines[i][1])]
             else:
+                # the cheap test first: only a scorecard's or a prediction's line is graded
+                if not (context == "scorecard" or _PREDICTION_LEAD.match(_NUMBERING.sub("", line))):
+                    continue
                 hit = grade_of(line)
-                if hit is None or not (context == "scorecard" or _PREDICTION_LEAD.match(_NUMBERING.sub("", line))):
+                if hit is None:
                     continue
                 grade, lo, hi = hit
                 before, after = _clean(line[:lo]).strip(" -–—:;,."), line[hi:].lstrip(" -–—:;,.").rstrip()
