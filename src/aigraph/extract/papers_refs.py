@@ -40,15 +40,18 @@ _HEADING = re.compile(
     re.IGNORECASE,
 )
 _TRACE = re.compile(r"\bet\s+al\b|arxiv|doi|https?://|\bpreprint\b|\bproceedings\b|\bin:", re.IGNORECASE)
+# In _AUTHOR_START and _ENTRY_HEAD the indent is taken whole (``\s*+``): what follows it
+# never starts with a space, so no match is lost, and an indented line that is no entry is
+# not tried again at each split of its indent between the two ``\s*``.
 #: How an entry's first line starts: a marker or indent, then a name ("Smith, J.", "J. Smith", "Jo Smith,").
 _AUTHOR_START = re.compile(
-    r"^\s*(?:\[\d{1,4}\]|\d{1,4}[.)])?\s*(?:[A-Z][\w'\u00c0-\u024f-]+,\s+[A-Z]|(?:[A-Z]\.\s?)+[A-Z]|"
+    r"^\s*+(?:\[\d{1,4}\]|\d{1,4}[.)])?\s*(?:[A-Z][\w'\u00c0-\u024f-]+,\s+[A-Z]|(?:[A-Z]\.\s?)+[A-Z]|"
     r"[A-Z][\w'\u00c0-\u024f-]+\s+[A-Z][\w'\u00c0-\u024f-]+(?:,|\s+and\s)|[A-Z][\w'-]+\s+[A-Z]{1,3},)"
 )
 _NAMEISH = r"[A-Z][\w'\u00c0-\u024f-]*"
 #: Cheap first look: an entry opens with a name (or a lab) and a separator, or with initials.
 _ENTRY_HEAD = re.compile(
-    rf"^\s*(?:\[\d{{1,4}}\]|\(\d{{1,4}}\)|\d{{1,4}}[.)]|[-*\u2022+])?\s*(?:(?:[A-Z]\.\s?-?){{1,3}}\s?{_NAMEISH}|"
+    rf"^\s*+(?:\[\d{{1,4}}\]|\(\d{{1,4}}\)|\d{{1,4}}[.)]|[-*\u2022+])?\s*(?:(?:[A-Z]\.\s?-?){{1,3}}\s?{_NAMEISH}|"
     rf"{_NAMEISH}(?:\s+(?:{_NAMEISH}|van|von|de|der|den|la|le|da|di|du|del)){{0,3}})"
     r"\s*(?:[,:;&]|\.\s|\s\(|\set\s+al|\sand\s|\s[A-Z]{1,3}[,.])"
 )
