@@ -272,10 +272,12 @@ _LINK_MARK = re.compile(
 
 def _labelled(line: str, offset: int, known) -> list[PaperMatch]:
     """``Paper: Title`` fields and ``Title [paper]`` / ``Title (arXiv)`` link marks in lists."""
-    m = _LABEL_FIELD.match(line)
+    # Each pattern is tried only where the plain characters it needs are in the line.
+    m = _LABEL_FIELD.match(line) if ":" in line else None
     rule = "rule:paper-field"
     if m is None:
-        m, rule = _LINK_MARK.match(line), "rule:paper-link-mark"
+        has_marks = ("(" in line or "[" in line) and (")" in line or "]" in line)
+        m, rule = _LINK_MARK.match(line) if has_marks else None, "rule:paper-link-mark"
     if m is None:
         return []
     title = m.group("t").rstrip(" .,:-")
