@@ -270,11 +270,13 @@ def _entity(members: list[Mention], curated_ids: list[str], knowledge: Knowledge
     # Labels by vote; a rule that states the kind ("a method called X") outweighs a list.
     if len(members) == 1:
         label = members[0].label  # most entities have one mention: no vote to count
+        surfaces = {members[0].text: 1}
     else:
         labels: Counter[str] = Counter()
         for m in members:
             labels[m.label] += 3 if m.extractor in _STATING_RULES else 2 if m.curated_id else 1
         label = min(labels, key=lambda lab: (-labels[lab], _LABEL_PRIORITY.get(lab, 9)))
+        surfaces = Counter(m.text for m in members if m.label == label) or Counter(m.text for m in members)
     known = None
     if curated_ids and knowledge is not None:
         cid = curated_ids[0] if len(curated_ids) == 1 else Counter(curated_ids).most_common(1)[0][0]
@@ -284,8 +286,8 @@ def _entity(members: list[Mention], curated_ids: list[str], knowledge: Knowledge
         attrs["curated_id"] = known.id
         if known.kind:
             attrs["kind"] = known.kind
-    surfaces = Counter(m.text for m in members if m.label == label) or Counter(m.text for m in members)
-    if known is not None and any(surface_key(s) == surface_key(known.name) for s in surfaces):
+    known_key = surface_key(known.name) if known is not None else None
+    if known is not None and any(surface_key(s) == known_key for s in surfaces):
         # The curated name, when the document writes it; else the document's own.
         name = known.name
     else:
@@ -293,11 +295,12 @@ def _entity(members: list[Mention], curated_ids: list[str], knowledge: Knowledge
         pick = max(acronyms or surfaces, key=lambda s: (surfaces[s], len(s)))
         name = singular(pick) if label == "MODEL" else pick
     name = " ".join(name.split())  # a name wrapped over two lines
-    members = [m if m.label == label else _relabel(m, label) for m in members]
+    if len(members) > 1:  # one mention: its label is the entity's and there is nothing to sort
+        members = sorted((m if m.label == label else _relabel(m, label) for m in members), key=lambda m: m.start)
     aliases = sorted({m.text for m in members} - {name})
     if known is not None and known.name != name:
         attrs["curated_name"] = known.name
-    return Entity(label=label, name=name, aliases=aliases, mentions=sorted(members, key=lambda m: m.start), attrs=attrs)
+    return Entity(label=label, name=name, aliases=aliases, mentions=members, attrs=attrs)
 
 
 def _relabel(m: Mention, label: str) -> Mention:
