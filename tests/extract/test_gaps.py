@@ -113,6 +113,13 @@ def test_the_tokenizer_splits_link_text_from_its_address():
     assert "Models" in tokens and "](" in tokens
 
 
+def test_a_size_at_the_end_of_a_sentence_leaves_the_full_stop_out(extract_text):
+    ex = extract_text("Slide 3: Meta released Llama 3 70B. The 8B came later.\n")
+    models = {e.name: [m.text for m in e.mentions] for e in ex.entities if e.label == "MODEL"}
+    assert models["Llama 3 70B"] == ["Llama 3 70B"]
+    assert ("Meta", "Llama 3 70B") in {(r.head, r.tail) for r in ex.relations if r.type == "DEVELOPED"}
+
+
 def test_a_version_glued_to_a_family_whose_bare_name_is_ambiguous(extract_text):
     ex = extract_text("Open weights spread fast. Claude-7 and LLaMa-5 were both released in spring.")
     assert {"Claude-7", "LLaMa-5"} <= {e.name for e in ex.entities if e.label == "MODEL"}

@@ -51,10 +51,14 @@ def build_nlp(spacy_model: str | None = None):
 #: Between a Markdown link's text and its address: "[Title](https://...)" splits at "](".
 LINK_INFIX = r"\]\("
 
+#: A sentence's full stop after a size ("... Llama 3 70B."): English keeps "70B." whole, as it
+#: does abbreviations such as "U.S."; a digit and a capital before the stop make it a size.
+SIZE_STOP_SUFFIX = r"(?<=\d[A-Z])\."
+
 
 @functools.cache
 def _english_with_link_infix():
-    """spaCy's English with :data:`LINK_INFIX` added to its infixes (saved with the tokenizer by ``to_disk``).
+    """spaCy's English with :data:`LINK_INFIX` and :data:`SIZE_STOP_SUFFIX` added (saved with the tokenizer by ``to_disk``).
 
     The tokenizer is built with the extra infix from the start: setting
     ``tokenizer.infix_finditer`` afterwards reloads every special case a second time.
@@ -63,9 +67,10 @@ def _english_with_link_infix():
 
     class LinkDefaults(English.Defaults):
         infixes = [*English.Defaults.infixes, LINK_INFIX]
+        suffixes = [*English.Defaults.suffixes, SIZE_STOP_SUFFIX]
 
     class LinkEnglish(English):
-        """English whose tokenizer also splits ``](`` (spaCy config ``lang`` stays ``en``)."""
+        """English whose tokenizer also splits ``](`` and a size's full stop (spaCy config ``lang`` stays ``en``)."""
 
         Defaults = LinkDefaults
 
