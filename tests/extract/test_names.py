@@ -17,6 +17,13 @@ def test_acronym_before_long_form():
     assert got == ["GRAIL", "Graph Reasoning And Inference Learner"]
 
 
+def test_a_long_form_does_not_reach_back_over_a_sentence_end():
+    text = "The board met in Kyoto. Tensor Mixer (KTM) was shown."
+    assert find_acronyms(text) == []
+    text = "The board met in Kyoto. Kernel Tensor Mixer (KTM) was shown."
+    assert [t for t, _ in spans(text, find_acronyms(text))] == ["KTM", "Kernel Tensor Mixer"]
+
+
 def test_long_form_decides_the_label():
     assert label_of_long_form("SMoR", "Sparse Mixture Routers") is None
     assert label_of_long_form("CoRN", "Convolutional Routing Networks") == "MODEL"

@@ -87,11 +87,11 @@ def find_acronyms(text: str) -> list[NameMatch]:
                 while long_start > 0 and text[long_start - 1].isalnum():
                     long_start -= 1
             long_text = text[long_start : base + len(chunk)]
-            if len(long_text.split()) < 2 or long_text.lower().startswith(inner.lower()):
+            if len(long_text.split()) < 2 or long_text.lower().startswith(inner.lower()) \
+                    or re.search(r"[.!?;]\s", long_text):  # a long form stays inside its sentence
                 continue
-            short = (m.start("inner") + m.group("inner").index(inner), 0)
-            short = (short[0], short[0] + len(inner))
-            long_ = (long_start, base + len(chunk))
+            at_inner = m.start("inner") + m.group("inner").index(inner)
+            short, long_ = (at_inner, at_inner + len(inner)), (long_start, base + len(chunk))
             out.append(NameMatch(*short, "", "rule:acronym", long_))
             out.append(NameMatch(*long_, "", "rule:acronym-long", short))
         else:
