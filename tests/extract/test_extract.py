@@ -166,3 +166,12 @@ def test_the_model_outperformed_is_not_the_achiever(extract_text):
         "outperformed the 280 billion parameter Gopher on the same budget, and scored 67.5% on MMLU.\n"
     )
     assert relations(ex, "ACHIEVES") == {("Chinchilla", "67.5% on MMLU")}
+
+
+def test_a_method_in_a_benchmarks_setting_is_not_a_model_mention(extract_text):
+    ex = extract_text(
+        "Slide 5: Zentrix-2 scores 71.2 on GSM8K (8-shot, CoT) and 60.1 on MMLU (Chain of Thought).\n\n"
+        "Slide 6: Google introduced Chain-of-Thought prompting in 2022.\n"
+    )
+    cot = [e for e in ex.entities if e.name == "Chain-of-Thought"]
+    assert [m.slides for e in cot for m in e.mentions] == [(6,)]

@@ -28,7 +28,9 @@ def extract(doc: Document, *, spacy_model: str | None = None) -> Extraction:
         for span in sdoc.spans.get(METRICS_KEY, ()):
             if span._.aig_metric is not None:
                 details[(base + span.start_char, base + span.end_char)] = span._.aig_metric
-    mentions = [m for m in propagate(doc, mentions, normalized) if not _licence(m, normalized)]
+    mentions = propagate(doc, mentions, normalized)
+    dataset_ends = {m.end for m in mentions if m.label == "DATASET"}
+    mentions = [m for m in mentions if not _licence(m, normalized) and not _eval_setting(m, normalized, dataset_ends, knowledge)]
     entities = canonicalize(mentions, pairs, knowledge) + metric_entities(mentions, details)
     relations = _relations(doc, normalized, entities, details, knowledge)
     predictions, outcomes = _forecasts(doc, entities)
@@ -59,6 +61,28 @@ def _licence(m, text: str) -> bool:
         return True
     before = text[max(0, m.start - 40) : m.start]
     return bool(_LICENCE_AFTER.match(after) and _LICENCE_BEFORE.search(before))
+
+
+#: An open parenthesis before a mention, in the same line: "MMLU (5-shot, CoT".
+_OPEN_PAREN = re.compile(r"\(([^()\n]{0,80})$")
+#: What may stand between a benchmark's name and that parenthesis: space, earlier parentheticals.
+_SETTINGS_BEFORE = re.compile(r"(?:\s*\([^()\n]*\))*\s*$")
+
+
+def _eval_setting(m, text: str, dataset_ends: set[int], knowledge) -> bool:
+    """``MMLU (5-shot, CoT)``: a prompting method named in a benchmark's setting is not a model mention."""
+    if m.label != "MODEL" or not m.curated_id:
+        return False
+    known = knowledge.get(m.curated_id)
+    if known is None or known.kind != "method":
+        return False
+    before = _OPEN_PAREN.search(text, max(0, m.start - 80), m.start)
+    if before is None:
+        return False
+    if "shot" in before.group(1):
+        return True
+    gap = _SETTINGS_BEFORE.search(text, max(0, before.start() - 120), before.start())
+    return gap is not None and gap.start() in dataset_ends
 
 
 @functools.cache
