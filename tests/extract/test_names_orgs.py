@@ -89,3 +89,10 @@ def test_strong_affiliation_cue_names_a_word_like_institution():
     text = "She earned a PhD from Reading and is a professor of Economics. The fellow of Yesterday left."
     got = _names(text, find_orgs(text))
     assert got == ["Reading"]
+
+
+def test_a_venue_subtitle_after_its_colon_is_not_an_organisation():
+    venue = "In: Proceedings of the 2021 Meeting of the Nordic Chapter: Spoken Language Technologies, pp. 1-9 (2021)"
+    assert "Spoken Language Technologies" not in _names(venue, find_orgs(venue))
+    news = "Investors: Kestrel Language Technologies raised $4M."
+    assert "Kestrel Language Technologies" in _names(news, find_orgs(news))

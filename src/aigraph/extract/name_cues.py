@@ -106,3 +106,18 @@ def handle_forms(handle: str) -> list[str]:
     if first not in forms and len(first) >= 3:
         forms.append(first)
     return list(dict.fromkeys(forms))
+
+
+#: "Proceedings of the ... Conference of ...: " -- a venue's name up to its subtitle's colon.
+_VENUE_BEFORE_COLON = re.compile(r"\b(?:Proceedings|Conference|Workshop|Symposium|Meeting|Chapter|Association)\b[^\n.:]*:[ \t]*$")
+
+
+def in_venue_title(text: str, start: int) -> bool:
+    """Whether the name at ``start`` is a venue's subtitle (``...: Human Language Technologies``), not an organisation.
+
+    >>> in_venue_title("In: Proceedings of the Conference of the Nordic Chapter: Speech Technologies", 56)
+    True
+    >>> in_venue_title("Partners: Vexora Technologies", 10)
+    False
+    """
+    return _VENUE_BEFORE_COLON.search(text, max(0, start - 200), start) is not None

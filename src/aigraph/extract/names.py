@@ -309,7 +309,7 @@ def find_orgs(
         rule = None
         if institutional and contexts["university"].search(name):
             rule = "rule:org-university"
-        elif suffixed and (
+        elif suffixed and not name_cues.in_venue_title(text, start) and (
             is_novel(name.rsplit(" ", 1)[0]) or (contexts["strong_suffix"].search(name) and len(name.split()) >= 3)
         ):
             rule = "rule:org-suffix"
