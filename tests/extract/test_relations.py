@@ -126,3 +126,45 @@ def test_base_model_is_not_the_by_organisations():
     ments = [_ment(text, "Wallaby", "MODEL", sent), _ment(text, "Quillon", "MODEL", sent), _ment(text, "Zentrop Labs", "ORG", sent)]
     got = {(f.head.name, f.tail.name) for f in rel.developed(ments, text)}
     assert ("Zentrop Labs", "Quillon") not in got
+
+
+def test_by_org_links_every_organisation_of_its_list():
+    text = "Critics praised Quillon-4 from Zentrop Labs, Brindle AI and Vexora last year."
+    sent = (0, len(text))
+    ments = [_ment(text, n, lab, sent) for n, lab in
+             (("Quillon-4", "MODEL"), ("Zentrop Labs", "ORG"), ("Brindle AI", "ORG"), ("Vexora", "ORG"))]
+    found = {(f.head.name, f.tail.name) for f in rel.developed(ments, text)}
+    assert found == {("Zentrop Labs", "Quillon-4"), ("Brindle AI", "Quillon-4"), ("Vexora", "Quillon-4")}
+
+
+def test_by_org_list_stops_at_a_possessive_and_after_its_conjunction():
+    text = "Quillon-4 from Zentrop Labs and Brindle AI and Vexora's FoldQuill were shown."
+    sent = (0, len(text))
+    ments = [_ment(text, n, lab, sent) for n, lab in (("Quillon-4", "MODEL"), ("Zentrop Labs", "ORG"),
+             ("Brindle AI", "ORG"), ("Vexora", "ORG"), ("FoldQuill", "MODEL"))]
+    found = {(f.head.name, f.tail.name) for f in rel.developed(ments, text)}
+    assert found == {("Zentrop Labs", "Quillon-4"), ("Brindle AI", "Quillon-4"), ("Vexora", "FoldQuill")}
+
+
+def test_a_possessive_list_stops_at_a_model_with_another_known_maker():
+    text = "Zentrop Labs's Quillon-4, FoldQuill and Orbis-2 were compared."
+    sent = (0, len(text))
+    ments = [_ment(text, n, lab, sent) for n, lab in
+             (("Zentrop Labs", "ORG"), ("Quillon-4", "MODEL"), ("FoldQuill", "MODEL"), ("Orbis-2", "MODEL"))]
+    makers = {"FoldQuill": "Brindle AI"}  # what the curated knowledge would say
+
+    def curated_dev(org, model, exact=False):
+        return None if model not in makers else makers[model] == org
+
+    found = {(f.head.name, f.tail.name) for f in rel.developed(ments, text, curated_dev=curated_dev)}
+    assert found == {("Zentrop Labs", "Quillon-4")}
+    found = {(f.head.name, f.tail.name) for f in rel.developed(ments, text)}
+    assert found == {("Zentrop Labs", "Quillon-4"), ("Zentrop Labs", "FoldQuill"), ("Zentrop Labs", "Orbis-2")}
+
+
+def test_an_appositive_classifier_or_family_names_its_maker():
+    for noun in ("classifier", "family", "series"):
+        text = f"Orbis-2, a protein {noun} developed by Halcyon Bio, tops the chart."
+        sent = (0, len(text))
+        ments = [_ment(text, "Orbis-2", "MODEL", sent), _ment(text, "Halcyon Bio", "ORG", sent)]
+        assert [(f.head.name, f.rule) for f in rel.developed(ments, text)] == [("Halcyon Bio", "rule:appositive-by-org")]

@@ -103,11 +103,16 @@ def _relations(doc: Document, normalized: str, entities: list[Entity], details: 
     curated = {e.name: e.attrs.get("curated_id") or e.attrs.get("variant_of") for e in entities
                if e.attrs.get("curated_id") or e.attrs.get("variant_of")}
 
-    def curated_dev(org: str, model: str, exact: bool = False) -> bool:
-        org_id, model_id = curated.get(org), curated.get(model)
-        if not org_id or not model_id:
+    def curated_dev(org: str, model: str, exact: bool = False) -> bool | None:
+        """Whether the curated knowledge names ``org`` (or its family) as the model's maker;
+        None when it cannot say (the model or its makers unknown), False when it names another."""
+        model_id = curated.get(model)
+        devs = {d.id for d in knowledge.developers_of(model_id)} if model_id else set()
+        if not devs:
+            return None
+        org_id = curated.get(org)
+        if not org_id:
             return False
-        devs = {d.id for d in knowledge.developers_of(model_id)}
         family = {org_id}
         if exact:
             return org_id in devs

@@ -31,7 +31,7 @@ _BY_ORG = re.compile(
     re.IGNORECASE,
 )
 _APPOSITIVE_BY = re.compile(
-    r"^\s*,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,6}?(?:model|models|system|LLM|agent|network|architecture|method|chatbot|assistant)"
+    r"^\s*,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,6}?(?:model|models|system|LLM|agent|network|architecture|method|chatbot|assistant|classifier|family|series)"
     r"\s+(?:(?:developed|built|released|created|trained|introduced|made|designed|published|proposed|unveiled|launched)\s+)?"
     r"(?:by|from)\s+(?:the\s+)?$",
     re.IGNORECASE,
@@ -128,7 +128,7 @@ class _Block:
 
     text: str
     ments: list[BlockMention]
-    curated_dev: Callable[..., bool]
+    curated_dev: Callable[..., bool | None]
     context_org: BlockMention | None
     sents: dict[tuple[int, int], list[BlockMention]] = field(init=False)
     orgs: list[BlockMention] = field(init=False)
@@ -151,7 +151,7 @@ class _Block:
         self.linked.add(model.name)
 
 
-def developed(ments: list[BlockMention], text: str, *, context_org: BlockMention | None = None, curated_dev=lambda org, model, exact=False: False) -> list[FoundRelation]:
+def developed(ments: list[BlockMention], text: str, *, context_org: BlockMention | None = None, curated_dev=lambda org, model, exact=False: None) -> list[FoundRelation]:
     """DEVELOPED relations of one block (``text`` is the whole document text).
 
     Mentions are indexed by sentence, so the work is linear in the mentions of the block.
@@ -185,7 +185,9 @@ def _possessive(b: _Block) -> None:
                     break
             elif not _LIST_GAP.match(gap):
                 break
-            if m.label != "MODEL":
+            # A list item the curated knowledge gives to another maker ends the list:
+            # "Meta's Llama 3, GPT-4 and Claude" (a None means it cannot say).
+            if m.label != "MODEL" or (prev_end is not None and b.curated_dev(org.name, m.name) is False):
                 break
             b.found(org, m, "rule:possessive", 0.9)
             prev_end = m.end
@@ -264,6 +266,15 @@ def _org_after(b: _Block, model: BlockMention, sent_orgs: list[BlockMention]) ->
         return True
     if _BY_ORG.match(gap) and not _BASE_MODEL_BEFORE.search(b.text, max(0, model.start - 40), model.start):
         b.found(after[0], model, "rule:by-org", 0.85)
+        # "X from A and B": every organisation of the list, up to the one after the conjunction
+        # (an "A's" is a new phrase: "from A, B's Y").
+        for prev, org in zip(after, after[1:]):
+            gap = b.text[prev.end : org.start]
+            if not _LIST_GAP.match(gap) or b.text.startswith("'s", prev.end) or b.text.startswith("'s", org.end):
+                break
+            b.found(org, model, "rule:by-org", 0.85)
+            if gap.strip(" ,") in ("and", "&"):
+                break
         return True
     return False
 
