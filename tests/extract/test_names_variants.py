@@ -87,3 +87,16 @@ def test_codename_is_not_a_known_name():
     starts = frozenset({0, text.index("Meta"), text.index("Gemini")})
     got = [text[m.start : m.end] for m in find_model_variants(text, spans, starts)]
     assert got == ["Llama 3", "Gemini 4 Argon"]
+
+
+def test_two_names_and_a_comma_are_no_list_to_spread_along():
+    from aigraph.extract.name_variants import spread_along_lists
+
+    def spread(text):
+        known = [(text.index("Google"), text.index("Google") + 6, "ORG")]
+        return [text[m.start : m.end] for m in spread_along_lists(text, known)]
+
+    assert spread("Its backer Google, Quillfield's owner, declined.") == []
+    assert spread("Backers: Google, Quillfield, Zentrop.") == ["Quillfield", "Zentrop"]
+    assert spread("Backers: Google, Quillfield, and the Kestrel fund.") == ["Quillfield"]
+    assert spread("Backers were Google or Quillfield.") == ["Quillfield"]

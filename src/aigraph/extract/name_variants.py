@@ -177,7 +177,7 @@ def spread_along_lists(text: str, known: list[tuple[int, int, str]], labels=("OR
             items.insert(0, (sep_start - len(item), sep_start, None))
             at = sep_start - len(item)
         found = {lab for *_, lab in items if lab}
-        if len(items) < 2 or found != {label}:
+        if len(items) < 2 or found != {label} or not _is_list(text, items):
             continue
         for s, e, lab in items:
             if lab is not None:
@@ -190,6 +190,18 @@ def spread_along_lists(text: str, known: list[tuple[int, int, str]], labels=("OR
                 continue  # "GPT-6 Astra and Google's ...": a model among organisations
             out.append(NameMatch(s, e, label, "rule:list-spread"))
     return out
+
+
+#: A conjunction between list items, or after the last one before a phrase the walk stops at ("and the").
+_CONJUNCTION = re.compile(r"\b(?:and|or)\b|&")
+_AND_THE = re.compile(r"\s*,?\s*(?:and|or)\s+the\b")
+
+
+def _is_list(text: str, items: list[tuple[int, int, str | None]]) -> bool:
+    """Two names and a comma are no list ("Vexora, Google's partner"): a list has three items or a conjunction."""
+    if len(items) >= 3 or _AND_THE.match(text, items[-1][1]):
+        return True
+    return any(_CONJUNCTION.search(text, a[1], b[0]) for a, b in zip(items, items[1:]))
 
 
 def find_known_extensions(text: str, known: list[tuple[int, int, str]]) -> list[NameMatch]:
