@@ -160,3 +160,15 @@ def test_markdown_heading_with_venue_year_and_a_line_of_links():
         f"{ABSTRACT}\n"
     )
     assert titles(text) == ["Wind Is All You Need"]
+
+
+
+def test_an_affiliation_line_over_the_abstract_is_not_a_title():
+    page = (f"Sparse Routing for Tiny Experts\n\nJane Doe, John Roe\n\n"
+            f"Department of Computer Science, Kestrel University\n\nAbstract\n\n{ABSTRACT}\n")
+    assert titles(page) == ["Sparse Routing for Tiny Experts"]
+
+
+def test_a_release_posts_headline_is_not_a_paper_title():
+    for headline in ("Introducing Zentrix 2: our fastest model yet", "Zentrix 2, our fastest model yet"):
+        assert titles(f"{headline}\n\nToday we are releasing Zentrix 2. {ABSTRACT}\n") == []

@@ -64,6 +64,10 @@ _META = re.compile(
     r"keywords|venue|doi|tags?|categor(?:y|ies)|links?|code|pdf)\s*:",
     re.IGNORECASE,
 )
+#: A line of the authors' affiliations ("Department of ..., Kestrel University"), not a title.
+_AFFILIATION = re.compile(r"\b(?:Universit(?:y|ät|é|à)|Institute|Department|Dept\.|Laborator(?:y|ies)|School\s+of|College|Faculty)\b")
+#: A post's headline ("Introducing X: our fastest model"): an announcement, not a paper.
+_HEADLINE = re.compile(r"^(?:Introducing|Announcing|Meet)\b|\b[Oo]ur\b")
 _FIELD_START = re.compile(r"^[A-Za-z][\w -]{0,20}:\s")
 _AUTHORS_FIELD = re.compile(r"^\s*(?:authors?\s*:|(?-i:[Bb]y\s+[A-Z][\w'-]+\s+[A-Z]))", re.IGNORECASE)
 _ABSTRACT_LABEL = re.compile(r"^\s*abstract\s*[:.\-]?\s*", re.IGNORECASE)
@@ -156,6 +160,8 @@ def _over_abstract(text: str) -> list[PaperMatch]:
         if _BREADCRUMB.search(title):
             continue  # a breadcrumb trail
         if not title_like(title) or looks_like_authors(title) or looks_like_venue(title) or title.endswith("."):
+            continue
+        if _AFFILIATION.search(title) or _HEADLINE.search(title):
             continue
         if _abstract_follows(lines, i + 1):
             found.append(PaperMatch(lo + span[0], lo + span[1], title, "rule:paper-abstract"))
