@@ -61,6 +61,11 @@ def test_leaderboard_whose_cells_ran_together():
     ]
 
 
+def test_a_percentage_before_a_size_column_is_the_rows_score():
+    text = "Rank Model Accuracy Parameters\n1 Wren 3 70B 82.0% 70B\n2 Gale-3 Mini 64.5% 8x7B\n"
+    assert [(c[1], c[2]) for c in cells(text)] == [("82.0%", "Wren 3 70B"), ("64.5%", "Gale-3 Mini")]
+
+
 def test_space_aligned_columns_map_by_position():
     text = (
         "                 Reading      Math      Code\n"

@@ -264,7 +264,8 @@ def _ranked_row(line: str, at: int, start: int, measure: Span | None) -> Cell | 
         nxt = tokens[i + 1][2] if i + 1 < len(tokens) else ""
         value = tok.lstrip("~≈+-").rstrip("%*†‡").replace(",", "")
         small = float(value) < 10 and "%" not in tok
-        if _SIZE_TOKEN.match(nxt) or (small and (nxt[:1].isupper() or _TOKEN_NUM.match(nxt) or "." not in value)):
+        # a percentage is a score even when a size column follows it ("82.0% 70B")
+        if (_SIZE_TOKEN.match(nxt) and "%" not in tok) or (small and (nxt[:1].isupper() or _TOKEN_NUM.match(nxt) or "." not in value)):
             continue  # a version or size inside the model's name ("Qwen 2.5 72B", "PaLM 2 1150", "Llama 2 scored")
         if _YEAR.match(value):
             return None
