@@ -22,3 +22,14 @@ def test_two_citations_in_one_sentence_split_it():
 def test_leading_citations_are_left_alone():
     got = blocks("- Slide 7: DeepMind shipped Gato (see slide 9 for more).\n")
     assert got == [("DeepMind shipped Gato (see slide 9 for more).", (7,))]
+
+
+def test_a_sentence_that_opens_with_its_slide_is_attributed_to_its_end():
+    got = blocks("The deck is long. On slide 51, Vexora released Quill-2. Nobody noticed.\n")
+    assert got == [("The deck is long.", ()), ("On slide 51, Vexora released Quill-2.", (51,)), ("Nobody noticed.", ())]
+    got = blocks("In slides 12-14, prices fell by 84.2% in a year. At slide 15: the rest.\n")
+    assert got == [("In slides 12-14, prices fell by 84.2% in a year.", (12, 13, 14)), ("At slide 15: the rest.", (15,))]
+
+
+def test_a_slide_cited_inside_a_sentence_does_not_open_one():
+    assert blocks("We looked in slides 12-14, and found nothing.\n") == [("We looked in slides 12-14, and found nothing.", ())]
