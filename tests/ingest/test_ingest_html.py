@@ -72,9 +72,31 @@ def test_headings_become_sections_and_the_title_and_year_are_read(doc):
     assert doc.format == "html"
 
 
-def test_table_cells_are_separated():
-    text, _ = html_to_text("<table><tr><td>OpenAI</td><td>GPT-4</td></tr></table>")
-    assert text == "OpenAI GPT-4\n"
+def test_a_table_becomes_pipe_rows_with_its_cells_apart():
+    text, _ = html_to_text(
+        "<p>Scores</p><table><thead><tr><th>Model</th><th>MMLU<br>5-shot</th></tr></thead>"
+        "<tbody><tr><td><p>Wren 3 70B</p></td><td>82.0</td></tr><tr><td>A|B</td><td>70.6</td></tr></tbody></table><p>After</p>"
+    )
+    assert text == "Scores\n\n| Model | MMLU 5-shot |\n|---|---|\n| Wren 3 70B | 82.0 |\n| A/B | 70.6 |\n\nAfter\n"
+
+
+def test_a_results_table_in_html_gives_scores_to_its_rows(tmp_path):
+    from aigraph.extract import extract_document
+
+    path = tmp_path / "scores.html"
+    path.write_text("<table><tr><th>Model</th><th>MMLU</th><th>GSM8K</th></tr>"
+                    "<tr><td>Llama 3 70B</td><td>82.0</td><td>93.0</td></tr>"
+                    "<tr><td>Mixtral 8x7B</td><td>70.6</td><td>74.4</td></tr></table>", encoding="utf-8")
+    ex = extract_document(read_document(path))
+    got = {(r.head, r.tail) for r in ex.relations if r.type == "ACHIEVES"}
+    assert got == {("Llama 3 70B", "82.0 on MMLU"), ("Llama 3 70B", "93.0 on GSM8K"),
+                   ("Mixtral 8x7B", "70.6 on MMLU"), ("Mixtral 8x7B", "74.4 on GSM8K")}
+
+
+def test_a_link_to_a_paper_host_stays_a_markdown_link():
+    text, _ = html_to_text('<li>Read <a href="https://arxiv.org/abs/2401.00001">Sparse Experts Make <b>Frugal</b> '
+                           'Models</a>, then <a href="https://example.com/x">this</a>.</li>')
+    assert text == "- Read [Sparse Experts Make Frugal Models](https://arxiv.org/abs/2401.00001), then this.\n"
 
 
 def test_a_page_without_visible_text_is_refused(tmp_path):

@@ -20,6 +20,7 @@ from aigraph.extract.papers_shape import (
     looks_like_venue,
     title_like,
 )
+from aigraph.ingest.patterns import PAPER_HOSTS
 
 _LEAD = re.compile(r"^\s*(?:#\d{1,4}\s+|#{1,6}\s+)?(?:\[\d{1,4}\]\s*|\d{1,4}[.)]\s+|(?:Paper|No\.)\s*\d{1,4}[:.]\s*|[-*\u2022]\s+)?")
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
@@ -75,13 +76,7 @@ _ABSTRACT_LABEL = re.compile(r"^\s*abstract\s*[:.\-]?\s*", re.IGNORECASE)
 _TITLE_FIELD = re.compile(r"^[ \t]*(?:paper[ \t]+)?title[ \t]*:[ \t]*(?P<t>[^\n]+?)[ \t]*$", re.IGNORECASE | re.MULTILINE)
 _PAPER_PAGE = re.compile(r"^\s*(?:authors?|abstract|venue|published|doi|arxiv)\b|arxiv\.org|\babstract\s*:", re.IGNORECASE | re.MULTILINE)
 
-_PAPER_HOSTS = (
-    r"arxiv\.org|doi\.org|openreview\.net|aclanthology\.org|aclweb\.org|proceedings\.neurips\.cc|papers\.nips\.cc|"
-    r"proceedings\.mlr\.press|openaccess\.thecvf\.com|semanticscholar\.org|paperswithcode\.com/paper|dl\.acm\.org|"
-    r"ieeexplore\.ieee\.org|link\.springer\.com|biorxiv\.org|medrxiv\.org|nature\.com/articles|science\.org/doi|"
-    r"huggingface\.co/papers|papers\.cool|jmlr\.org/papers|ojs\.aaai\.org|ssrn\.com"
-)
-_MD_LINK = re.compile(rf"\[(?P<t>[^\]\n]{{4,300}})\]\(\s*<?https?://(?:www\.)?(?:{_PAPER_HOSTS})[^)\s]*\s*>?\)", re.IGNORECASE)
+_MD_LINK = re.compile(rf"\[(?P<t>[^\]\n]{{4,300}})\]\(\s*<?https?://(?:www\.)?(?:{PAPER_HOSTS})[^)\s]*\s*>?\)", re.IGNORECASE)
 _LINK_WORDS = frozenset("paper pdf link here arxiv abstract code html preprint full text project page website".split())
 
 

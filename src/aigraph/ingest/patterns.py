@@ -228,3 +228,12 @@ def parse_slide_numbers(spec: str) -> tuple[int, ...]:
 def section_name(name: str) -> str | None:
     """The canonical section a heading or title names, or None."""
     return _SECTION_BY_KEY.get(name.strip().casefold())
+
+
+#: Hosts whose links point at papers (the link text there is a paper title).
+PAPER_HOSTS = (
+    r"arxiv\.org|doi\.org|openreview\.net|aclanthology\.org|aclweb\.org|proceedings\.neurips\.cc|papers\.nips\.cc|"
+    r"proceedings\.mlr\.press|openaccess\.thecvf\.com|semanticscholar\.org|paperswithcode\.com/paper|dl\.acm\.org|"
+    r"ieeexplore\.ieee\.org|link\.springer\.com|biorxiv\.org|medrxiv\.org|nature\.com/articles|science\.org/doi|"
+    r"huggingface\.co/papers|papers\.cool|jmlr\.org/papers|ojs\.aaai\.org|ssrn\.com"
+)
