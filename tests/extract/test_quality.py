@@ -19,8 +19,8 @@ pytestmark = pytest.mark.skipif(not GOLD, reason=f"no gold files at {SHARED} (..
 # Raise a floor when a change lifts a score; never lower one to let a change land.
 FLOORS = {
     "micro_f1": 0.97,
-    "micro_precision": 0.98,
-    "labels_f1": {"ORG": 0.96, "MODEL": 0.97, "PAPER": 0.99, "DATASET": 0.91, "METRIC": 0.99},
+    "micro_precision": 0.99,
+    "labels_f1": {"ORG": 0.97, "MODEL": 0.98, "PAPER": 0.99, "DATASET": 0.92, "METRIC": 0.99},
     "relation_f1": 0.97,
     "slide_recall": 0.95,
 }
