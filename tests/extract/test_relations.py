@@ -168,3 +168,12 @@ def test_an_appositive_classifier_or_family_names_its_maker():
         sent = (0, len(text))
         ments = [_ment(text, "Orbis-2", "MODEL", sent), _ment(text, "Halcyon Bio", "ORG", sent)]
         assert [(f.head.name, f.rule) for f in rel.developed(ments, text)] == [("Halcyon Bio", "rule:appositive-by-org")]
+
+
+def test_researchers_at_a_list_of_organisations_after_a_bullet_glyph():
+    text = "Chips\n\u25cf Researchers at Zentrop Labs and Brindle AI introduced Quillon-4, a small model."
+    sent = (text.index("Researchers"), len(text))
+    ments = [_ment(text, n, lab, sent) for n, lab in
+             (("Zentrop Labs", "ORG"), ("Brindle AI", "ORG"), ("Quillon-4", "MODEL"))]
+    found = {(f.head.name, f.tail.name) for f in rel.developed(ments, text)}
+    assert found == {("Zentrop Labs", "Quillon-4"), ("Brindle AI", "Quillon-4")}

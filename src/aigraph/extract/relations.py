@@ -68,7 +68,7 @@ _PREPOSITION_BEFORE = re.compile(
 )
 _ON_BEFORE = re.compile(r"\b(?:[Oo]n|[Ii]n|[Aa]cross)\s+(?:the\s+)?$")
 #: "the team at Org", "researchers from Org": the organisation stands for the subject.
-_TEAM_AT = re.compile(r"(?:^|(?<=\n)\s*|[.;:]\s+|\b(?:and|while|but|then)\s+)(?:the\s+|a\s+)?(?:[\w-]+\s+)?(?:team|teams|researchers|scientists|engineers|group)\s+"
+_TEAM_AT = re.compile(r"(?:^|(?<=\n)[\s\u2022\u25cf\u25aa\u25e6*-]*|[.;:]\s+|\b(?:and|while|but|then)\s+)(?:the\s+|a\s+)?(?:[\w-]+\s+)?(?:team|teams|researchers|scientists|engineers|group)\s+"
                       r"(?:at|from)\s+(?:the\s+)?$", re.IGNORECASE)
 _IS_ORGS = re.compile(r"^\s*(?:,|is|was|\(|-|–|—|,\s+(?:the|a|an))\s*$|^\s+(?:is|was)\s+(?:the\s+|a\s+|an\s+)?$")
 _LIST_GAP = re.compile(r"^\s*(?:,|and|or|&|,\s*and)\s*$")
