@@ -55,3 +55,10 @@ def test_name_shaped_words_with_model_cues():
     text = "The simple HexaMixer architecture works, and Zephyr-9B outperforms its peers on the TinyQA benchmark."
     got = spans(text, find_models(text))
     assert ("HexaMixer", "MODEL") in got and ("Zephyr-9B", "MODEL") in got and ("TinyQA", "DATASET") in got
+
+
+def test_a_name_run_drops_the_joining_word_an_opener_leaves():
+    from aigraph.extract.names import name_runs
+
+    text = "On the PoseQuill benchmark, Bank of Kestrel leads."
+    assert [text[s:e] for s, e in name_runs(text)] == ["PoseQuill", "Bank of Kestrel"]

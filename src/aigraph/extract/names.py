@@ -206,8 +206,8 @@ def find_called(text: str, *, runs: list[tuple[int, int]] | None = None) -> list
 def name_runs(text: str) -> list[tuple[int, int]]:
     """Maximal runs of name-shaped words (``University of Washington``), left to right.
 
-    One linear pass; leading sentence openers ("The", "In") are dropped. The rule
-    component computes them once per text and hands them to each finder.
+    One linear pass; leading openers ("The", "In") and joining words ("On the X") are
+    dropped. The rule component computes them once per text for each finder.
     """
     out = []
     for m in _RUN_RE.finditer(text):
@@ -216,7 +216,7 @@ def name_runs(text: str) -> list[tuple[int, int]]:
             continue  # a headline in Title Case, not a name
         while True:
             space = text.find(" ", start, end)
-            if space != -1 and text[start:space] in _OPENERS:
+            if space != -1 and (text[start:space] in _OPENERS or text[start:space] in ("the", "of", "for", "de")):
                 start = space + 1
                 continue
             break
