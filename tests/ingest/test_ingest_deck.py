@@ -106,6 +106,14 @@ def test_header_markers_without_a_navigation_bar_are_told_by_position():
     ]
 
 
+def test_the_sites_name_and_year_with_a_slide_number_is_a_marker():
+    text = (f"{NAV}     stateof.ai 2024 | 45\nFirst slide title\nbody one\n"
+            f"{NAV}     stateof.ai 2024 | 46\nSecond slide title\nbody two\n")
+    doc = parse_text(text)
+    assert [(n, t) for n, t, _ in slide_blocks(doc)] == [(45, "First slide title\nbody one"), (46, "Second slide title\nbody two")]
+    assert not looks_like_deck("Our site stateof.ai | 2024 edition\nSome text.\n")
+
+
 def test_footer_markers_with_a_trailing_remark_stay_footers():
     text = "Alpha slide\nbody\n#stateofai | 5\nBeta slide\nbody\n#stateofai | 6\nCopied on a Tuesday.\n"
     doc = parse_text(text)

@@ -78,8 +78,13 @@ _OF = r"(?:[ \t]+(?i:of)[ \t]+|[ \t]*/[ \t]*)"
 PAGE_OF = re.compile(r"[ \t]*(?:(?i:page|slide)[ \t]+)?(?P<n>\d{1,4})" + _OF + r"(?P<total>\d{1,4})[ \t]*$")
 #: A viewer's page line without the page count: "Page 12".
 PAGE_ALONE = re.compile(r"[ \t]*(?i:page)[ \t]+(?P<n>\d{1,4})[ \t]*$")
-#: The report's hashtag marker: "#stateofai | 12", "#stateofai / 12".
-HASH_MARKER = re.compile(r"#[ \t]?(?:stateofai|aireport)[ \t]*[|/\uff5c\u2502][ \t]*(?P<n>\d{1,4})\b", re.I)
+#: The report's hashtag marker: "#stateofai | 12", "#stateofai / 12"; or its site's name and
+#: year with the slide number: "stateof.ai 2024 | 45" (not a year after the bar).
+HASH_MARKER = re.compile(
+    r"(?:#[ \t]?(?:stateofai|aireport)|stateof\.ai(?:[ \t]+20\d\d)?(?=[ \t]*[|\uff5c\u2502][ \t]*\d{1,3}\b))"
+    r"[ \t]*[|/\uff5c\u2502][ \t]*(?P<n>\d{1,4})\b",
+    re.I,
+)
 #: The navigation bar across the top of a slide: three or more section names split by "|".
 #: It opens with two known section names; later items may be other short capitalised
 #: names (a deck may add a section such as "Survey" or "China").
