@@ -172,3 +172,10 @@ def test_an_affiliation_line_over_the_abstract_is_not_a_title():
 def test_a_release_posts_headline_is_not_a_paper_title():
     for headline in ("Introducing Zentrix 2: our fastest model yet", "Zentrix 2, our fastest model yet"):
         assert titles(f"{headline}\n\nToday we are releasing Zentrix 2. {ABSTRACT}\n") == []
+
+
+def test_a_release_post_in_the_third_person_is_not_a_paper():
+    body = ("Vexora has released Quill 2, a sparse model with open weights. Quill 2 outperforms larger models on most "
+            "benchmarks we track, and experiments show it runs six times faster than the dense baseline.")
+    assert titles(f"Quill 2: a sparse mixture of experts\n\n{body}\n") == []
+    assert titles(f"Quill 2: a sparse mixture of experts\n\n{ABSTRACT}\n") == ["Quill 2: a sparse mixture of experts"]

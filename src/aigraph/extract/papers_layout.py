@@ -69,6 +69,12 @@ _META = re.compile(
 _AFFILIATION = re.compile(r"\b(?:Universit(?:y|ät|é|à)|Institute|Department|Dept\.|Laborator(?:y|ies)|School\s+of|College|Faculty)\b")
 #: A post's headline ("Introducing X: our fastest model"): an announcement, not a paper.
 _HEADLINE = re.compile(r"^(?:Introducing|Announcing|Meet)\b|\b[Oo]ur\b")
+#: A release post's voice ("Vexora has released X", "Today we are launching X"): an abstract says "we release".
+_POST_VOICE = re.compile(
+    r"\b(?:has|have)\s+(?:just\s+)?(?:released|launched|announced|unveiled|open-sourced)\b"
+    r"|\btoday,?\s+(?:we|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\s+(?:is\s+|are\s+)?(?:releas|launch|announc|introduc|unveil)",
+    re.IGNORECASE,
+)
 _FIELD_START = re.compile(r"^[A-Za-z][\w -]{0,20}:\s")
 _AUTHORS_FIELD = re.compile(r"^\s*(?:authors?\s*:|(?-i:[Bb]y\s+[A-Z][\w'-]+\s+[A-Z]))", re.IGNORECASE)
 _ABSTRACT_LABEL = re.compile(r"^\s*abstract\s*[:.\-]?\s*", re.IGNORECASE)
@@ -227,7 +233,11 @@ def _abstract_follows(lines: list[tuple[int, str]], j: int) -> bool:
         return False  # too short, or a list or code rather than prose
     if _FIELD_START.match(body) and not _ABSTRACT_LABEL.match(body):
         return False  # more "Label: value" fields: a record, not a paper
-    if labelled or authors or _ABSTRACT_VOICE.search(body):
+    if labelled or authors:
+        return True
+    if _POST_VOICE.search(body, 0, 400):
+        return False  # the opening of a release post, not an abstract
+    if _ABSTRACT_VOICE.search(body):
         return True
     return len({m.group().lower().rstrip("s") for m in _ABSTRACT_HINTS.finditer(body)}) >= 2
 
