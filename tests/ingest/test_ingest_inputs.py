@@ -167,3 +167,11 @@ def test_year_argument_beats_name_and_text(tmp_path):
     other = tmp_path / "notes.txt"
     other.write_text("State of AI Report 2021\n\n- Slide 1: x\n")
     assert read_document(other).year == 2021
+
+
+def test_ligatures_of_pdf_text_are_spelled_out(tmp_path):
+    path = tmp_path / "slides.txt"
+    path.write_text("Slide 4: The Arti\ufb01cial Intelligence O\ufb03ce of Kestrel \ufb02agged work\ufb02ows.\n", encoding="utf-8")
+    doc = read_document(path)
+    assert "Artificial Intelligence Office of Kestrel flagged workflows." in doc.text
+    assert not any("\ufb00" <= c <= "\ufb06" for c in doc.text)

@@ -121,3 +121,20 @@ def normalise_newlines(text: str) -> str:
     text = text.replace("\r\n", "\n")
     text = text.replace("\r", "\n")
     return text
+
+
+#: Typographic ligatures PDF text carries ("Artiﬁcial"): names are matched on their letters.
+_LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st"}
+
+
+def expand_ligatures(text: str) -> str:
+    """Spell out typographic ligatures, copying only when there are any.
+
+    >>> expand_ligatures("Arti\\ufb01cial work\\ufb02ows")
+    'Artificial workflows'
+    """
+    if text.isascii() or not any(lig in text for lig in _LIGATURES):
+        return text
+    for lig, letters in _LIGATURES.items():
+        text = text.replace(lig, letters)
+    return text

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from aigraph.errors import InputError
 from aigraph.ingest import patterns
+from aigraph.ingest.decode import expand_ligatures
 from aigraph.ingest.summary import content_bounds
 from aigraph.records import Block
 
@@ -76,7 +77,7 @@ def _page_lines(page) -> list[_Line]:
                     _, b, _, t = textpage.get_charbox(index)
                     y = ((b + t) / 2 - bottom) / height
                 # A stray line break inside a line becomes a space, keeping it one line.
-                lines.append(_Line(part[start:end].replace("\r", " ").replace("\n", " "), y))
+                lines.append(_Line(expand_ligatures(part[start:end].replace("\r", " ").replace("\n", " ")), y))
             pos += len(part) + 2
         return lines
     finally:

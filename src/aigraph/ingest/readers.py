@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from aigraph.errors import InputError
-from aigraph.ingest.decode import decode_text, normalise_newlines, read_text_file
+from aigraph.ingest.decode import decode_text, expand_ligatures, normalise_newlines, read_text_file
 from aigraph.ingest.deck import looks_like_deck, segment_deck
 from aigraph.ingest.frontmatter import split_front_matter
 from aigraph.ingest.inline import split_inline_citations
@@ -71,7 +71,7 @@ def parse_text(
     >>> doc.year, [(doc.block_text(b), b.slides) for b in doc.blocks][1]
     (2021, ('EleutherAI ships GPT-J.', (163, 164)))
     """
-    text = normalise_newlines(text)
+    text = expand_ligatures(normalise_newlines(text))
     front = split_front_matter(text)
     body = front.end
     blocks: list[Block] = []
