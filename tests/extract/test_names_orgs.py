@@ -96,3 +96,8 @@ def test_a_venue_subtitle_after_its_colon_is_not_an_organisation():
     assert "Spoken Language Technologies" not in _names(venue, find_orgs(venue))
     news = "Investors: Kestrel Language Technologies raised $4M."
     assert "Kestrel Language Technologies" in _names(news, find_orgs(news))
+
+
+def test_the_source_of_a_finding_is_an_organisation():
+    text = "Quillbook data shows that seed rounds grew, and Vexalytics analysis reveals a slowdown. Our analysis shows more."
+    assert _names(text, find_orgs(text)) == ["Quillbook", "Vexalytics"]

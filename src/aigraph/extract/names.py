@@ -103,9 +103,8 @@ def find_acronyms(text: str) -> list[NameMatch]:
             if acro in words("stop_names") or _long_form(acro, inner) != 0:
                 continue
             s_start = m.start() - len(text[max(0, m.start() - 40) : m.start()]) + prev.start(1)
-            short = (s_start, s_start + len(acro))
-            long_ = (m.start("inner") + m.group("inner").index(inner), 0)
-            long_ = (long_[0], long_[0] + len(inner))
+            at_inner = m.start("inner") + m.group("inner").index(inner)
+            short, long_ = (s_start, s_start + len(acro)), (at_inner, at_inner + len(inner))
             out.append(NameMatch(*short, "", "rule:acronym", long_))
             out.append(NameMatch(*long_, "", "rule:acronym-long", short))
     return out
@@ -152,10 +151,7 @@ def label_of_long_form(short: str, long_form: str) -> str | None:
 # ---------------------------------------------------------------- "called X"
 _SOFTWARE_NOUNS = r"(?:framework|library|toolkit|app|application|tool|platform|package|browser|plugin)"
 
-
-_CALLED = re.compile(
-    r"(?:called|named|dubbed|nicknamed|known\s+as|branded)\s+(?:\"(?P<q>[^\"\n]{2,60})\")?"
-)
+_CALLED = re.compile(r"(?:called|named|dubbed|nicknamed|known\s+as|branded)\s+(?:\"(?P<q>[^\"\n]{2,60})\")?")
 _NOUN_BEFORE = re.compile(r"\b(?P<noun>[A-Za-z][\w-]*)\s*,?\s+$")
 _CALLED_NOUN_EXTRA = frozenset(
     "environment program device copilot product game simulator service ai framework library toolkit app "
@@ -249,6 +245,8 @@ def _contexts():
         ),
         "after_org_verb": re.compile(rf"^\s+(?:has\s+|have\s+|just\s+|also\s+|recently\s+)?(?:{org_verbs})\b"),
         "after_modal": re.compile(r"^\s+(?:can|will|is able to|uses|helps)\s+[a-z]"),
+        # "Vexora analysis reveals ...", "Quillbook data shows ...": the source of a finding
+        "after_source": re.compile(r"^\s+(?:analysis|data|research|survey|estimates|figures|tracking)\s+(?:shows?|showed|reveals?|revealed|finds|found|suggests?|indicates?)\b"),
         "after_model_noun": re.compile(rf"^\s+(?:{model_nouns})\b(?!\s+(?:company|startup|lab))", i),
         "after_model_verb": re.compile(
             r"^\s+(?:achieves|achieved|achieving|outperforms|outperformed|beats|matches|matched|surpasses|"
@@ -323,6 +321,8 @@ def find_orgs(
             rule = "rule:org-object"
         elif contexts["after_possessive_org"].match(after):
             rule = "rule:org-possessive"
+        elif contexts["after_source"].match(after):
+            rule = "rule:org-source"
         elif contexts["sentence_start"].search(before) and (
             contexts["after_org_verb"].match(after) or contexts["after_modal"].match(after)
         ):
