@@ -62,3 +62,10 @@ def test_a_name_run_drops_the_joining_word_an_opener_leaves():
 
     text = "On the PoseQuill benchmark, Bank of Kestrel leads."
     assert [text[s:e] for s, e in name_runs(text)] == ["PoseQuill", "Bank of Kestrel"]
+
+
+def test_a_size_in_front_of_a_name_is_not_part_of_it():
+    from aigraph.extract.names import name_runs
+
+    text = "The 70B Quillmind beats the 8x7B Zentrix-2 and Zentrix 8B."
+    assert [text[s:e] for s, e in name_runs(text)] == ["Quillmind", "Zentrix-2", "Zentrix 8B"]

@@ -202,20 +202,18 @@ def find_called(text: str, *, runs: list[tuple[int, int]] | None = None) -> list
 def name_runs(text: str) -> list[tuple[int, int]]:
     """Maximal runs of name-shaped words (``University of Washington``), left to right.
 
-    One linear pass; leading openers ("The", "In") and joining words ("On the X") are
-    dropped. The rule component computes them once per text for each finder.
+    One linear pass; leading openers, joining words and sizes are dropped. The rule
+    component computes them once per text for each finder.
     """
     out = []
     for m in _RUN_RE.finditer(text):
         start, end = m.start(), m.end()
         if text.count(" ", start, end) > 7:
             continue  # a headline in Title Case, not a name
-        while True:
-            space = text.find(" ", start, end)
-            if space != -1 and (text[start:space] in _OPENERS or text[start:space] in ("the", "of", "for", "de")):
-                start = space + 1
-                continue
-            break
+        # "On the 70B Chinchilla" -> "Chinchilla"
+        while (space := text.find(" ", start, end)) != -1 and (text[start:space] in _OPENERS
+                or text[start:space] in ("the", "of", "for", "de") or is_bare_size(text[start:space])):
+            start = space + 1
         out.append((start, end))
     return out
 
