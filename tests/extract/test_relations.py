@@ -177,3 +177,11 @@ def test_researchers_at_a_list_of_organisations_after_a_bullet_glyph():
              (("Zentrop Labs", "ORG"), ("Brindle AI", "ORG"), ("Quillon-4", "MODEL"))]
     found = {(f.head.name, f.tail.name) for f in rel.developed(ments, text)}
     assert found == {("Zentrop Labs", "Quillon-4"), ("Brindle AI", "Quillon-4")}
+
+
+def test_an_organisations_best_set_off_by_commas_is_its_model():
+    text = "On the arena, Zentrop Labs's best, Quillon-4, ranks #20; Vexora's researchers, Orbis-2 fans, disagree."
+    sent = (0, len(text))
+    ments = [_ment(text, n, lab, sent) for n, lab in
+             (("Zentrop Labs", "ORG"), ("Quillon-4", "MODEL"), ("Vexora", "ORG"), ("Orbis-2", "MODEL"))]
+    assert {(f.head.name, f.tail.name) for f in rel.developed(ments, text)} == {("Zentrop Labs", "Quillon-4")}

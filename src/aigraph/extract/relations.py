@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from operator import attrgetter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -46,7 +47,8 @@ _ORG_THEN_ANAPHOR = re.compile(
     r"(?:the|this|its|their)\s+(?:new\s+)?(?:system|model|method|architecture|network|algorithm|agent|work)\b",
     re.IGNORECASE,
 )
-_POSSESSIVE = re.compile(r"^'s?\s+(?:(?:new|latest|open[- ]source|own|recent|flagship|upcoming|first|second|next)\s+|[\w-]+\s+){0,3}?$")
+_POSSESSIVE = re.compile(r"^'s?\s+(?:(?:new|latest|open[- ]source|own|recent|flagship|upcoming|first|second|next)\s+|[\w-]+\s+){0,3}?$"
+                         r"|^'s?\s+(?:best|latest|newest|flagship|top|strongest|largest|biggest|answer|entry|contender),\s+$")  # "Org's best, X"
 #: Between a verb and its object: articles, adjectives, "called", but no preposition.
 _OBJECT_GAP = re.compile(
     r"^\s+(?:(?!(?:on|of|to|than|like|with|from|at|for|in|as|against|by|over|about|into|beyond|using|via|through|upon)\b)[\w-]+\s+){0,7}?(?:(?:called|named|dubbed)\s+)?$",
@@ -169,16 +171,12 @@ def developed(ments: list[BlockMention], text: str, *, context_org: BlockMention
     return block.out
 
 
-def _start(m: BlockMention) -> int:
-    return m.start
-
-
 def _possessive(b: _Block) -> None:
     """DeepMind's Perceiver and Perceiver IO."""
     for org in b.orgs:
         prev_end = None
         group = b.sents[org.sent]  # sorted by start: the mentions after the organisation are a tail
-        for m in group[bisect.bisect_left(group, org.end, key=_start):]:
+        for m in group[bisect.bisect_left(group, org.end, key=attrgetter("start")):]:
             gap = b.text[(prev_end or org.end) : m.start]
             if prev_end is None:
                 if not _POSSESSIVE.match(gap):
