@@ -69,3 +69,9 @@ def test_a_size_in_front_of_a_name_is_not_part_of_it():
 
     text = "The 70B Quillmind beats the 8x7B Zentrix-2 and Zentrix 8B."
     assert [text[s:e] for s, e in name_runs(text)] == ["Quillmind", "Zentrix-2", "Zentrix 8B"]
+
+
+def test_a_versioned_name_an_organisation_owns_is_a_model():
+    text = "Vexora's Quill-V2.6-Pro, scores 46. Kestrel's Q3-2024 results and Kestrel's TPU-v7 chips. Vexora's Orbis led."
+    got = [(text[m.start : m.end], m.label) for m in find_models(text)]
+    assert got == [("Quill-V2.6-Pro", "MODEL")]

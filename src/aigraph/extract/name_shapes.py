@@ -57,4 +57,17 @@ def is_bare_size(name: str) -> bool:
     return bool(_BARE_SIZE.match(name.strip()))
 
 
-__all__ = ["SIZE", "NameMatch", "is_bare_size", "is_novel"]
+#: What a versioned name never is: a date or quarter ("Q3-2024"), a processor ("TPU-v5p", "GPU-2").
+_NOT_VERSIONED = re.compile(r"(?:19|20)\d\d\b|^Q[1-4]\b|^(?:[CGTNILD]PU|chip)s?\b", re.IGNORECASE)
+
+
+def is_versioned_name(name: str) -> bool:
+    """A name with a version joined by ``-`` or ``.``, as models are named: ``MiMo-V2.6-Pro``, ``Quill-2``.
+
+    >>> [is_versioned_name(n) for n in ("MiMo-V2.6-Pro", "GPT-4.5", "Q3-2024", "TPU-v5p", "Kestrel Labs")]
+    [True, True, False, False, False]
+    """
+    return ("-" in name or "." in name) and any(c.isdigit() for c in name) and not _NOT_VERSIONED.search(name)
+
+
+__all__ = ["SIZE", "NameMatch", "is_bare_size", "is_novel", "is_versioned_name"]

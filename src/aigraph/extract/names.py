@@ -17,7 +17,7 @@ import functools
 import re
 
 from aigraph.extract import name_cues, name_variants
-from aigraph.extract.name_shapes import _COMPOUND_ADJECTIVE, _OPENERS, SIZE, NameMatch, is_bare_size, is_novel  # noqa: F401
+from aigraph.extract.name_shapes import _COMPOUND_ADJECTIVE, _OPENERS, SIZE, NameMatch, is_bare_size, is_novel, is_versioned_name  # noqa: F401
 from aigraph.lexicon import lower_words, words
 
 __all__ = [
@@ -263,6 +263,7 @@ def _contexts():
         ),
         "before_org_noun": re.compile(r"\b(?:startup|start-up|company|lab|firm|unicorn|chipmaker|investor)\s+$"),
         "before_org_object": re.compile(r"\b(?:acquired|acquire|acquisition\s+of|invested\s+in|investment\s+in|partnership\s+with|partnered\s+with|backed)\s+$"),
+        "before_possessive": re.compile(r"\b[A-Z][\w&.-]*'s\s+$"),
         "sentence_start": re.compile(r"(?:^|[.!?:]\s*|\n\s*[-*•]?\s*)$"),
     }
 
@@ -355,6 +356,8 @@ def find_models(
             out.append(NameMatch(start, end, "DATASET", "rule:dataset-cue"))
         elif any(contexts[cue].match(after) for cue in ("after_model_noun", "after_model_verb", "after_is_model")):
             out.append(NameMatch(start, end, "MODEL", "rule:model-cue"))
+        elif is_versioned_name(name) and contexts["before_possessive"].search(text, max(0, start - 40), start):
+            out.append(NameMatch(start, end, "MODEL", "rule:model-possessed"))  # "Xiaomi's MiMo-V2.6-Pro"
     return out
 
 
@@ -362,7 +365,6 @@ _MONEY = re.compile(
     r"(?<![\w])(?:US)?[$€£¥]\s?\d[\d,]*(?:\.\d+)?\s?(?:[BMKT]\b|bn\b|billion\b|million\b|trillion\b|thousand\b)?\+?"
 )
 _PERSON = re.compile(rf"\b(?:Dr\.?|Prof\.?|Professor)\s+(?P<n>[A-Z][a-z]+(?:\s+[A-Z][a-z'-]+){{1,2}})")
-
 
 _CURRENCY = re.compile(r"[$€£¥]")
 
