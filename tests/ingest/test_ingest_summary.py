@@ -72,6 +72,9 @@ def test_a_citation_names_at_most_max_slides():
         ("[Slide 12] DeepMind's Gato plays Atari.", (12,)),
         ("slide 12 \u2014 DeepMind's Gato plays Atari.", (12,)),
         ("SLIDE 12 - DeepMind's Gato plays Atari.", (12,)),
+        ("\u2022 Slide 12 \u2022 DeepMind's Gato plays Atari.", (12,)),
+        ("Slide 12 | DeepMind's Gato plays Atari.", (12,)),
+        ("Slide 12 \u00b7 DeepMind's Gato plays Atari.", (12,)),
     ],
 )
 def test_citation_forms_attribute_the_bullet(line, expected):

@@ -34,15 +34,15 @@ MAX_SLIDES = 100
 _NUMS = r"\d{1,4}(?:[ \t]*(?:[-\u2010\u2011\u2012\u2013\u2014+&,/]|to|and|through)[ \t]*\d{1,4})*"
 
 #: A citation at the start of a bullet or paragraph: "Slide 12:", "Slides 163 + 164:",
-#: "**Slide 12**", "[Slide 12]", "(Slides 3-5)", "Slide 12 -", or a bare "Slide 12".
-#: It needs a separator (":", a spaced dash, ". ") or the end of the line, or else
+#: "**Slide 12**", "[Slide 12]", "(Slides 3-5)", "Slide 12 -", "Slide 12 •", or a bare "Slide 12".
+#: It needs a separator (":", a spaced dash, bullet or bar, ". ") or the end of the line, or else
 #: wrapping ("**Slide 12**"), so that "Slide 12 shows ..." is a sentence, not a citation.
 _CITATION = (
     r"(?P<open>\*\*|__|[*_\[(])?[ \t]*"
     r"(?i:slides?)[ \t]*(?:#|(?i:no\.?)[ \t]*)?"
     r"(?P<nums>" + _NUMS + r")"
     r"[ \t]*(?P<close>\*\*|__|[*_\])])?[ \t]*"
-    r"(?:(?P<sep>[:\uff1a]|[-\u2013\u2014](?=[ \t])|\.(?=[ \t])|$)(?(open)(?P<close2>\*\*|__|[*_\])])?)"
+    r"(?:(?P<sep>[:\uff1a]|[-\u2013\u2014\u2022\u00b7|](?=[ \t])|\.(?=[ \t])|$)(?(open)(?P<close2>\*\*|__|[*_\])])?)"
     r"|(?(open)(?(close)|(?!))|(?!)))"
 )
 CITATION = re.compile(_CITATION)
