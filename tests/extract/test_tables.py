@@ -105,3 +105,13 @@ def test_hash_headed_leaderboard_but_not_a_markdown_heading_over_a_numbered_list
     assert [(c[1], c[2]) for c in cells(board)] == [("1150", "Falcon-Q"), ("1120", "Wren 2")]
     listing = "# Model cards and what they say\n1. Wren 2 scored 68.9 on one test\n2. Falcon-Q came out in 2023\n"
     assert not find_tables(listing)
+
+
+def test_a_pipe_table_without_its_outer_pipes():
+    text = "Intro | not a table\n\nModel | Quill Bench | Zeta QA\nWren 3 | 94.4 | 57.3\nGale-3 Mini | 81.2 | 55.9\n"
+    assert [(c[1], c[2], c[3]) for c in cells(text)] == [
+        ("94.4", "Wren 3", "Quill Bench"), ("57.3", "Wren 3", "Zeta QA"),
+        ("81.2", "Gale-3 Mini", "Quill Bench"), ("55.9", "Gale-3 Mini", "Zeta QA"),
+    ]
+    assert cells("Home | Blog | Wren 3 scores 94.4 | Contact\nMore text.\n") == []
+

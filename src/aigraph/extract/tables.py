@@ -84,6 +84,11 @@ def _pipe_tables(text: str) -> list[Table]:
     for at, line in _lines(text):
         if line.count("|") >= 2 and line.lstrip().startswith("|"):
             block.append((at, line))
+        elif " | " in line and "|" not in line.strip()[:1] + line.strip()[-1:]:
+            # a table without its outer pipes ("Model | MMLU"): rows of one cell count only
+            if block and (block[0][1].lstrip().startswith("|") or block[0][1].count("|") != line.count("|")):
+                flush()
+            block.append((at, line))
         else:
             flush()
     flush()
