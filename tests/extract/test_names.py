@@ -75,3 +75,10 @@ def test_a_versioned_name_an_organisation_owns_is_a_model():
     text = "Vexora's Quill-V2.6-Pro, scores 46. Kestrel's Q3-2024 results and Kestrel's TPU-v7 chips. Vexora's Orbis led."
     got = [(text[m.start : m.end], m.label) for m in find_models(text)]
     assert got == [("Quill-V2.6-Pro", "MODEL")]
+
+
+def test_a_cue_after_a_name_does_not_reach_over_a_blank_line():
+    text = "Vexora Quillworks & Zentrop\n\nTransformer models spread compute evenly."
+    assert find_models(text) == []
+    text = "Zentrix-9\nmodel is new."  # a wrapped line still reads on
+    assert [text[m.start : m.end] for m in find_models(text)] == ["Zentrix-9"]

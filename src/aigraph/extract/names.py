@@ -302,7 +302,7 @@ def find_orgs(
             out.append(NameMatch(start, end, "ORG", "rule:org-affiliation"))
             continue
         before = text[max(0, start - 60) : start]
-        after = text[end : end + 80]
+        after = text[end : end + 80].split("\n\n", 1)[0]  # a cue never reaches over a blank line
         rule = None
         if institutional and contexts["university"].search(name):
             rule = "rule:org-university"
@@ -351,7 +351,7 @@ def find_models(
             distinctive = any(c.isdigit() for c in name) or any(c.isupper() for c in name[1:])
         if not distinctive or is_bare_size(name) or not is_novel(name):
             continue
-        after = text[end : end + 80]
+        after = text[end : end + 80].split("\n\n", 1)[0]  # a cue never reaches over a blank line
         if contexts["after_ds_noun"].match(after):
             out.append(NameMatch(start, end, "DATASET", "rule:dataset-cue"))
         elif any(contexts[cue].match(after) for cue in ("after_model_noun", "after_model_verb", "after_is_model")):
