@@ -35,12 +35,18 @@ _NON_ALNUM_RUN = re.compile(r"[\W_]+")
 def surface_key(text: str) -> str:
     """Return the lookup key of a surface form: NFKC, casefold, alphanumerics only.
 
+    A trailing plus is kept: it names a successor (``CodeT5+`` is not ``CodeT5``).
+
     Examples
     --------
     >>> surface_key("Hugging Face") == surface_key("HuggingFace") == "huggingface"
     True
+    >>> surface_key("CodeT5+"), surface_key("FaceForensics++"), surface_key("ASE+ACE")
+    ('codet5+', 'faceforensics++', 'aseace')
     """
-    return _NON_ALNUM_RUN.sub("", unicodedata.normalize("NFKC", text).casefold())
+    key = _NON_ALNUM_RUN.sub("", unicodedata.normalize("NFKC", text).casefold())
+    stripped = text.rstrip()
+    return key + "+" * (len(stripped) - len(stripped.rstrip("+"))) if stripped.endswith("+") else key
 
 
 def word_key(text: str) -> str:

@@ -100,3 +100,10 @@ def test_two_names_and_a_comma_are_no_list_to_spread_along():
     assert spread("Backers: Google, Quillfield, Zentrop.") == ["Quillfield", "Zentrop"]
     assert spread("Backers: Google, Quillfield, and the Kestrel fund.") == ["Quillfield"]
     assert spread("Backers were Google or Quillfield.") == ["Quillfield"]
+
+
+def test_a_plus_after_a_known_model_names_its_successor(extract_text):
+    ex = extract_text("Slide 3: Salesforce released CodeT5+, a successor to CodeT5.\n")
+    models = {e.name for e in ex.entities if e.label == "MODEL"}
+    assert models == {"CodeT5+", "CodeT5"}
+    assert ("Salesforce", "CodeT5+") in {(r.head, r.tail) for r in ex.relations if r.type == "DEVELOPED"}

@@ -1,7 +1,7 @@
 """Names that grow from curated ones.
 
 * sizes, tiers and versions on a known model: ``Koala-13B``, ``Llama 3 8B Instruct``,
-  ``Phi-3 mini``, ``Gemini 4 Argon``;
+  ``Phi-3 mini``, ``Gemini 4 Argon``, ``CodeT5+``;
 * splits and versions of a known benchmark: ``SWE-bench Lite``, ``Kinetics-600``;
   names built on "Bench";
 * label spreading along a list that holds a known organisation or dataset;
@@ -33,6 +33,7 @@ _SPACED_TIER = rf"(?:Instruct|Chat|Turbo|Mini|Small|Medium|Large|Base|Pro|Plus|U
 _SPACED_AFTER = re.compile(rf"(?:\s(?:{_SIZE})(?![\w])|\s{_SPACED_TIER}(?:\s{_VERSION}(?![\w.]))?(?![\w-]))+(?:\s(?:Instruct|Chat)(?![\w-]))?")
 _FAMILY_VERSION = re.compile(r"[- ]v?\d{1,2}(?:\.\d+)?(?![\w%]|\.\d)")
 _CODENAME = re.compile(r"(?: |[ \t]*\n[ \t]*)([A-Z][a-z]{2,})(?![\w-])(?! [A-Z])")
+_PLUS = re.compile(r"\+{1,2}(?![\w+])")
 _VARIANT_SUFFIX = re.compile(rf"^(?:[- ](?:{_SIZE}|{_VERSION}|(?i:{_TIERS})))+$")
 
 
@@ -67,6 +68,9 @@ def find_model_variants(text: str, models: list[tuple[int, int]], known_starts: 
         spaced = _SPACED_AFTER.match(text, new_end)
         if spaced:
             new_end = spaced.end()
+        plus = _PLUS.match(text, new_end)  # "CodeT5+": a successor named with a plus
+        if plus:
+            new_end = plus.end()
         if (new_start, new_end) == (start, known_end) or (new_end < len(text) and text[new_end] == "-" and text[new_end + 1 : new_end + 2].islower()):
             continue
         out.append(NameMatch(new_start, new_end, "MODEL", "rule:model-variant"))
