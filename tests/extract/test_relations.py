@@ -185,3 +185,13 @@ def test_an_organisations_best_set_off_by_commas_is_its_model():
     ments = [_ment(text, n, lab, sent) for n, lab in
              (("Zentrop Labs", "ORG"), ("Quillon-4", "MODEL"), ("Vexora", "ORG"), ("Orbis-2", "MODEL"))]
     assert {(f.head.name, f.tail.name) for f in rel.developed(ments, text)} == {("Zentrop Labs", "Quillon-4")}
+
+
+def test_a_listed_papers_credit_built_the_model_its_title_opens_with(extract_text):
+    abstract = ("We propose a routing method for tiny experts. In this paper we show that Quillon-4 outperforms dense "
+                "baselines on every benchmark we tried, with experiments on three tasks.")
+    ex = extract_text(f"Top papers\n\n1) Quillon-4: Sparse Routing for Tiny Experts (Zentrop Labs)\n\n{abstract}\n")
+    assert "Quillon-4: Sparse Routing for Tiny Experts" in {e.name for e in ex.entities if e.label == "PAPER"}
+    assert relations(ex, "DEVELOPED") == {("Zentrop Labs", "Quillon-4")}
+    ex = extract_text(f"Top papers\n\n1) Quillon-4: Sparse Routing for Tiny Experts (Zentrop Labs and others)\n\n{abstract}\n")
+    assert relations(ex, "DEVELOPED") == set()

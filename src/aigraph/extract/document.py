@@ -8,6 +8,7 @@ import re
 from collections import defaultdict
 
 from aigraph.extract import relations as rel
+from aigraph.extract.paper_credits import credited_models
 from aigraph.extract.candidates import METRICS_KEY
 from aigraph.extract.canonical import canonicalize, metric_entities, propagate
 from aigraph.extract.pipeline import mentions_of, run_chunks
@@ -130,6 +131,7 @@ def _relations(doc: Document, normalized: str, entities: list[Entity], details: 
         kind = getattr(details.get((start, end)), "kind", "")
         per_block[i].append(rel.BlockMention(entity.name, entity.label, start, end, (m.sentence_start, m.sentence_end), kind))
     dataset_of = {span: info.dataset for span, info in details.items() if info.dataset}
+    model_names = {e.name.casefold(): e.name for e in entities if e.label == "MODEL"}
     found: list[tuple[rel.FoundRelation, object]] = []
     context_org = None
     for i, block in enumerate(blocks):
@@ -142,6 +144,7 @@ def _relations(doc: Document, normalized: str, entities: list[Entity], details: 
         ctx = context_org if block.kind in ("bullet", "slide") else None
         for f in rel.developed(ments, normalized, context_org=ctx, curated_dev=curated_dev):
             found.append((f, block))
+        found.extend((f, block) for f in credited_models(ments, normalized, model_names))
         # The metric rules read the whole block (result tables span many lines); they
         # must index by sentence themselves to stay linear.
         for f in (*rel.achieves(ments, normalized), *rel.measured_on(ments, dataset_of, normalized)):

@@ -28,6 +28,7 @@ _TRAIL = re.compile(
     r"(?:\s*\[[^\]\n]{0,40}\]"  # [PDF] [Copy] [May 04-21]
     r"|\s*\((?:pdf|code|arxiv|link|paper|html)[^)\n]{0,40}\)"
     r"|\s*\((?:[A-Z][\w&-]*\s+){0,3}'?(?:19|20)?\d\d\)"  # (NeurIPS 2017), (2021)
+    r"|\s*\([A-Z][\w&.-]*(?:\s+(?:[A-Z][\w&.-]*|of|for|and|&)){0,4}\)"  # a credit: (DeepMind), (Allen Institute for AI)
     rf"|\s*\(?{_MONTH}\s+\d{{1,2}}(?:,?\s*\d{{4}})?\)?"
     r"|\s*[-\u2013\u2014|:])\s*$",
     re.IGNORECASE,
