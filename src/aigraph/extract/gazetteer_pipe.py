@@ -59,19 +59,22 @@ class Gazetteer:
         # Sorted as spaCy sorts spans (start, end, label hash, kb id, span id), as a SpanRuler does.
         ordered = sorted(found)
         new = [Span(doc, start, end, label=label, span_id=ident) for start, end, label, ident in ordered]
-        # The same spans as plain (start_char, end_char, label) for the rules: reading
-        # a span group back builds every Span object anew.
+        # The same spans as plain rows for the rules and the resolver: reading a span
+        # group back builds every Span object anew.
         if self.spans_key in doc.spans:
             new = [*doc.spans[self.spans_key], *new]
-            chars = [(s.start_char, s.end_char, s.label_) for s in new]
+            rows = [(s.start_char, s.end_char, s.start, s.end, s.label, s.kb_id, s.id) for s in new]
         elif ordered:
             # Character offsets from the token arrays (cheaper than each Span's properties).
-            strings = self.vocab.strings
-            chars = [(idx[start], idx[end - 1] + length[end - 1], strings[label]) for start, end, label, _ in ordered]
+            rows = [(idx[start], idx[end - 1] + length[end - 1], start, end, label, 0, ident)
+                    for start, end, label, ident in ordered]
         else:
-            chars = []
+            rows = []
+        strings = self.vocab.strings
         doc.spans[self.spans_key] = new
-        doc.user_data[chars_key(self.spans_key)] = chars
+        doc.user_data[rows_key(self.spans_key)] = rows
+        doc.user_data[chars_key(self.spans_key)] = [(start_char, end_char, strings[label])
+                                                    for start_char, end_char, _, _, label, _, _ in rows]
         return doc
 
     def to_disk(self, path, *, exclude=()) -> None:
@@ -90,6 +93,24 @@ class Gazetteer:
 def chars_key(spans_key: str) -> str:
     """``doc.user_data`` key of a gazetteer's spans as (start_char, end_char, label) tuples."""
     return spans_key + ".chars"
+
+
+def rows_key(spans_key: str) -> str:
+    """``doc.user_data`` key of a gazetteer's spans as rows (see :func:`gazetteer_rows`)."""
+    return spans_key + ".rows"
+
+
+def gazetteer_rows(doc: Doc, spans_key: str) -> list[tuple[int, int, int, int, int, int, int]]:
+    """The spans under ``spans_key`` as ``(start_char, end_char, start, end, label, kb_id, id)``
+    (string-store hashes), in the group's order.
+
+    The gazetteer's own copy when it is there and matches the group, else read from the group.
+    """
+    rows = doc.user_data.get(rows_key(spans_key))
+    group = doc.spans.get(spans_key, ())
+    if rows is None or len(rows) != len(group):
+        rows = [(s.start_char, s.end_char, s.start, s.end, s.label, s.kb_id, s.id) for s in group]
+    return rows
 
 
 @Language.factory(
