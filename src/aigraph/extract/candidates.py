@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 import numpy
-from spacy.attrs import SENT_START
+from spacy.attrs import ENT_ID, ENT_IOB, ENT_KB_ID, ENT_TYPE, SENT_START
 from spacy.language import Language
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
@@ -184,7 +184,7 @@ class LabelChooser:
     label both forms alike.
 
     Candidates are plain tuples ``(length, rank, start, end, start_char, end_char,
-    label, kb_id, id)`` (string-store hashes); only the chosen ones become Spans.
+    label, kb_id, id)`` (string-store hashes), and so are the chosen ones (see :func:`set_entities`).
     """
 
     def __init__(self, nlp: Language, name: str, *, knowledge: CompiledKnowledge) -> None:
@@ -283,16 +283,46 @@ class LabelChooser:
             cands = [c for c in cands if not any(lo < c[5] and c[4] < hi for lo, hi in chrome)]
         cands.sort(key=lambda c: (-c[0], c[1], c[2]))
         taken = [False] * len(doc)
-        chosen: list[Span] = []
+        chosen: list[tuple[int, int, int, int, int]] = []
         for _, _, start, end, _, _, label, kb_id, ident in cands:
             if any(taken[start:end]):
                 continue
             for i in range(start, end):
                 taken[i] = True
-            chosen.append(Span(doc, start, end, label=label, kb_id=kb_id, span_id=ident))
-        # What ``doc.ents = chosen`` does, without it building a second Span per entity.
-        doc.set_ents(chosen, default="outside")
+            chosen.append((start, end, label, kb_id, ident))
+        set_entities(doc, chosen)
         return doc
+
+
+def set_entities(doc: Doc, entities: list[tuple[int, int, int, int, int]]) -> None:
+    """Write non-overlapping ``(start, end, label, kb_id, id)`` (hashes) as the Doc's entities.
+
+    What ``doc.set_ents`` with Spans of these values and ``default="outside"`` writes (a
+    label of 0 names no entity; tokens outside keep their kb and entity ids), in one
+    :meth:`~spacy.tokens.Doc.from_array` instead of a Span and set operations per entity.
+    """
+    columns = numpy.zeros((len(doc), 4), dtype="uint64")
+    columns[:, 0] = 2  # ENT_IOB "O"
+    columns[:, 2:] = doc.to_array([ENT_KB_ID, ENT_ID])
+    tokens, iob, types, kb_ids, id_tokens, ids = [], [], [], [], [], []
+    for start, end, label, kb_id, ident in entities:
+        if not label or start == end:
+            continue
+        tokens.extend(range(start, end))
+        iob.append(3)  # "B", then "I"
+        iob.extend([1] * (end - start - 1))
+        types.extend([label] * (end - start))
+        kb_ids.extend([kb_id] * (end - start))
+        if ident:  # as set_ents: an entity without an id keeps the token's
+            id_tokens.extend(range(start, end))
+            ids.extend([ident] * (end - start))
+    if tokens:
+        columns[tokens, 0] = iob
+        columns[tokens, 1] = types
+        columns[tokens, 2] = kb_ids
+    if id_tokens:
+        columns[id_tokens, 3] = ids
+    doc.from_array([ENT_IOB, ENT_TYPE, ENT_KB_ID, ENT_ID], columns)
 
 
 @Language.factory("aigraph_resolver", default_config={"knowledge": _KNOWLEDGE})
