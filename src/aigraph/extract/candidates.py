@@ -304,24 +304,16 @@ def set_entities(doc: Doc, entities: list[tuple[int, int, int, int, int]]) -> No
     columns = numpy.zeros((len(doc), 4), dtype="uint64")
     columns[:, 0] = 2  # ENT_IOB "O"
     columns[:, 2:] = doc.to_array([ENT_KB_ID, ENT_ID])
-    tokens, iob, types, kb_ids, id_tokens, ids = [], [], [], [], [], []
-    for start, end, label, kb_id, ident in entities:
-        if not label or start == end:
-            continue
-        tokens.extend(range(start, end))
-        iob.append(3)  # "B", then "I"
-        iob.extend([1] * (end - start - 1))
-        types.extend([label] * (end - start))
-        kb_ids.extend([kb_id] * (end - start))
-        if ident:  # as set_ents: an entity without an id keeps the token's
-            id_tokens.extend(range(start, end))
-            ids.extend([ident] * (end - start))
-    if tokens:
-        columns[tokens, 0] = iob
-        columns[tokens, 1] = types
-        columns[tokens, 2] = kb_ids
-    if id_tokens:
-        columns[id_tokens, 3] = ids
+    ents = numpy.array([e for e in entities if e[2] and e[0] < e[1]], dtype="uint64").reshape(-1, 5)
+    starts, lengths = ents[:, 0].astype("int64"), (ents[:, 1] - ents[:, 0]).astype("int64")
+    # Each entity's row repeated once per token, and the token indices it covers.
+    owner = numpy.repeat(numpy.arange(len(ents)), lengths)
+    tokens = starts[owner] + numpy.arange(len(owner)) - (numpy.cumsum(lengths) - lengths)[owner]
+    columns[tokens, 0] = 1  # "I", and "B" on each first token
+    columns[starts, 0] = 3
+    columns[tokens, 1:3] = ents[owner, 2:4]
+    with_id = ents[owner, 4] != 0  # as set_ents: an entity without an id keeps the token's
+    columns[tokens[with_id], 3] = ents[owner, 4][with_id]
     doc.from_array([ENT_IOB, ENT_TYPE, ENT_KB_ID, ENT_ID], columns)
 
 
