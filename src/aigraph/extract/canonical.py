@@ -81,11 +81,11 @@ def propagate(doc: Document, mentions: list[Mention], normalized: str) -> list[M
         return mentions
     taken = sorted((m.start, m.end) for m in mentions if m.label != "METRIC")
     starts = [s for s, _ in taken]
-    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?![\w-])")
+    pattern = re.compile(r"(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?![\w-])")
     blocks = [b for b in doc.blocks if b.kind in CONTENT_KINDS]
     block_starts = [b.start for b in blocks]
     added = []
-    for m in pattern.finditer(normalized):
+    for m in _not_after_word(pattern, normalized):
         i = bisect.bisect_right(starts, m.start()) - 1
         if i >= 0 and taken[i][1] > m.start():
             continue
@@ -104,16 +104,30 @@ def propagate(doc: Document, mentions: list[Mention], normalized: str) -> list[M
     return sorted([*mentions, *added], key=lambda m: (m.start, m.end))
 
 
+_WORD_OR_HYPHEN = re.compile(r"[\w-]")
+
+
+def _not_after_word(pattern: re.Pattern, text: str):
+    """``re.compile(r"(?<![\\w-])" + pattern.pattern).finditer(text)`` for a pattern of names (never
+    empty), the look-behind tested on each hit: the engine then scans for the names' first characters."""
+    at = 0
+    while (m := pattern.search(text, at)) is not None:
+        if m.start() and _WORD_OR_HYPHEN.match(text, m.start() - 1):
+            at = m.start() + 1  # no match at this position: go on from the next, as finditer does
+            continue
+        yield m
+        at = m.end()
+
+
 def canonicalize(mentions: Iterable[Mention], pairs: Iterable[tuple[tuple[int, int], tuple[int, int]]],
                  knowledge: Knowledge | None) -> list[Entity]:
     """Group mentions into entities with canonical names and aliases."""
     mentions = [m for m in mentions if m.label != "METRIC"]
-    handles: dict[tuple[int, int], str] = {}
+    handles: dict[tuple[int, int], str] = {}  # (start, end) -> curated id of an @handle
     if any(m.extractor.endswith("rule:org-handle") for m in mentions):
         mentions = [_strip_handle(m) if m.extractor.endswith("rule:org-handle") else m for m in mentions]
         handles = _resolve_handles(mentions, knowledge)
         mentions = [m for m in mentions if not m.extractor.endswith("rule:org-handle") or (m.start, m.end) in handles]
-    #: Indices of the @handle mentions kept.
     handle_at = {i for i, m in enumerate(mentions) if m.extractor.endswith("rule:org-handle")} if handles else set()
     union = _Union(len(mentions))
     first_by_key: dict[str, int] = {}
@@ -331,8 +345,7 @@ def _most_common(items: list[str]) -> str:
 
 @functools.cache
 def _entries_named_by_id(knowledge: Knowledge) -> dict[str, list]:
-    """Curated id -> the entries :func:`_entity` finds for it, filled as ids come up (it
-    depends on the curated knowledge only, so it is kept for the knowledge's lifetime)."""
+    """Curated id -> the entries :func:`_entity` finds for it (filled as ids come up; curated data only)."""
     return {}
 
 
