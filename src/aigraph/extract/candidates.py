@@ -130,10 +130,10 @@ def make_rule_candidates(nlp: Language, name: str, *, knowledge: CompiledKnowled
 
 
 
-def _starts_sentence(doc: Doc, text: str, char: int) -> bool:
+def _starts_sentence(starts: list[int], text: str, char: int) -> bool:
+    """Whether only bullets, quotes and spaces stand between the sentence start before ``char`` and it."""
     import bisect
 
-    starts = doc._.aig_sents or [0]
     i = bisect.bisect_right(starts, char) - 1
     return not text[starts[i] : char].strip(" \t-*•●▪◦○■\"'(")
 
@@ -195,8 +195,9 @@ class LabelChooser:
 
     def _ambiguous_ok(self, doc: Doc, start_char: int, start: int, end: int) -> bool:
         """Whether a curated name (tokens ``start:end``) that is also an ordinary word stands as a name here."""
-        first = _starts_sentence(doc, self._text, start_char)
-        following = doc[end].text if end < len(doc) else ""
+        first = _starts_sentence(self._sents, self._text, start_char)
+        right = doc[end] if end < len(doc) else None
+        following = right.text if right is not None else ""
         acts = following in ("'s", "'") or following in words("org_verbs") or following in words("subject_verbs")
         if first and not acts and all(is_common_word(doc[i].text) for i in range(start, end)):
             return False
@@ -204,7 +205,6 @@ class LabelChooser:
         # neighbour that is a curated name of its own is a second name beside it
         # ("Anthropic Claude's", "Facebooks PyTorch").
         left = doc[start - 1] if start > 0 else None
-        right = doc[end] if end < len(doc) else None
         if self._named is None:
             # Tokens of curated names that are not ordinary words.
             self._named = {i for _, _, lo, hi, _, _, ident in self._exact if ident not in self._ambiguous_hashes
@@ -217,6 +217,7 @@ class LabelChooser:
 
     def __call__(self, doc: Doc) -> Doc:
         text = self._text = doc_text(doc)
+        self._sents = doc._.aig_sents or [0]
         stop = words("stop_names")
         headers = _header_rows(text)
         ambiguous = self._ambiguous_hashes
