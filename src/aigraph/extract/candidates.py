@@ -11,14 +11,15 @@ from __future__ import annotations
 import re
 
 import numpy
-from spacy.attrs import SENT_START
+from spacy.attrs import ENT_ID, ENT_IOB, ENT_KB_ID, ENT_TYPE, SENT_START
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
 from aigraph.extract import metrics, names, papers, table_models
 from aigraph.extract.compiled import CompiledKnowledge
 from aigraph.extract.gazetteer import EXACT_KEY, LOWER_KEY
-from aigraph.extract.gazetteer_pipe import chars_key
+from aigraph.extract.gazetteer_pipe import chars_key, gazetteer_rows
 from aigraph.extract.name_families import find_family_versions
 from aigraph.extract.sentences import sentence_starts
 from aigraph.extract.statistical import STAT_KEY
@@ -48,9 +49,10 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
-def _span(doc: Doc, start: int, end: int, label: str, rule: str) -> Span | None:
+def _span(doc: Doc, text: str, start: int, end: int, label: str, rule: str) -> Span | None:
     span = doc.char_span(start, end, label=label, alignment_mode="expand")
-    if span is None or not span.text.strip():
+    # ``span.text`` as a slice of the Doc's text (the property joins its tokens' texts)
+    if span is None or not text[span.start_char : span.end_char].strip():
         return None
     span.kb_id_ = rule
     return span
@@ -97,16 +99,16 @@ class RuleCandidates:
                   *names.find_money(text), *names.find_people(text), *table_models.model_cells(text),
                   *names.find_known_extensions(text, curated),
                   *find_family_versions(text, self.knowledge.model_families, frozenset(s for s, _ in known))):
-            span = _span(doc, m.start, m.end, m.label, m.rule)
+            span = _span(doc, text, m.start, m.end, m.label, m.rule)
             if span is not None:
                 spans.append(span)
         for p in papers.find_papers(text, known=self.knowledge.is_known, links=True):
-            span = _span(doc, p.start, p.end, "PAPER", p.rule)
+            span = _span(doc, text, p.start, p.end, "PAPER", p.rule)
             if span is not None:
                 spans.append(span)
         metric_spans = []
         for mm in metrics.find_metrics(text, is_dataset=self.knowledge.is_dataset):
-            span = _span(doc, mm.start, mm.end, "METRIC", f"rule:metric-{mm.kind}")
+            span = _span(doc, text, mm.start, mm.end, "METRIC", f"rule:metric-{mm.kind}")
             if span is not None:
                 span._.aig_metric = mm
                 metric_spans.append(span)
@@ -128,10 +130,10 @@ def make_rule_candidates(nlp: Language, name: str, *, knowledge: CompiledKnowled
 
 
 
-def _starts_sentence(doc: Doc, text: str, char: int) -> bool:
+def _starts_sentence(starts: list[int], text: str, char: int) -> bool:
+    """Whether only bullets, quotes and spaces stand between the sentence start before ``char`` and it."""
     import bisect
 
-    starts = doc._.aig_sents or [0]
     i = bisect.bisect_right(starts, char) - 1
     return not text[starts[i] : char].strip(" \t-*•●▪◦○■\"'(")
 
@@ -180,28 +182,33 @@ class LabelChooser:
     which beat the case-blind gazetteer and the statistical model. Ambiguous
     curated names are dropped at the start of a sentence. Acronym definitions
     label both forms alike.
+
+    Candidates are plain tuples ``(length, rank, start, end, start_char, end_char,
+    label, kb_id, id)`` (string-store hashes), and so are the chosen ones (see :func:`set_entities`).
     """
 
     def __init__(self, nlp: Language, name: str, *, knowledge: CompiledKnowledge) -> None:
         self.name = name
         self.ambiguous_ids = knowledge.ambiguous_ids
+        #: The same ids as string-store hashes (what the gazetteer rows carry).
+        self._ambiguous_hashes = frozenset(get_string_id(i) for i in knowledge.ambiguous_ids)
 
-    def _ambiguous_ok(self, span: Span) -> bool:
-        """Whether a curated name that is also an ordinary word stands as a name here."""
-        doc = span.doc
-        first = _starts_sentence(doc, self._text, span.start_char)
-        following = doc[span.end].text if span.end < len(doc) else ""
+    def _ambiguous_ok(self, doc: Doc, start_char: int, start: int, end: int) -> bool:
+        """Whether a curated name (tokens ``start:end``) that is also an ordinary word stands as a name here."""
+        first = _starts_sentence(self._sents, self._text, start_char)
+        right = doc[end] if end < len(doc) else None
+        following = right.text if right is not None else ""
         acts = following in ("'s", "'") or following in words("org_verbs") or following in words("subject_verbs")
-        if first and not acts and all(is_common_word(t.text) for t in span):
+        if first and not acts and all(is_common_word(doc[i].text) for i in range(start, end)):
             return False
         # Part of a longer capitalised name ("Data Science Bootcamp"): not this entry. A
         # neighbour that is a curated name of its own is a second name beside it
         # ("Anthropic Claude's", "Facebooks PyTorch").
-        left = doc[span.start - 1] if span.start > 0 else None
-        right = doc[span.end] if span.end < len(doc) else None
+        left = doc[start - 1] if start > 0 else None
         if self._named is None:
             # Tokens of curated names that are not ordinary words.
-            self._named = {i for s in self._exact if s.id_ not in self.ambiguous_ids for i in range(s.start, s.end)}
+            self._named = {i for _, _, lo, hi, _, _, ident in self._exact if ident not in self._ambiguous_hashes
+                           for i in range(lo, hi)}
         named = self._named
         return not (
             (left is not None and not first and left.text[:1].isupper() and left.i not in named)
@@ -210,48 +217,54 @@ class LabelChooser:
 
     def __call__(self, doc: Doc) -> Doc:
         text = self._text = doc_text(doc)
+        self._sents = doc._.aig_sents or [0]
         stop = words("stop_names")
         headers = _header_rows(text)
-        # Each group read once: reading a span group builds its Span objects anew.
-        groups = {key: list(doc.spans.get(key, ())) for key in (EXACT_KEY, RULES_KEY, LOWER_KEY, STAT_KEY)}
-        self._exact, self._named = groups[EXACT_KEY], None
-        cands: list[tuple[int, int, int, Span]] = []
-        for key, spans in groups.items():
-            for span in spans:
-                start, end = span.start_char, span.end_char
-                surface = text[start:end]
-                rank = _RANK[key]
-                if key in (EXACT_KEY, LOWER_KEY):
+        ambiguous = self._ambiguous_hashes
+        self._exact, self._named = gazetteer_rows(doc, EXACT_KEY), None
+        cands: list[tuple[int, int, int, int, int, int, int, int, int]] = []
+        for key in (EXACT_KEY, RULES_KEY, LOWER_KEY, STAT_KEY):
+            rank = _RANK[key]
+            if key in (EXACT_KEY, LOWER_KEY):
+                for start_char, end_char, start, end, label, kb_id, ident in (
+                        self._exact if key == EXACT_KEY else gazetteer_rows(doc, key)):
+                    surface = text[start_char:end_char]
                     # A case-blind match written all in lower case is a phrase, not a name
                     # ("built generative agents"); "US air force" keeps its capitals.
                     if surface in stop or (key == LOWER_KEY and surface.islower()):
                         continue
-                    if span.id_ in self.ambiguous_ids and (
-                            not self._ambiguous_ok(span) or any(lo <= start < hi for lo, hi in headers)):
+                    if ident in ambiguous and (not self._ambiguous_ok(doc, start_char, start, end)
+                                               or any(lo <= start_char < hi for lo, hi in headers)):
                         continue  # an ordinary word here, or a column name ("| Benchmark | ...")
-                elif key == STAT_KEY:
-                    if all(is_common_word(w) or w in stop for w in surface.split()):
+                    cands.append((end_char - start_char, rank, start, end, start_char, end_char, label, kb_id, ident))
+                continue
+            for span in doc.spans.get(key, ()):
+                start_char, end_char, span_rank = span.start_char, span.end_char, rank
+                if key == STAT_KEY:
+                    if all(is_common_word(w) or w in stop for w in text[start_char:end_char].split()):
                         continue
                 elif span.kb_id_ in _STRONG_RULES:
-                    rank = -1 if span.label_ == "PAPER" or span.kb_id_ == "rule:called" else 0
+                    span_rank = -1 if span.label_ == "PAPER" or span.kb_id_ == "rule:called" else 0
                 elif span.kb_id_ == "rule:org-funding":
-                    rank = -1  # "Cursor ($900M)": a company raising money, whatever product shares its name
-                cands.append((end - start, rank, span.start, span))
+                    span_rank = -1  # "Cursor ($900M)": a company raising money, whatever product shares its name
+                cands.append((end_char - start_char, span_rank, span.start, span.end, start_char, end_char,
+                              span.label, span.kb_id, span.id))
         # Acronym pairs: a form without a label takes its partner's.
-        by_chars = {(s.start_char, s.end_char): s for *_, s in cands}
+        strings = doc.vocab.strings
+        acronym = strings.add("rule:acronym")
+        by_chars = {(c[4], c[5]): c for c in cands}
         for a, b in doc._.aig_pairs or ():
             for this, other in ((a, b), (b, a)):
                 if this in by_chars or other not in by_chars:
                     continue
                 partner = by_chars[other]
-                if partner.label_ == "PAPER":
+                if strings[partner[6]] == "PAPER":
                     continue  # a method named after its paper is not the paper
-                span = doc.char_span(*this, label=partner.label_, alignment_mode="expand")
+                span = doc.char_span(*this, label=partner[6], alignment_mode="expand")
                 if span is not None:
-                    span.kb_id_ = "rule:acronym"
-                    span.id_ = partner.id_
-                    cands.append((len(span.text), 1, span.start, span))
-                    by_chars[this] = span
+                    by_chars[this] = cand = (span.end_char - span.start_char, 1, span.start, span.end,
+                                             span.start_char, span.end_char, partner[6], acronym, partner[8])
+                    cands.append(cand)
         for a, b in doc._.aig_pairs or ():
             if a in by_chars or b in by_chars:
                 continue
@@ -262,24 +275,47 @@ class LabelChooser:
             label = names.label_of_long_form(short.text, long_.text)
             if label is None:
                 continue
+            label_id = strings.add(label)
             for span in (short, long_):
-                span = Span(doc, span.start, span.end, label=label)
-                span.kb_id_ = "rule:acronym"
-                cands.append((len(span.text), 1, span.start, span))
+                cands.append((span.end_char - span.start_char, 1, span.start, span.end, span.start_char, span.end_char,
+                              label_id, acronym, 0))
         chrome = _chrome_spans(text)
         if chrome:
-            cands = [c for c in cands if not any(lo < c[3].end_char and c[3].start_char < hi for lo, hi in chrome)]
+            cands = [c for c in cands if not any(lo < c[5] and c[4] < hi for lo, hi in chrome)]
         cands.sort(key=lambda c: (-c[0], c[1], c[2]))
         taken = [False] * len(doc)
-        chosen: list[Span] = []
-        for *_, span in cands:
-            if any(taken[span.start : span.end]):
+        chosen: list[tuple[int, int, int, int, int]] = []
+        for _, _, start, end, _, _, label, kb_id, ident in cands:
+            if any(taken[start:end]):
                 continue
-            for i in range(span.start, span.end):
+            for i in range(start, end):
                 taken[i] = True
-            chosen.append(span)
-        doc.ents = sorted(chosen, key=lambda s: s.start)
+            chosen.append((start, end, label, kb_id, ident))
+        set_entities(doc, chosen)
         return doc
+
+
+def set_entities(doc: Doc, entities: list[tuple[int, int, int, int, int]]) -> None:
+    """Write non-overlapping ``(start, end, label, kb_id, id)`` (hashes) as the Doc's entities.
+
+    What ``doc.set_ents`` with Spans of these values and ``default="outside"`` writes (a
+    label of 0 names no entity; tokens outside keep their kb and entity ids), in one
+    :meth:`~spacy.tokens.Doc.from_array` instead of a Span and set operations per entity.
+    """
+    columns = numpy.zeros((len(doc), 4), dtype="uint64")
+    columns[:, 0] = 2  # ENT_IOB "O"
+    columns[:, 2:] = doc.to_array([ENT_KB_ID, ENT_ID])
+    ents = numpy.array([e for e in entities if e[2] and e[0] < e[1]], dtype="uint64").reshape(-1, 5)
+    starts, lengths = ents[:, 0].astype("int64"), (ents[:, 1] - ents[:, 0]).astype("int64")
+    # Each entity's row repeated once per token, and the token indices it covers.
+    owner = numpy.repeat(numpy.arange(len(ents)), lengths)
+    tokens = starts[owner] + numpy.arange(len(owner)) - (numpy.cumsum(lengths) - lengths)[owner]
+    columns[tokens, 0] = 1  # "I", and "B" on each first token
+    columns[starts, 0] = 3
+    columns[tokens, 1:3] = ents[owner, 2:4]
+    with_id = ents[owner, 4] != 0  # as set_ents: an entity without an id keeps the token's
+    columns[tokens[with_id], 3] = ents[owner, 4][with_id]
+    doc.from_array([ENT_IOB, ENT_TYPE, ENT_KB_ID, ENT_ID], columns)
 
 
 @Language.factory("aigraph_resolver", default_config={"knowledge": _KNOWLEDGE})

@@ -9,8 +9,9 @@ Names found by a rule once are then looked for everywhere else in the document.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable
 
 from aigraph.lexicon import is_common_word
@@ -29,13 +30,11 @@ def merge_key(text: str, label: str) -> str:
     :func:`aigraph.keys.surface_key` with versions (``v2.0`` = ``2``) and CamelCase
     plurals folded for models and datasets.
     """
-    if label in ("MODEL", "DATASET"):
-        # "v2.0" / "2.0" / "2": one version
-        text = _VERSION_ZERO.sub("", _VERSION_V.sub("", text))
-    key = surface_key(text)
-    if label in ("MODEL", "DATASET") and singular(text) != text:
-        key = surface_key(singular(text))
-    return key
+    if label not in ("MODEL", "DATASET"):
+        return surface_key(text)
+    # "v2.0" / "2.0" / "2": one version
+    text = _VERSION_ZERO.sub("", _VERSION_V.sub("", text))
+    return surface_key(singular(text))  # singular() returns a name that is no plural as it is
 
 
 _VERSION_V = re.compile(r"(?<![A-Za-z])[vV](?=\d)")
@@ -53,13 +52,16 @@ def singular(name: str) -> str:
 
 
 class _Union:
-    def __init__(self) -> None:
-        self.parent: dict[int, int] = {}
+    """Union-find over the indices ``0 .. size - 1``."""
+
+    def __init__(self, size: int) -> None:
+        self.parent: list[int] = list(range(size))
 
     def find(self, i: int) -> int:
-        while self.parent.get(i, i) != i:
-            self.parent[i] = self.parent.get(self.parent[i], self.parent[i])
-            i = self.parent[i]
+        parent = self.parent
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
         return i
 
     def union(self, a: int, b: int) -> None:
@@ -79,11 +81,11 @@ def propagate(doc: Document, mentions: list[Mention], normalized: str) -> list[M
         return mentions
     taken = sorted((m.start, m.end) for m in mentions if m.label != "METRIC")
     starts = [s for s, _ in taken]
-    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?![\w-])")
+    pattern = re.compile(r"(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?![\w-])")
     blocks = [b for b in doc.blocks if b.kind in CONTENT_KINDS]
     block_starts = [b.start for b in blocks]
     added = []
-    for m in pattern.finditer(normalized):
+    for m in _not_after_word(pattern, normalized):
         i = bisect.bisect_right(starts, m.start()) - 1
         if i >= 0 and taken[i][1] > m.start():
             continue
@@ -102,14 +104,32 @@ def propagate(doc: Document, mentions: list[Mention], normalized: str) -> list[M
     return sorted([*mentions, *added], key=lambda m: (m.start, m.end))
 
 
+_WORD_OR_HYPHEN = re.compile(r"[\w-]")
+
+
+def _not_after_word(pattern: re.Pattern, text: str):
+    """``re.compile(r"(?<![\\w-])" + pattern.pattern).finditer(text)`` for a pattern of names (never
+    empty), the look-behind tested on each hit: the engine then scans for the names' first characters."""
+    at = 0
+    while (m := pattern.search(text, at)) is not None:
+        if m.start() and _WORD_OR_HYPHEN.match(text, m.start() - 1):
+            at = m.start() + 1  # no match at this position: go on from the next, as finditer does
+            continue
+        yield m
+        at = m.end()
+
+
 def canonicalize(mentions: Iterable[Mention], pairs: Iterable[tuple[tuple[int, int], tuple[int, int]]],
                  knowledge: Knowledge | None) -> list[Entity]:
     """Group mentions into entities with canonical names and aliases."""
     mentions = [m for m in mentions if m.label != "METRIC"]
-    mentions = [_strip_handle(m) if m.extractor.endswith("rule:org-handle") else m for m in mentions]
-    handles = _resolve_handles(mentions, knowledge)
-    mentions = [m for m in mentions if not m.extractor.endswith("rule:org-handle") or (m.start, m.end) in handles]
-    union = _Union()
+    handles: dict[tuple[int, int], str] = {}  # (start, end) -> curated id of an @handle
+    if any(m.extractor.endswith("rule:org-handle") for m in mentions):
+        mentions = [_strip_handle(m) if m.extractor.endswith("rule:org-handle") else m for m in mentions]
+        handles = _resolve_handles(mentions, knowledge)
+        mentions = [m for m in mentions if not m.extractor.endswith("rule:org-handle") or (m.start, m.end) in handles]
+    handle_at = {i for i, m in enumerate(mentions) if m.extractor.endswith("rule:org-handle")} if handles else set()
+    union = _Union(len(mentions))
     first_by_key: dict[str, int] = {}
     by_span: dict[tuple[int, int], int] = {}
     curated: dict[int, str] = {}
@@ -130,7 +150,7 @@ def canonicalize(mentions: Iterable[Mention], pairs: Iterable[tuple[tuple[int, i
         if cid:
             curated[i] = cid
         id_key = f"id:{cid}" if cid else None
-        if id_key and (cid, surface_key(m.text)) in editions:
+        if id_key and editions and (cid, surface_key(m.text)) in editions:
             id_key += ":" + surface_key(m.text)  # "Kinetics-600" and "Kinetics-700": two datasets here
         for key in (id_key, f"name:{merge_key(m.text, m.label)}"):
             if key is None:
@@ -155,12 +175,12 @@ def canonicalize(mentions: Iterable[Mention], pairs: Iterable[tuple[tuple[int, i
     entities = []
     for members in groups.values():
         entity = _entity([mentions[i] for i in members], [curated[i] for i in members if i in curated], knowledge)
-        if all(mentions[i].extractor.endswith("rule:org-handle") for i in members) and entity.attrs.get("curated_name"):
+        if handle_at and all(i in handle_at for i in members) and entity.attrs.get("curated_name"):
             entity = Entity(entity.label, str(entity.attrs.pop("curated_name")), sorted({*entity.aliases, entity.name}),
                             entity.mentions, entity.attrs)
         bases = [variant_of[i] for i in members if i in variant_of]
         if bases and "curated_id" not in entity.attrs:
-            entity.attrs["variant_of"] = Counter(bases).most_common(1)[0][0]
+            entity.attrs["variant_of"] = _most_common(bases)
         entities.append(entity)
     return sorted(entities, key=lambda e: (e.label, e.name))
 
@@ -272,16 +292,22 @@ def _entity(members: list[Mention], curated_ids: list[str], knowledge: Knowledge
         label = members[0].label  # most entities have one mention: no vote to count
         surfaces = {members[0].text: 1}
     else:
-        labels: Counter[str] = Counter()
+        labels: dict[str, int] = {}
         for m in members:
-            labels[m.label] += 3 if m.extractor in _STATING_RULES else 2 if m.curated_id else 1
+            labels[m.label] = labels.get(m.label, 0) + (3 if m.extractor in _STATING_RULES else 2 if m.curated_id else 1)
         label = min(labels, key=lambda lab: (-labels[lab], _LABEL_PRIORITY.get(lab, 9)))
-        surfaces = Counter(m.text for m in members if m.label == label) or Counter(m.text for m in members)
+        surfaces = _counts(m.text for m in members if m.label == label) or _counts(m.text for m in members)
     known = None
     if curated_ids and knowledge is not None:
-        cid = curated_ids[0] if len(curated_ids) == 1 else Counter(curated_ids).most_common(1)[0][0]
-        found = [e for e in knowledge.lookup(cid) if e.id == cid] or [knowledge.get(cid)]
-        known = next((e for e in found if e is not None and e.label == label), None)
+        cid = curated_ids[0] if len(curated_ids) == 1 else _most_common(curated_ids)
+        entries = _entries_named_by_id(knowledge)
+        found = entries.get(cid)
+        if found is None:
+            found = entries[cid] = [e for e in knowledge.lookup(cid) if e.id == cid] or [knowledge.get(cid)]
+        for entry in found:
+            if entry is not None and entry.label == label:
+                known = entry
+                break
     if known is not None:
         attrs["curated_id"] = known.id
         if known.kind:
@@ -291,7 +317,7 @@ def _entity(members: list[Mention], curated_ids: list[str], knowledge: Knowledge
         # The curated name, when the document writes it; else the document's own.
         name = known.name
     else:
-        acronyms = [s for s in surfaces if " " not in s and sum(c.isupper() for c in s) >= 2]
+        acronyms = [s for s in surfaces if " " not in s and sum(map(str.isupper, s)) >= 2]
         pick = max(acronyms or surfaces, key=lambda s: (surfaces[s], len(s)))
         name = singular(pick) if label == "MODEL" else pick
     name = " ".join(name.split())  # a name wrapped over two lines
@@ -301,6 +327,26 @@ def _entity(members: list[Mention], curated_ids: list[str], knowledge: Knowledge
     if known is not None and known.name != name:
         attrs["curated_name"] = known.name
     return Entity(label=label, name=name, aliases=aliases, mentions=members, attrs=attrs)
+
+
+def _counts(items: Iterable[str]) -> dict[str, int]:
+    """How often each item occurs, in the order of first occurrence (a ``Counter`` without its overhead)."""
+    counts: dict[str, int] = {}
+    for item in items:
+        counts[item] = counts.get(item, 0) + 1
+    return counts
+
+
+def _most_common(items: list[str]) -> str:
+    """The most frequent item; on a tie the first to occur (as ``Counter.most_common(1)``)."""
+    counts = _counts(items)
+    return max(counts, key=counts.__getitem__)
+
+
+@functools.cache
+def _entries_named_by_id(knowledge: Knowledge) -> dict[str, list]:
+    """Curated id -> the entries :func:`_entity` finds for it (filled as ids come up; curated data only)."""
+    return {}
 
 
 def _relabel(m: Mention, label: str) -> Mention:

@@ -12,7 +12,6 @@ instances run in the pipeline: ``exact`` patterns on ``ORTH`` and ``lower`` ones
 from __future__ import annotations
 
 import srsly
-from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -47,31 +46,31 @@ class Gazetteer:
         matches = self.matcher(doc)
         found: set[tuple[int, int, int, int]] = set()
         if matches:
-            # The matched attribute and the character offsets of every token, read at once.
-            values, idx, length = doc.to_array([self.patterns.attr, IDX, LENGTH]).T.tolist()
+            # The matched attribute of every token, read at once.
+            values = doc.to_array(self.patterns.attr).tolist()
             strings, ids, hashes = self.vocab.strings, self.patterns.ids, self._hashes
+            labels: dict[int, str] = {}
             for match_id, start, end in matches:
-                for ident in ids.get((strings[match_id], tuple(values[start:end])), ()):
+                label = labels.get(match_id)
+                if label is None:
+                    label = labels[match_id] = strings[match_id]
+                for ident in ids.get((label, tuple(values[start:end])), ()):
                     key = hashes.get(ident)
                     if key is None:
                         key = hashes[ident] = strings.add(ident)
                     found.add((start, end, match_id, key))
         # Sorted as spaCy sorts spans (start, end, label hash, kb id, span id), as a SpanRuler does.
-        ordered = sorted(found)
-        new = [Span(doc, start, end, label=label, span_id=ident) for start, end, label, ident in ordered]
-        # The same spans as plain (start_char, end_char, label) for the rules: reading
-        # a span group back builds every Span object anew.
+        new = [Span(doc, start, end, label=label, span_id=ident) for start, end, label, ident in sorted(found)]
         if self.spans_key in doc.spans:
             new = [*doc.spans[self.spans_key], *new]
-            chars = [(s.start_char, s.end_char, s.label_) for s in new]
-        elif ordered:
-            # Character offsets from the token arrays (cheaper than each Span's properties).
-            strings = self.vocab.strings
-            chars = [(idx[start], idx[end - 1] + length[end - 1], strings[label]) for start, end, label, _ in ordered]
-        else:
-            chars = []
+        # The same spans as plain rows for the rules and the resolver: reading a span
+        # group back builds every Span object anew.
+        rows = [(s.start_char, s.end_char, s.start, s.end, s.label, s.kb_id, s.id) for s in new]
+        strings = self.vocab.strings
         doc.spans[self.spans_key] = new
-        doc.user_data[chars_key(self.spans_key)] = chars
+        doc.user_data[rows_key(self.spans_key)] = rows
+        doc.user_data[chars_key(self.spans_key)] = [(start_char, end_char, strings[label])
+                                                    for start_char, end_char, _, _, label, _, _ in rows]
         return doc
 
     def to_disk(self, path, *, exclude=()) -> None:
@@ -90,6 +89,24 @@ class Gazetteer:
 def chars_key(spans_key: str) -> str:
     """``doc.user_data`` key of a gazetteer's spans as (start_char, end_char, label) tuples."""
     return spans_key + ".chars"
+
+
+def rows_key(spans_key: str) -> str:
+    """``doc.user_data`` key of a gazetteer's spans as rows (see :func:`gazetteer_rows`)."""
+    return spans_key + ".rows"
+
+
+def gazetteer_rows(doc: Doc, spans_key: str) -> list[tuple[int, int, int, int, int, int, int]]:
+    """The spans under ``spans_key`` as ``(start_char, end_char, start, end, label, kb_id, id)``
+    (string-store hashes), in the group's order.
+
+    The gazetteer's own copy when it is there and matches the group, else read from the group.
+    """
+    rows = doc.user_data.get(rows_key(spans_key))
+    group = doc.spans.get(spans_key, ())
+    if rows is None or len(rows) != len(group):
+        rows = [(s.start_char, s.end_char, s.start, s.end, s.label, s.kb_id, s.id) for s in group]
+    return rows
 
 
 @Language.factory(
