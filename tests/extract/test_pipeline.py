@@ -139,3 +139,42 @@ def test_saved_pipeline_loads_in_a_fresh_process(tmp_path):
     out = subprocess.run([sys.executable, "-c", code, str(tmp_path / "pipe"), TEXT],
                          capture_output=True, text=True, check=True).stdout
     assert json.loads(out) == expected
+
+
+def _token_columns(doc):
+    return [(t.ent_iob_, t.ent_type_, t.ent_kb_id_, t.ent_id_) for t in doc]
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_set_entities_writes_what_set_ents_writes(seed):
+    """The resolver's array writer against spaCy's own, on prior annotation and edge cases."""
+    import random
+
+    from spacy.tokens import Span
+
+    from aigraph.extract.candidates import set_entities
+
+    rng = random.Random(seed)
+    nlp = spacy.blank("en")
+    words = " ".join(f"w{i}" for i in range(rng.randint(0, 40)))
+    ours, theirs = nlp(words), nlp(words)
+    if len(ours) > 2:  # an earlier component's entity, with kb and entity ids, to overwrite or keep
+        for doc in (ours, theirs):
+            doc.set_ents([Span(doc, 1, 3, label="OLD", kb_id="Q1", span_id="old")])
+    labels = ["", "ORG", "MODEL"]  # "" names no entity: its tokens stay outside
+    entities, at = [], 0
+    while at < len(ours):
+        start = at + rng.randint(0, 3)
+        end = min(len(ours), start + rng.randint(1, 4))
+        if start < end:
+            entities.append((start, end, rng.choice(labels), rng.choice(["", "Q7"]), rng.choice(["", "e"])))
+        at = end
+    def hashed(value):
+        return nlp.vocab.strings.add(value) if value else 0
+
+    set_entities(ours, [(s, e, hashed(l), hashed(k), hashed(i)) for s, e, l, k, i in entities])
+    theirs.set_ents([Span(theirs, s, e, label=l, kb_id=k, span_id=i) for s, e, l, k, i in entities if l],
+                    default="outside")
+    assert _token_columns(ours) == _token_columns(theirs)
+    assert [(e.start, e.end, e.label_, e.kb_id_, e.id_) for e in ours.ents] == [
+        (e.start, e.end, e.label_, e.kb_id_, e.id_) for e in theirs.ents]
