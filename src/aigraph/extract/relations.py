@@ -159,6 +159,8 @@ def developed(ments: list[BlockMention], text: str, *, context_org: BlockMention
     Mentions are indexed by sentence, so the work is linear in the mentions of the block.
     The rules run in order of confidence; a model linked by one is not linked again.
     """
+    if not any(m.label == "MODEL" for m in ments) or (context_org is None and not any(m.label == "ORG" for m in ments)):
+        return []  # every rule links a model of the block to an organisation (of the block, or its heading's)
     block = _Block(text, sorted(ments, key=lambda m: m.start), curated_dev, context_org)
     _possessive(block)
     _model_is_orgs(block)
@@ -284,16 +286,17 @@ def _subject_verb(b: _Block, model: BlockMention, sent_orgs: list[BlockMention])
     preposition is not the subject; the one before it may be.
     """
     before = [o for o in sent_orgs if o.end <= model.start]
-    subjects = [o for o in before if not _after_preposition(o, before, b.text)]
-    if not subjects:
+    # The subject is the last of them (the others are only read once it links).
+    org = next((o for o in reversed(before) if not _after_preposition(o, before, b.text)), None)
+    if org is None:
         return False
-    org = subjects[-1]
     between = b.text[org.end : model.start]
-    verb = _last_verb(between)
+    verb = _last_verb(between) if len(between) < 160 else None  # a long gap is not one clause
     if not (verb and _OBJECT_GAP.match(between[verb.end() :])
-            and not re.search(r"[;]|\bwhich\b|\bwhile\b|\bbut\b", between[: verb.start()]) and len(between) < 160):
+            and not re.search(r"[;]|\bwhich\b|\bwhile\b|\bbut\b", between[: verb.start()])):
         return False
     b.found(org, model, "rule:org-verb-model", 0.8)
+    subjects = [o for o in before if not _after_preposition(o, before, b.text)]
     # Isomorphic Labs and Google DeepMind introduced ...
     for other in reversed(subjects[:-1]):
         if not _LIST_GAP.match(b.text[other.end : org.start]):
@@ -306,9 +309,8 @@ def _subject_verb(b: _Block, model: BlockMention, sent_orgs: list[BlockMention])
 def _pronoun_subject(b: _Block, model: BlockMention, sent_orgs: list[BlockMention]) -> bool:
     """Then they built a system called FoldNet (the subject is the previous sentence's)."""
     lead = b.text[model.sent[0] : model.start]
-    verb = _last_verb(lead)
     if any(o.end <= model.start for o in sent_orgs) or not _PRONOUN_SUBJECT.match(lead) \
-            or not verb or not _OBJECT_GAP.match(lead[verb.end() :]):
+            or not (verb := _last_verb(lead)) or not _OBJECT_GAP.match(lead[verb.end() :]):
         return False
     prev = _last_before(b.orgs, b.org_ends, model.sent[0])
     if prev is None:
