@@ -175,3 +175,18 @@ def test_a_method_in_a_benchmarks_setting_is_not_a_model_mention(extract_text):
     )
     cot = [e for e in ex.entities if e.name == "Chain-of-Thought"]
     assert [m.slides for e in cot for m in e.mentions] == [(6,)]
+
+
+def test_extract_paths_raises_the_collector_threshold_only_while_it_runs(tmp_path):
+    import gc
+
+    from aigraph.extract import YOUNG_GC_THRESHOLD, extract_paths
+
+    for i in range(2):
+        (tmp_path / f"{i}.md").write_text("Zephyrion Labs released Quillstar 2.\n", encoding="utf-8")
+    before = gc.get_threshold()
+    run = extract_paths([tmp_path])
+    first = next(run)
+    assert gc.get_threshold()[0] >= YOUNG_GC_THRESHOLD
+    assert first.entities and len(list(run)) == 1
+    assert gc.get_threshold() == before
