@@ -7,11 +7,15 @@ Shared by :mod:`aigraph.extract.relations` (DEVELOPED) and
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class BlockMention:
-    """A resolved mention inside one block: entity name and label, char span, sentence span."""
+class BlockMention(NamedTuple):
+    """A resolved mention inside one block: entity name and label, char span, sentence span.
+
+    A named tuple: one is made for every mention of a document, and a tuple is built
+    several times faster than a frozen dataclass.
+    """
 
     name: str
     label: str
