@@ -98,6 +98,22 @@ def test_gazetteer_finds_what_a_span_ruler_finds(kind, attr, key):
     assert got  # the example has matches of both kinds
 
 
+def test_gazetteer_rows_are_its_spans_after_earlier_ones():
+    """The rows the rules read are the span group, earlier spans under the key included."""
+    from spacy.tokens import Span
+
+    from aigraph.extract.gazetteer_pipe import rows_key
+
+    nlp = spacy.blank("en")
+    gaz = Gazetteer(nlp, "g", spans_key=EXACT_KEY, patterns="exact", knowledge=compile_knowledge(_entries()))
+    doc = nlp.make_doc("Earlier text, then Brightwave Labs trained Corvid 2.")
+    doc.spans[EXACT_KEY] = [Span(doc, 0, 2, label="NOTE", kb_id="k", span_id="n")]
+    gaz(doc)
+    group = [(s.start_char, s.end_char, s.start, s.end, s.label, s.kb_id, s.id) for s in doc.spans[EXACT_KEY]]
+    assert doc.user_data[rows_key(EXACT_KEY)] == group
+    assert [doc.text[r[0]:r[1]] for r in group] == ["Earlier text", "Brightwave", "Brightwave", "Brightwave Labs", "Corvid 2"]
+
+
 def test_knowledge_setting_reads_a_data_directory(tmp_path, monkeypatch):
     """``data`` in the components' knowledge setting points them at other curated files."""
     from aigraph.knowledge import DATA_FILES
