@@ -15,6 +15,7 @@ import re
 from aigraph.extract.papers_layout import find_layout_titles
 from aigraph.extract.papers_refs import find_reference_titles
 from aigraph.extract.papers_shape import PaperMatch, is_title_case, title_like
+from aigraph.extract.papers_text import PaperText
 from aigraph.extract.sentences import sentence_at
 
 __all__ = ["PaperMatch", "find_papers", "is_title_case"]
@@ -75,8 +76,9 @@ def find_papers(text: str, *, known=lambda name: False, links: bool = False) -> 
     >>> [p.title for p in find_papers("Ever since the Deep Residual Learning paper, depth won.")]
     ['Deep Residual Learning']
     """
-    found: list[PaperMatch] = [*find_reference_titles(text, links=links), *find_layout_titles(text, known=known, links=links)]
-    for lo, line in _cue_lines(text):
+    page = PaperText.of(text)  # split and lower-cased once for all the finders
+    found: list[PaperMatch] = [*find_reference_titles(page, links=links), *find_layout_titles(page, known=known, links=links)]
+    for lo, line in _cue_lines(page):
         found.extend(_find_in(line, lo, known))
         found.extend(_quoted_with_cue(line, lo, known))
         found.extend(_labelled(line, lo, known))
@@ -101,36 +103,22 @@ _CUE_WORDS = ("paper", "preprint", "study", "article", "publication", "technical
 _CUE_MARKS = (("In", re.compile(r"(?<!\w)In[^\S\n]+[\"'A-Z]")), ('"', re.compile(r"\"[A-Za-z]")))
 
 
-def _cue_lines(text: str):
+def _cue_lines(text: str | PaperText):
     """Lines that mention a paper at all (the patterns need one of these cues), in order."""
-    low = text.lower()
-    if len(low) != len(text):  # a character whose lower case is longer: the one pattern
+    page = PaperText.of(text)
+    text = page.text
+    if not page.low_aligned:  # a character whose lower case is longer: the one pattern
         yield from _lines_with(lambda at: _CUE.search(text, at), text)
         return
     starts: set[int] = set()
     for word in _CUE_WORDS:
-        _add_lines_with(starts, low, word, None)
+        starts.update(page.line_starts_holding(word, lower=True))
     for literal, mark in _CUE_MARKS:
-        _add_lines_with(starts, text, literal, mark)
+        starts.update(page.line_starts_holding(literal, mark=mark))
     for lo in sorted(starts):
         hi = text.find("\n", lo)
         hi = len(text) if hi == -1 else hi
         yield lo, text[lo:hi]
-
-
-def _add_lines_with(starts: set[int], text: str, literal: str, mark: re.Pattern[str] | None) -> None:
-    """Add to ``starts`` where each line of ``text`` holding ``literal`` (where ``mark`` matches) starts.
-
-    Once a line has a hit, the search goes on at the next line.
-    """
-    at = text.find(literal)
-    while at != -1:
-        if mark is not None and not mark.match(text, at):
-            at = text.find(literal, at + 1)
-            continue
-        starts.add(text.rfind("\n", 0, at) + 1)
-        end = text.find("\n", at)
-        at = -1 if end == -1 else text.find(literal, end + 1)
 
 
 def _lines_with(search, text: str):

@@ -26,6 +26,7 @@ from aigraph.extract.papers_shape import (
     looks_like_venue,
     title_like,
 )
+from aigraph.extract.papers_text import PaperText
 
 _MARKER = re.compile(r"^\s*(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}[.)]|[-*\u2022\u25cf\u25aa\u25e6+])?\s*")
 _QUOTED = re.compile(r"\"(?P<t>[^\"\n]{6,300}?)[,.]?\"")
@@ -60,7 +61,7 @@ _TAIL_CITE = re.compile(r"\s*[(\[][^()\[\]\n]*(?:et al|(?:19|20)\d\d)[^()\[\]\n]
 _TAIL_SEP = re.compile(r"\s+[-\u2013\u2014|]\s+.*$|\s*\bhttps?://\S+\s*$")
 
 
-def find_reference_titles(text: str, *, links: bool = True) -> list[PaperMatch]:
+def find_reference_titles(text: str | PaperText, *, links: bool = True) -> list[PaperMatch]:
     """Return titles of the reference entries in ``text``, one line per entry.
 
     With ``links``, a Markdown link under a References heading gives its text as a title;
@@ -72,10 +73,8 @@ def find_reference_titles(text: str, *, links: bool = True) -> list[PaperMatch]:
     ['Computing machinery and intelligence']
     """
     found: list[PaperMatch] = []
-    lines = text.split("\n")
-    offsets = [0]
-    for line in lines:
-        offsets.append(offsets[-1] + len(line) + 1)
+    page = PaperText.of(text)
+    lines, offsets = page.lines, page.starts
     in_refs = False
     misses = 0
     i = 0
