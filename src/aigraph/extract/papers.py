@@ -45,8 +45,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
         ),
         False,
     ),
-    # In Sparse Mixtures at Scale they find ...
-    ("rule:paper-in-x-they-find", re.compile(rf"\bIn\s+{_TITLE},?\s+{_SUBJECTS}\s+{_VERBS}\b"), True),
+    # In Sparse Mixtures at Scale they find ... ("In" matched before the look-behind that
+    # stands for \b, so the engine skips ahead to the next "In")
+    ("rule:paper-in-x-they-find", re.compile(rf"In(?<!\wIn)\s+{_TITLE},?\s+{_SUBJECTS}\s+{_VERBS}\b"), True),
     # the paper "X" / a paper titled X
     (
         "rule:paper-titled",
@@ -146,17 +147,31 @@ _PATTERN_NEEDS: tuple[tuple[frozenset[str], ...], ...] = tuple(
     )
 )
 _NEED_WORDS = frozenset().union(*(group for needs in _PATTERN_NEEDS for group in needs))
+#: A cheap pattern a line must match before the costly one of :data:`_PATTERNS` is run on
+#: it: every match of the costly one holds a match of the gate.
+_PATTERN_GATES: tuple[re.Pattern[str] | None, ...] = (
+    None,
+    re.compile(r"\s(?:is|was)\s+(?:a|an|the)\s"),  # "X is a paper": its look-behind is tried everywhere
+    None,
+    None,
+    None,
+    None,
+    None,
+)
 
 
 def _find_in(text: str, offset: int, known) -> list[PaperMatch]:
     found: list[PaperMatch] = []
     present = {w for w in _NEED_WORDS if w in text}  # each word looked for once, not once per pattern
-    for (rule, pattern, need_title_case), needs in zip(_PATTERNS, _PATTERN_NEEDS, strict=True):
+    for (rule, pattern, need_title_case), needs, gate in zip(_PATTERNS, _PATTERN_NEEDS, _PATTERN_GATES, strict=True):
         if any(map(present.isdisjoint, needs)):
             continue  # a group none of whose words is in the line
+        if gate is not None and not gate.search(text):
+            continue
         for m in pattern.finditer(text):
-            title = m.group("t").strip().strip("\"'").rstrip(",.")
-            start = m.start("t") + (len(m.group("t")) - len(m.group("t").lstrip().lstrip("\"'")))
+            raw = m.group("t")
+            title = raw.strip().strip("\"'").rstrip(",.")
+            start = m.start("t") + (len(raw) - len(raw.lstrip().lstrip("\"'")))
             n_words = len(title.split())
             if n_words < (4 if rule == "rule:paper-quoted-title" else 2) or n_words > 20 or _MONTHS.search(title):
                 continue
