@@ -75,6 +75,12 @@ def find_reference_titles(text: str | PaperText, *, links: bool = True) -> list[
     found: list[PaperMatch] = []
     page = PaperText.of(text)
     lines, offsets = page.lines, page.starts
+    # The lines with a year or an arXiv mark (an entry needs one), found once over the text.
+    dated = page.line_starts_matching(YEAR)
+    if page.low_aligned:
+        cited = dated | page.line_starts_holding("arxiv", lower=True)
+    else:
+        cited = dated | {lo for lo, line in zip(offsets, lines) if "arxiv" in line.lower()}
     in_refs = False
     misses = 0
     i = 0
@@ -86,8 +92,8 @@ def find_reference_titles(text: str | PaperText, *, links: bool = True) -> list[
         if len(line) < 60 and _HEADING.match(line):
             in_refs, misses = True, 0
             continue
-        hit = parse_entry(line)
-        if hit is None and ("," in line[:80] or "." in line[:80]) and _AUTHOR_START.match(line) and not YEAR.search(line):
+        hit = _parse_cited(line) if lo in cited else None
+        if hit is None and ("," in line[:80] or "." in line[:80]) and _AUTHOR_START.match(line) and lo not in dated:
             # An entry wrapped over the next lines (PDF text): read them as one, newlines as spaces.
             for extra in (1, 2, 3):
                 k = i - 1 + extra
@@ -113,7 +119,14 @@ def find_reference_titles(text: str | PaperText, *, links: bool = True) -> list[
 
 def parse_entry(line: str) -> tuple[int, int] | None:
     """Offsets of the title inside one reference entry, or ``None`` when the line is not one."""
-    if not (YEAR.search(line) or "arxiv" in line.lower()) or not _ENTRY_HEAD.match(line):
+    if not (YEAR.search(line) or "arxiv" in line.lower()):
+        return None
+    return _parse_cited(line)
+
+
+def _parse_cited(line: str) -> tuple[int, int] | None:
+    """:func:`parse_entry` for a line known to hold a year or an arXiv mark."""
+    if not _ENTRY_HEAD.match(line):
         return None
     body = _MARKER.match(line).end()
     for finder in (_quoted, _apa, _acm, _colon, _period, _comma, _org_author):

@@ -9,7 +9,7 @@ lower-cases a text once for all of them, and finds the lines that hold a word wi
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import accumulate
 
 
@@ -21,6 +21,8 @@ class PaperText:
     lines: list[str]
     starts: list[int]
     low: str
+    #: What :meth:`line_starts_holding` found, kept with this one text (finders share words).
+    _holding: dict = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def of(cls, text: str | PaperText) -> PaperText:
@@ -35,12 +37,15 @@ class PaperText:
         """Whether ``low`` has the offsets of ``text`` (a few characters' lower case is longer)."""
         return len(self.low) == len(self.text)
 
-    def line_starts_holding(self, literal: str, *, lower: bool = False, mark: re.Pattern[str] | None = None) -> set[int]:
+    def line_starts_holding(self, literal: str, *, lower: bool = False, mark: re.Pattern[str] | None = None) -> frozenset[int]:
         """Where the lines holding ``literal`` start (in ``low`` with ``lower``: offsets in ``low``).
 
         With ``mark``, a hit counts only where ``mark`` matches at it. Once a line has a
         hit, the search goes on at the next line.
         """
+        key = (literal, lower, mark)
+        if key in self._holding:
+            return self._holding[key]
         text = self.low if lower else self.text
         starts: set[int] = set()
         at = text.find(literal)
@@ -51,4 +56,18 @@ class PaperText:
             starts.add(text.rfind("\n", 0, at) + 1)
             end = text.find("\n", at)
             at = -1 if end == -1 else text.find(literal, end + 1)
-        return starts
+        self._holding[key] = found = frozenset(starts)
+        return found
+
+    def line_starts_matching(self, pattern: re.Pattern[str]) -> frozenset[int]:
+        """Where the lines holding a match of ``pattern`` start (its matches never cross a line break)."""
+        if pattern in self._holding:
+            return self._holding[pattern]
+        text, starts = self.text, set()
+        m = pattern.search(text)
+        while m is not None:
+            starts.add(text.rfind("\n", 0, m.start()) + 1)
+            end = text.find("\n", m.start())
+            m = None if end == -1 else pattern.search(text, end + 1)
+        self._holding[pattern] = found = frozenset(starts)
+        return found
