@@ -51,6 +51,10 @@ _ABSTRACT_VOICE = re.compile(
     r"demonstrate|study))\b",
     re.IGNORECASE,
 )
+#: The same, written in lower case, for lower-cased ASCII text: the same matches there, about
+#: twice as fast as matching with IGNORECASE.
+_ABSTRACT_VOICE_LOW = re.compile(_ABSTRACT_VOICE.pattern)
+assert _ABSTRACT_VOICE.pattern == _ABSTRACT_VOICE.pattern.lower()
 #: Phrases an abstract often uses but other prose does too; two different ones are needed.
 _ABSTRACT_HINTS = re.compile(
     r"\b(?:we (?:show|find|develop|describe|explore|evaluate|examine|analy[sz]e|report|observe|compare|argue|obtain|"
@@ -189,7 +193,9 @@ def _signals_paper(line: str) -> bool:
         if len(line) < 40:
             return False
     low = line.lower()
-    if any(k in low for k in _VOICE_WORDS) and _ABSTRACT_VOICE.search(line):
+    if any(k in low for k in _VOICE_WORDS) and (
+        _ABSTRACT_VOICE_LOW.search(low) if line.isascii() else _ABSTRACT_VOICE.search(line)
+    ):
         return True
     if sum(k in low for k in _HINT_WORDS) < 2:
         return False
@@ -199,8 +205,9 @@ def _signals_paper(line: str) -> bool:
 #: Plain substrings that every match of the voice (hint) patterns contains: a fast first test.
 _VOICE_WORDS = ("paper", "this work", "in this", "we ", "authors", "preprint", "study")
 _HINT_WORDS = ("we ", "our ", "state-of-the-art", "outperform", "experiment", "benchmark", "baseline", "empiric")
-#: A line of at least 40 characters signals a paper only with one of these words (in lower case).
-_SIGNAL_WORDS = tuple(dict.fromkeys(_VOICE_WORDS + _HINT_WORDS))
+#: A line of at least 40 characters signals a paper only with one of these words (in lower
+#: case): a voice word, or two hint words, so all hint words but one (the commonest) will do.
+_SIGNAL_WORDS = tuple(dict.fromkeys(_VOICE_WORDS + tuple(w for w in _HINT_WORDS if w != "our ")))
 #: The letters an authors field (``Authors:``, ``By Jo Lee``) or an abstract label opens with.
 _FIELD_INITIALS = frozenset("aAbB")
 
