@@ -15,6 +15,7 @@ import re
 from aigraph.extract.papers_layout import find_layout_titles
 from aigraph.extract.papers_refs import find_reference_titles
 from aigraph.extract.papers_shape import PaperMatch, is_title_case, title_like
+from aigraph.extract.papers_text import PaperText
 from aigraph.extract.sentences import sentence_at
 
 __all__ = ["PaperMatch", "find_papers", "is_title_case"]
@@ -44,8 +45,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
         ),
         False,
     ),
-    # In Sparse Mixtures at Scale they find ...
-    ("rule:paper-in-x-they-find", re.compile(rf"\bIn\s+{_TITLE},?\s+{_SUBJECTS}\s+{_VERBS}\b"), True),
+    # In Sparse Mixtures at Scale they find ... ("In" matched before the look-behind that
+    # stands for \b, so the engine skips ahead to the next "In")
+    ("rule:paper-in-x-they-find", re.compile(rf"In(?<!\wIn)\s+{_TITLE},?\s+{_SUBJECTS}\s+{_VERBS}\b"), True),
     # the paper "X" / a paper titled X
     (
         "rule:paper-titled",
@@ -75,8 +77,9 @@ def find_papers(text: str, *, known=lambda name: False, links: bool = False) -> 
     >>> [p.title for p in find_papers("Ever since the Deep Residual Learning paper, depth won.")]
     ['Deep Residual Learning']
     """
-    found: list[PaperMatch] = [*find_reference_titles(text, links=links), *find_layout_titles(text, known=known, links=links)]
-    for lo, line in _cue_lines(text):
+    page = PaperText.of(text)  # split and lower-cased once for all the finders
+    found: list[PaperMatch] = [*find_reference_titles(page, links=links), *find_layout_titles(page, known=known, links=links)]
+    for lo, line in _cue_lines(page):
         found.extend(_find_in(line, lo, known))
         found.extend(_quoted_with_cue(line, lo, known))
         found.extend(_labelled(line, lo, known))
@@ -95,30 +98,28 @@ def find_papers(text: str, *, known=lambda name: False, links: bool = False) -> 
 _CUE = re.compile(
     r"(?i:paper|preprint|study|article|publication|technical report|arxiv|pdf)|\bIn[^\S\n]+[\"'A-Z]|\"[A-Za-z]"
 )
-#: The same cues in two fast parts: the words, searched in the lower-cased text, and the
-#: marks (each begins with a plain character, which the engine scans for quickly).
-_CUE_WORDS = re.compile(r"paper|preprint|study|article|publication|technical report|arxiv|pdf")
-_CUE_MARKS = re.compile(r"[I\"](?:(?<=I)(?<!\w.)n[^\S\n]+[\"'A-Z]|(?<=\")[A-Za-z])")
+#: The same cues as plain strings found with ``str.find`` (much faster than a regex scan),
+#: the words in the lower-cased text; a mark's literal is then checked where it stands.
+_CUE_WORDS = ("paper", "preprint", "study", "article", "publication", "technical report", "arxiv", "pdf")
+_CUE_MARKS = (("In", re.compile(r"(?<!\w)In[^\S\n]+[\"'A-Z]")), ('"', re.compile(r"\"[A-Za-z]")))
 
 
-def _cue_lines(text: str):
-    """Lines that mention a paper at all (the patterns need one of these words)."""
-    low = text.lower()
-    if len(low) != len(text):  # a character whose lower case is longer: the one pattern
+def _cue_lines(text: str | PaperText):
+    """Lines that mention a paper at all (the patterns need one of these cues), in order."""
+    page = PaperText.of(text)
+    text = page.text
+    if not page.low_aligned:  # a character whose lower case is longer: the one pattern
         yield from _lines_with(lambda at: _CUE.search(text, at), text)
         return
-    nxt = {"w": None, "m": None}
-
-    def first(at: int):
-        # the earlier of the next word and the next mark, each searched again only once passed
-        for key, pattern, where in (("w", _CUE_WORDS, low), ("m", _CUE_MARKS, text)):
-            hit = nxt[key]
-            if hit is not False and (hit is None or hit.start() < at):
-                nxt[key] = pattern.search(where, at) or False
-        hits = [h for h in nxt.values() if h]
-        return min(hits, key=lambda h: h.start()) if hits else None
-
-    yield from _lines_with(first, text)
+    starts: set[int] = set()
+    for word in _CUE_WORDS:
+        starts.update(page.line_starts_holding(word, lower=True))
+    for literal, mark in _CUE_MARKS:
+        starts.update(page.line_starts_holding(literal, mark=mark))
+    for lo in sorted(starts):
+        hi = text.find("\n", lo)
+        hi = len(text) if hi == -1 else hi
+        yield lo, text[lo:hi]
 
 
 def _lines_with(search, text: str):
@@ -133,30 +134,48 @@ def _lines_with(search, text: str):
 
 #: Words each of :data:`_PATTERNS` cannot match without (one of each group), checked
 #: before the pattern is run on a line.
-_PATTERN_NEEDS: tuple[tuple[tuple[str, ...], ...], ...] = (
-    (("paper", "preprint", "publication"),),
-    (("paper", "preprint", "study"),),
-    (("In",),),
-    (('"',), ("paper", "preprint", "study", "article")),
-    (("titled", "entitled", "called", "named"), ("paper", "preprint", "study")),
-    (('"',), ("paper", "preprint", "study")),
-    (('"',),),
+_PATTERN_NEEDS: tuple[tuple[frozenset[str], ...], ...] = tuple(
+    tuple(frozenset(group) for group in needs)
+    for needs in (
+        (("paper", "preprint", "publication"),),
+        (("paper", "preprint", "study"),),
+        (("In",),),
+        (('"',), ("paper", "preprint", "study", "article")),
+        (("titled", "entitled", "called", "named"), ("paper", "preprint", "study")),
+        (('"',), ("paper", "preprint", "study")),
+        (('"',),),
+    )
+)
+_NEED_WORDS = frozenset().union(*(group for needs in _PATTERN_NEEDS for group in needs))
+#: A cheap pattern a line must match before the costly one of :data:`_PATTERNS` is run on
+#: it: every match of the costly one holds a match of the gate.
+_PATTERN_GATES: tuple[re.Pattern[str] | None, ...] = (
+    None,
+    re.compile(r"\s(?:is|was)\s+(?:a|an|the)\s"),  # "X is a paper": its look-behind is tried everywhere
+    None,
+    None,
+    None,
+    None,
+    None,
 )
 
 
 def _find_in(text: str, offset: int, known) -> list[PaperMatch]:
     found: list[PaperMatch] = []
-    for (rule, pattern, need_title_case), needs in zip(_PATTERNS, _PATTERN_NEEDS, strict=True):
-        if not all(any(w in text for w in group) for group in needs):
+    present = {w for w in _NEED_WORDS if w in text}  # each word looked for once, not once per pattern
+    for (rule, pattern, need_title_case), needs, gate in zip(_PATTERNS, _PATTERN_NEEDS, _PATTERN_GATES, strict=True):
+        if any(map(present.isdisjoint, needs)):
+            continue  # a group none of whose words is in the line
+        if gate is not None and not gate.search(text):
             continue
         for m in pattern.finditer(text):
-            title = m.group("t").strip().strip("\"'").rstrip(",.")
-            start = m.start("t") + (len(m.group("t")) - len(m.group("t").lstrip().lstrip("\"'")))
-            if len(title.split()) < 2 or len(title.split()) > 20 or _MONTHS.search(title):
+            raw = m.group("t")
+            title = raw.strip().strip("\"'").rstrip(",.")
+            start = m.start("t") + (len(raw) - len(raw.lstrip().lstrip("\"'")))
+            n_words = len(title.split())
+            if n_words < (4 if rule == "rule:paper-quoted-title" else 2) or n_words > 20 or _MONTHS.search(title):
                 continue
             if need_title_case and not is_title_case(title):
-                continue
-            if rule == "rule:paper-quoted-title" and len(title.split()) < 4:
                 continue
             if known(title):
                 continue
@@ -170,7 +189,9 @@ _RESEARCH_CUE = re.compile(
     r"research|researchers|authors|work|published|arxiv)\b",
     re.IGNORECASE,
 )
-_QUOTE_ANY = re.compile(r"(?<![\w])\"(?P<t>[A-Za-z][^\"\n]{8,200}?)[,.]?\"")
+#: A quote not right after a word character. The quote is matched before the look-behind,
+#: so the engine skips ahead to the next quote (same matches as ``(?<![\w])"...``).
+_QUOTE_ANY = re.compile(r"\"(?<!\w\")(?P<t>[A-Za-z][^\"\n]{8,200}?)[,.]?\"")
 #: How titles quoted in lower case start ("the false promise of ...", "on the dangers of ...").
 _LOWER_TITLE_START = frozenset("the on towards toward how why what when where whether beyond rethinking revisiting".split())
 _NEWS_VERBS = frozenset("said says introduced released launched announced unveiled raised acquired built made".split())
@@ -188,6 +209,25 @@ _TECH_REPORT = re.compile(
 
 #: How far around a quote its cues and its sentence are looked for (a line can be a whole book).
 _WINDOW = 1000
+#: ``"X, or Y"``: what follows ``, or`` is the writer's gloss, not the title.
+_OR_GLOSS = re.compile(r",\s+or\s")
+#: What a quoted phrase has and a title has not: a percentage, an ellipsis, "a/an" after a comma, a quote inside.
+_NOT_TITLE_TEXT = re.compile(r"\d%|\.\.\.|\u2026|,\s+an?\s|'\w[^']*'")
+#: ``in "X"``, ``from "X"``, ``see "X"``, ``the authors' "X"``: a quote cited as a work.
+_CITED_BEFORE = re.compile(r"(?:\b(?:in|from|see)|\w's)\s*$", re.IGNORECASE)
+#: ``"Settings" tab``: a quoted name of a place in a document or an interface.
+_UI_PLACE = re.compile(r"\W*\s*(?:section|chapter|tab|page|table|menu|button|field|column|folder)\b")
+
+
+def _search_tail(pattern: re.Pattern[str], before: str, longest: int) -> re.Match[str] | None:
+    """``pattern.search(before)`` for a pattern that ends in a word, spaces, commas and ``$``.
+
+    Such a match starts at most ``longest`` characters (its longest word) before where
+    the trailing spaces and commas begin, so the engine is started there rather than at
+    every position of a window that can be a thousand characters long.
+    """
+    trimmed = len(before.rstrip().rstrip(",").rstrip())
+    return pattern.search(before, max(0, trimmed - longest))
 
 
 def _sentence(line: str, at: int) -> str:
@@ -206,7 +246,7 @@ def _quoted_with_cue(line: str, offset: int, known) -> list[PaperMatch]:
         return found
     for m in _QUOTE_ANY.finditer(line):
         title = m.group("t")
-        cut = re.search(r",\s+or\s", title)
+        cut = _OR_GLOSS.search(title)
         if cut:
             title = title[: cut.start()]
         title = title.rstrip(" ,.")
@@ -214,10 +254,10 @@ def _quoted_with_cue(line: str, offset: int, known) -> list[PaperMatch]:
         if len(words) < 3 or words[0].lower() in _NOT_TITLE_START or not title_like(title, max_words=20):
             continue
         before = line[max(0, m.start() - _WINDOW) : m.start()]
-        beside = _CUE_BEFORE.search(before) or _CUE_AFTER.match(line, m.end())
+        beside = _search_tail(_CUE_BEFORE, before, len("entitled")) or _CUE_AFTER.match(line, m.end())
         if title[0].islower() and words[0] not in _LOWER_TITLE_START and not beside:
             continue  # "a model called X", "from X to Y": phrases, not titles
-        if re.search(r"\d%|\.\.\.|\u2026|,\s+an?\s|'\w[^']*'", title) or _NEWS_VERBS.intersection(w.lower() for w in words[1:]):
+        if _NOT_TITLE_TEXT.search(title) or not _NEWS_VERBS.isdisjoint(w.lower() for w in words[1:]):
             continue
         in_brackets = line[max(0, m.start() - 2) : m.start()] == " (" and line[m.end() : m.end() + 1] == ")"
         if in_brackets and title[0].isupper() and len(words) >= 4 and not known(title):
@@ -229,9 +269,9 @@ def _quoted_with_cue(line: str, offset: int, known) -> list[PaperMatch]:
             found.append(PaperMatch(start, start + len(title), title, "rule:paper-quoted-cue"))
             continue
         context = _sentence(line, m.start()).replace(m.group(0), " ")
-        cited_in = re.search(r"(?:\b(?:in|from|see)|\w's)\s*$", before, re.IGNORECASE) and (
+        cited_in = _search_tail(_CITED_BEFORE, before, len("from")) and (
             title[0].islower() or is_title_case(title)
-        ) and not re.match(r"\W*\s*(?:section|chapter|tab|page|table|menu|button|field|column|folder)\b", line[m.end() :])
+        ) and not _UI_PLACE.match(line, m.end())
         if not (cited_in or _RESEARCH_CUE.search(context)) or known(title):
             continue
         start = offset + m.start("t")

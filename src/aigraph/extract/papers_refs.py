@@ -26,6 +26,7 @@ from aigraph.extract.papers_shape import (
     looks_like_venue,
     title_like,
 )
+from aigraph.extract.papers_text import PaperText
 
 _MARKER = re.compile(r"^\s*(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}[.)]|[-*\u2022\u25cf\u25aa\u25e6+])?\s*")
 _QUOTED = re.compile(r"\"(?P<t>[^\"\n]{6,300}?)[,.]?\"")
@@ -60,7 +61,7 @@ _TAIL_CITE = re.compile(r"\s*[(\[][^()\[\]\n]*(?:et al|(?:19|20)\d\d)[^()\[\]\n]
 _TAIL_SEP = re.compile(r"\s+[-\u2013\u2014|]\s+.*$|\s*\bhttps?://\S+\s*$")
 
 
-def find_reference_titles(text: str, *, links: bool = True) -> list[PaperMatch]:
+def find_reference_titles(text: str | PaperText, *, links: bool = True) -> list[PaperMatch]:
     """Return titles of the reference entries in ``text``, one line per entry.
 
     With ``links``, a Markdown link under a References heading gives its text as a title;
@@ -72,10 +73,14 @@ def find_reference_titles(text: str, *, links: bool = True) -> list[PaperMatch]:
     ['Computing machinery and intelligence']
     """
     found: list[PaperMatch] = []
-    lines = text.split("\n")
-    offsets = [0]
-    for line in lines:
-        offsets.append(offsets[-1] + len(line) + 1)
+    page = PaperText.of(text)
+    lines, offsets = page.lines, page.starts
+    # The lines with a year or an arXiv mark (an entry needs one), found once over the text.
+    dated = page.line_starts_matching(YEAR)
+    if page.low_aligned:
+        cited = dated | page.line_starts_holding("arxiv", lower=True)
+    else:
+        cited = dated | {lo for lo, line in zip(offsets, lines) if "arxiv" in line.lower()}
     in_refs = False
     misses = 0
     i = 0
@@ -87,8 +92,8 @@ def find_reference_titles(text: str, *, links: bool = True) -> list[PaperMatch]:
         if len(line) < 60 and _HEADING.match(line):
             in_refs, misses = True, 0
             continue
-        hit = parse_entry(line)
-        if hit is None and ("," in line[:80] or "." in line[:80]) and _AUTHOR_START.match(line) and not YEAR.search(line):
+        hit = _parse_cited(line) if lo in cited else None
+        if hit is None and ("," in line[:80] or "." in line[:80]) and _AUTHOR_START.match(line) and lo not in dated:
             # An entry wrapped over the next lines (PDF text): read them as one, newlines as spaces.
             for extra in (1, 2, 3):
                 k = i - 1 + extra
@@ -114,7 +119,14 @@ def find_reference_titles(text: str, *, links: bool = True) -> list[PaperMatch]:
 
 def parse_entry(line: str) -> tuple[int, int] | None:
     """Offsets of the title inside one reference entry, or ``None`` when the line is not one."""
-    if not (YEAR.search(line) or "arxiv" in line.lower()) or not _ENTRY_HEAD.match(line):
+    if not (YEAR.search(line) or "arxiv" in line.lower()):
+        return None
+    return _parse_cited(line)
+
+
+def _parse_cited(line: str) -> tuple[int, int] | None:
+    """:func:`parse_entry` for a line known to hold a year or an arXiv mark."""
+    if not _ENTRY_HEAD.match(line):
         return None
     body = _MARKER.match(line).end()
     for finder in (_quoted, _apa, _acm, _colon, _period, _comma, _org_author):

@@ -132,9 +132,12 @@ _SMALL = frozenset(
 )
 
 
+_WORD = re.compile(r"[A-Za-z][\w'-]*")
+
+
 def is_title_case(title: str) -> bool:
     """True when most content words of ``title`` start with a capital letter."""
-    words = re.findall(r"[A-Za-z][\w'-]*", title)
+    words = _WORD.findall(title)
     content = [w for w in words if w.lower() not in _SMALL]
     if len(words) < 2 or not content:
         return False
