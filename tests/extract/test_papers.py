@@ -110,7 +110,7 @@ def test_quoted_title_followed_by_an_author_year_citation():
     assert titles(text) == ["kites are few-shot flyers"]
 
 
-def test_cue_lines_in_two_fast_parts_equal_the_one_pattern():
+def test_cue_lines_found_by_plain_string_scans_equal_the_one_pattern():
     from aigraph.extract import papers
 
     texts = [
