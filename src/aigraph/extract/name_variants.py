@@ -99,6 +99,9 @@ _BENCH_NAME = re.compile(r"[A-Z](?<![\w-][A-Z])[A-Za-z0-9]*(?:Bench|-[Bb]ench)(?
 #: The gap between two items of one list.
 _LIST_SEP = re.compile(r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)")
 _LIST_ITEM_BEFORE = re.compile(r"(?<![\w.-])(?:[A-Z][\w.&+-]*[\w+]|[A-Z])(?:\s(?:(?:of|for)\s)?[A-Z][\w.&+-]*[\w+])*$")
+#: The gap before a list item, and how it ends with the whitespace stripped (tested first).
+_SEP_BEFORE = re.compile(r"(?:,\s*|\s+(?:and|or|&)\s+)$")
+_SEP_ENDS = (",", "and", "or", "&")
 _LIST_ITEM = re.compile(r"(?:[A-Z][\w.&+-]*[\w+]|[A-Z])(?:\s(?:(?:of|for)\s)?[A-Z][\w.&+-]*[\w+])*")
 
 
@@ -163,7 +166,8 @@ def spread_along_lists(text: str, known: list[tuple[int, int, str]], labels=("OR
             at = item_end
         at = start
         while True:
-            sep = re.search(r"(?:,\s*|\s+(?:and|or|&)\s+)$", text[max(0, at - 8) : at])
+            before = text[max(0, at - 8) : at]
+            sep = _SEP_BEFORE.search(before) if before.rstrip().endswith(_SEP_ENDS) else None
             if not sep:
                 break
             sep_start = at - len(sep.group(0))
@@ -180,8 +184,7 @@ def spread_along_lists(text: str, known: list[tuple[int, int, str]], labels=("OR
                 item = item.split(" ", 1)[1]
             items.insert(0, (sep_start - len(item), sep_start, None))
             at = sep_start - len(item)
-        found = {lab for *_, lab in items if lab}
-        if len(items) < 2 or found != {label} or not _is_list(text, items):
+        if len(items) < 2 or {lab for *_, lab in items if lab} != {label} or not _is_list(text, items):
             continue
         for s, e, lab in items:
             if lab is not None:

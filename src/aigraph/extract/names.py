@@ -17,6 +17,7 @@ import functools
 import re
 
 from aigraph.extract import name_cues, name_variants
+from aigraph.extract.name_scan import NAME_WORD, name_runs
 from aigraph.extract.name_shapes import _COMPOUND_ADJECTIVE, _OPENERS, SIZE, NameMatch, is_bare_size, is_novel, is_versioned_name  # noqa: F401
 from aigraph.lexicon import lower_words, words
 
@@ -25,9 +26,7 @@ __all__ = [
     "find_money", "find_orgs", "find_people", "is_bare_size", "is_novel", "label_of_long_form", "name_runs",
 ]
 
-# A word that can be part of a name: starts upper-case or has an inner capital/digit.
-_NW = r"(?:[A-Z][\w&+.-]*[\w+]|[A-Z]|[a-z]+[A-Z][\w-]*|[a-zμ]?[A-Z0-9][\w-]*[A-Za-z][\w-]*|μ[A-Z][\w-]*)"
-NAME_SEQ = rf"(?:{_NW}(?:\s+(?:of|for|de|and|&|To|the)\s+{_NW}|\s+{_NW}){{0,4}})"
+NAME_SEQ = rf"(?:{NAME_WORD}(?:\s+(?:of|for|de|and|&|To|the)\s+{NAME_WORD}|\s+{NAME_WORD}){{0,4}})"
 
 
 def _alternation(name: str) -> str:
@@ -198,29 +197,7 @@ def find_called(text: str, *, runs: list[tuple[int, int]] | None = None) -> list
     return out
 
 
-# ---------------------------------------------------------------- name runs
-def name_runs(text: str) -> list[tuple[int, int]]:
-    """Maximal runs of name-shaped words (``University of Washington``), left to right.
-
-    One linear pass; leading openers, joining words and sizes are dropped. The rule
-    component computes them once per text for each finder.
-    """
-    out = []
-    for m in _RUN_RE.finditer(text):
-        start, end = m.start(), m.end()
-        if text.count(" ", start, end) > 7:
-            continue  # a headline in Title Case, not a name
-        # "On the 70B Chinchilla" -> "Chinchilla"
-        while (space := text.find(" ", start, end)) != -1 and (text[start:space] in _OPENERS
-                or text[start:space] in ("the", "of", "for", "de") or is_bare_size(text[start:space])):
-            start = space + 1
-        out.append((start, end))
-    return out
-
-
-_RUN_RE = re.compile(rf"(?<![\w$€£-]){_NW}(?:(?: | of | for | de | & | To | the ){_NW})*(?![\w])")
-
-
+# ---------------------------------------------------------------- context cues
 @functools.cache
 def _contexts():
     org_nouns = _alternation("org_nouns")
@@ -268,8 +245,12 @@ def _contexts():
     }
 
 
-#: How the text before an affiliation cue ends ("PhD from (the)"): checked before its regex.
+#: How the text before a cue ends, whitespace stripped ("PhD from (the)", "researchers at",
+#: "the startup", "acquired"): a cue's regex is searched only when its ending is there.
 _AFFILIATION_ENDS = ("at", "from", "the")
+_RESEARCHERS_AT_ENDS = ("at", "from", "of", "the")
+_ORG_NOUN_ENDS = ("startup", "start-up", "company", "lab", "firm", "unicorn", "chipmaker", "investor")
+_ORG_OBJECT_ENDS = ("acquired", "acquire", "of", "in", "with", "backed")
 _UNIVERSITY_HEADS = ("University of", "Institute of", "School of", "College of", "Academy of")
 _UNIVERSITY_WORDS = frozenset({"University", "Technology"})
 
@@ -283,6 +264,7 @@ def find_orgs(
     are skipped. ``runs`` are :func:`name_runs` of ``text`` when the caller has them.
     """
     contexts = _contexts()
+    org_suffixes, stop_names = words("org_suffixes"), words("stop_names")
     out = []
     for start, end in runs if runs is not None else name_runs(text):
         if (start, end) in known:
@@ -291,17 +273,18 @@ def find_orgs(
         last = name.rsplit(" ", 1)[-1]
         # every head ends in " of": most names are ruled out without the loop
         institutional = last in _UNIVERSITY_WORDS or (" of" in name and any(w in name for w in _UNIVERSITY_HEADS))
-        suffixed = " " in name and last in words("org_suffixes")
+        suffixed = " " in name and last in org_suffixes
         if not institutional and not suffixed and not is_novel(name):
             # the cheap test first: most runs are ordinary capitalised words; a strong
             # affiliation cue ("PhD from Cambridge", "professor at Duke") names one anyway
-            if len(name) < 3 or name in _OPENERS or name in words("stop_names") \
+            if len(name) < 3 or name in _OPENERS or name in stop_names \
                     or not text[max(0, start - 40) : start].rstrip().endswith(_AFFILIATION_ENDS) \
                     or not contexts["before_affiliation"].search(text, max(0, start - 40), start):
                 continue
             out.append(NameMatch(start, end, "ORG", "rule:org-affiliation"))
             continue
         before = text[max(0, start - 60) : start]
+        before_end = before.rstrip()
         after = text[end : end + 80].split("\n\n", 1)[0]  # a cue never reaches over a blank line
         rule = None
         if institutional and contexts["university"].search(name):
@@ -312,19 +295,20 @@ def find_orgs(
             rule = "rule:org-suffix"
         elif not is_novel(name):
             continue
-        elif contexts["before_researchers_at"].search(before) or contexts["after_researchers"].match(after):
+        elif (before_end.endswith(_RESEARCHERS_AT_ENDS) and contexts["before_researchers_at"].search(before)) \
+                or contexts["after_researchers"].match(after):
             rule = "rule:org-researchers"
         elif contexts["after_apposition_org"].match(after):
             rule = "rule:org-apposition"
-        elif contexts["before_org_noun"].search(before) or contexts["before_org_object"].search(before):
+        elif (before_end.endswith(_ORG_NOUN_ENDS) and contexts["before_org_noun"].search(before)) \
+                or (before_end.endswith(_ORG_OBJECT_ENDS) and contexts["before_org_object"].search(before)):
             rule = "rule:org-object"
         elif contexts["after_possessive_org"].match(after):
             rule = "rule:org-possessive"
         elif contexts["after_source"].match(after):
             rule = "rule:org-source"
-        elif contexts["sentence_start"].search(before) and (
-            contexts["after_org_verb"].match(after) or contexts["after_modal"].match(after)
-        ):
+        elif (contexts["after_org_verb"].match(after) or contexts["after_modal"].match(after)) \
+                and contexts["sentence_start"].search(before):  # the anchored cues first: they fail fast
             rule = "rule:org-subject"
         if rule:
             out.append(NameMatch(start, end, "ORG", rule))
