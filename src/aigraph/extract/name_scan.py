@@ -90,3 +90,35 @@ def name_runs(text: str) -> list[tuple[int, int]]:
             start = space + 1
         out.append((start, end))
     return out
+
+
+def occurrences(text: str, literals: tuple[str, ...]) -> list[int]:
+    """Where each of ``literals`` occurs in ``text``, in ascending order.
+
+    >>> occurrences("Dr. Vale and Prof. Quill met Dr. Ash", ("Dr", "Prof"))
+    [0, 13, 29]
+    """
+    out = []
+    for literal in literals:
+        at = text.find(literal)
+        while at != -1:
+            out.append(at)
+            at = text.find(literal, at + 1)
+    out.sort()
+    return out
+
+
+def matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> list[re.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern whose every match starts at one of ``starts``.
+
+    ``starts`` are ascending (see :func:`occurrences`), the pattern never matches the
+    empty string; it is tried only there, each match resuming where the last one ended,
+    as ``finditer`` does, instead of at every character.
+    """
+    out, pos = [], 0
+    match = pattern.match
+    for start in starts:
+        if start >= pos and (m := match(text, start)) is not None:
+            out.append(m)
+            pos = m.end()
+    return out

@@ -49,7 +49,7 @@ def find_model_variants(text: str, models: list[tuple[int, int]], known_starts: 
     out = []
     for start, known_end in models:
         end = known_end
-        if not any(c.isdigit() for c in text[start:end]):
+        if not any(map(str.isdigit, text[start:end])):
             # A family name and a version: "Gemini 4 Argon", "Qwen 3.7-Plus".
             version = _FAMILY_VERSION.match(text, end)
             if version:
@@ -62,7 +62,8 @@ def find_model_variants(text: str, models: list[tuple[int, int]], known_starts: 
         glued = _GLUED_AFTER.match(text, end)
         if glued and not _COMPOUND_ADJECTIVE.search(glued.group(0)):
             new_end = glued.end()
-        before = _GLUED_BEFORE.search(text, max(0, start - 40), start)
+        # a glued piece ends in "-" (the search's "$" also stands before a final line break)
+        before = _GLUED_BEFORE.search(text, max(0, start - 40), start) if "-" in text[max(0, start - 2) : start] else None
         if before:
             new_start = before.start()
         spaced = _SPACED_AFTER.match(text, new_end)
@@ -125,15 +126,28 @@ def find_dataset_variants(text: str, datasets: list[tuple[int, int]]) -> list[Na
 def find_bench_names(text: str) -> list[NameMatch]:
     """Names built on "Bench" (``AuditBench``, ``Weave-Bench``): benchmarks by their own word."""
     out = []
-    if "ench" not in text:
-        return out  # neither "Bench" nor "-bench"
-    for m in _BENCH_NAME.finditer(text):
+    for m in _bench_matches(text):
         end = m.end()
         spaced = _DS_SPACED.match(text, end)
         if spaced:
             end = spaced.end()
         out.append(NameMatch(m.start(), end, "DATASET", "rule:dataset-bench"))
     return out
+
+
+def _bench_matches(text: str):
+    """``_BENCH_NAME.finditer(text)``, searched only on the lines that hold "ench".
+
+    A match never spans a line and its look-ahead sees only the line break after the
+    line's end, so searching each such line up to its end finds the same matches.
+    """
+    at = 0
+    while (hit := text.find("ench", at)) != -1:
+        lo = text.rfind("\n", 0, hit) + 1
+        hi = text.find("\n", hit)
+        hi = len(text) if hi == -1 else hi
+        yield from _BENCH_NAME.finditer(text, lo, hi)
+        at = hi + 1
 
 
 def spread_along_lists(text: str, known: list[tuple[int, int, str]], labels=("ORG", "DATASET")) -> list[NameMatch]:

@@ -17,7 +17,7 @@ import functools
 import re
 
 from aigraph.extract import name_cues, name_variants
-from aigraph.extract.name_scan import NAME_WORD, name_runs
+from aigraph.extract.name_scan import NAME_WORD, matches_at, name_runs, occurrences
 from aigraph.extract.name_shapes import _COMPOUND_ADJECTIVE, _OPENERS, SIZE, NameMatch, is_bare_size, is_novel, is_versioned_name  # noqa: F401
 from aigraph.lexicon import lower_words, words
 
@@ -151,6 +151,8 @@ def label_of_long_form(short: str, long_form: str) -> str | None:
 _SOFTWARE_NOUNS = r"(?:framework|library|toolkit|app|application|tool|platform|package|browser|plugin)"
 
 _CALLED = re.compile(r"(?:called|named|dubbed|nicknamed|known\s+as|branded)\s+(?:\"(?P<q>[^\"\n]{2,60})\")?")
+#: What a :data:`_CALLED` match starts with.
+_CALLED_WORDS = ("called", "named", "dubbed", "nicknamed", "known", "branded")
 _NOUN_BEFORE = re.compile(r"\b(?P<noun>[A-Za-z][\w-]*)\s*,?\s+$")
 _CALLED_NOUN_EXTRA = frozenset(
     "environment program device copilot product game simulator service ai framework library toolkit app "
@@ -174,7 +176,7 @@ def find_called(text: str, *, runs: list[tuple[int, int]] | None = None) -> list
     known_nouns = lower_words("model_nouns") | lower_words("org_nouns") | lower_words("dataset_nouns") | _CALLED_NOUN_EXTRA
     run_end: dict[int, int] | None = None
     out = []
-    for m in _CALLED.finditer(text):
+    for m in matches_at(_CALLED, text, occurrences(text, _CALLED_WORDS)):
         before = _NOUN_BEFORE.search(text, max(0, m.start() - 40), m.start())
         if before is None or (m.start() > 0 and text[m.start() - 1].isalnum()):
             continue
@@ -350,7 +352,8 @@ _MONEY = re.compile(
 )
 _PERSON = re.compile(rf"\b(?:Dr\.?|Prof\.?|Professor)\s+(?P<n>[A-Z][a-z]+(?:\s+[A-Z][a-z'-]+){{1,2}})")
 
-_CURRENCY = re.compile(r"[$€£¥]")
+#: Where a :data:`_MONEY` match can start (or two characters before, for ``US``).
+_CURRENCIES = ("$", "€", "£", "¥")
 
 
 def find_money(text: str) -> list[NameMatch]:
@@ -360,8 +363,7 @@ def find_money(text: str) -> list[NameMatch]:
     (and two characters before it, for ``US``) instead of at every character.
     """
     out, pos = [], 0
-    for sign in _CURRENCY.finditer(text):
-        at = sign.start()
+    for at in occurrences(text, _CURRENCIES):
         if at < pos:
             continue
         for start in (at - 2, at):
@@ -374,9 +376,9 @@ def find_money(text: str) -> list[NameMatch]:
 
 
 def find_people(text: str) -> list[NameMatch]:
-    if "Dr" not in text and "Prof" not in text:
-        return []
-    return [NameMatch(m.start("n"), m.end("n"), "PERSON", "rule:person-title") for m in _PERSON.finditer(text)]
+    """Names after a title (``Dr. Ada Quill``, ``Professor Sam Vale``)."""
+    return [NameMatch(m.start("n"), m.end("n"), "PERSON", "rule:person-title")
+            for m in matches_at(_PERSON, text, occurrences(text, ("Dr", "Prof")))]
 
 
 def find_known_extensions(text: str, known: list[tuple[int, int, str]]) -> list[NameMatch]:
