@@ -49,24 +49,28 @@ def run_matches(text: str) -> list[re.Match[str]]:
     """
     out: list[re.Match[str]] = []
     pos = 0
-    search = _RUN_OR_INNER_CAPITAL.search
-    while (m := search(text, pos)) is not None:
-        if m.group("inner") is None:
-            out.append(m)  # a run
-            pos = m.end()
-            continue
-        start = m.start() - 1  # back to the lower-case word's start
-        while start > pos and _is_lower(text[start - 1]):
-            start -= 1
-        run = None
-        if start >= pos and (start == 0 or not _is_lower(text[start - 1])):
-            run = RUN.match(text, start)
-        if run is not None:
-            out.append(run)
-            pos = run.end()
+    while True:
+        for m in _RUN_OR_INNER_CAPITAL.finditer(text, pos):
+            if m.group("inner") is None:
+                out.append(m)  # a run
+                continue
+            run = _lower_case_run(text, m.start(), out[-1].end() if out else 0)
+            if run is not None:
+                out.append(run)
+                pos = run.end()
+                break  # resume the scan after it
         else:
-            pos = m.end()
-    return out
+            return out
+
+
+def _lower_case_run(text: str, capital: int, pos: int) -> re.Match[str] | None:
+    """The :data:`RUN` opening with the lower-case word around ``capital``, if it starts at or after ``pos``."""
+    start = capital - 1  # back to the lower-case word's start
+    while start > pos and _is_lower(text[start - 1]):
+        start -= 1
+    if start < pos or (start > 0 and _is_lower(text[start - 1])):
+        return None
+    return RUN.match(text, start)
 
 
 def _is_lower(char: str) -> bool:
@@ -81,13 +85,16 @@ def name_runs(text: str) -> list[tuple[int, int]]:
     """
     out = []
     for m in run_matches(text):
-        start, end = m.start(), m.end()
-        if text.count(" ", start, end) > 7:
-            continue  # a headline in Title Case, not a name
-        # "On the 70B Chinchilla" -> "Chinchilla"
-        while (space := text.find(" ", start, end)) != -1 and (text[start:space] in _OPENERS
-                or text[start:space] in ("the", "of", "for", "de") or is_bare_size(text[start:space])):
-            start = space + 1
+        start, end = m.span()
+        space = text.find(" ", start, end)
+        if space != -1:  # most runs are one word
+            if text.count(" ", space, end) > 7:
+                continue  # a headline in Title Case, not a name
+            # "On the 70B Chinchilla" -> "Chinchilla"
+            while space != -1 and (text[start:space] in _OPENERS or text[start:space] in ("the", "of", "for", "de")
+                                   or is_bare_size(text[start:space])):
+                start = space + 1
+                space = text.find(" ", start, end)
         out.append((start, end))
     return out
 
