@@ -12,15 +12,16 @@ from __future__ import annotations
 import re
 
 from aigraph.lexicon import words
-from aigraph.extract.name_scan import matches_at, occurrences
+from aigraph.extract.name_scan import matches_at
 from aigraph.extract.name_shapes import _OPENERS, NameMatch
 
 #: ``Character.ai``, ``Hume.io``: a company named by its domain (not a link to it).
 _DOMAIN_NAME = re.compile(r"(?P<n>[A-Z](?<![\w./@:-][A-Z])[A-Za-z0-9-]*\.(?:ai|AI|io|IO))(?![\w/-]|\.\w)")
 
 
-#: What every :data:`_DOMAIN_NAME` match holds, and the characters of its name before it.
-_DOMAIN_ENDINGS = (".ai", ".AI", ".io", ".IO")
+#: What every :data:`_DOMAIN_NAME` match holds (opening with one character, which the engine finds
+#: fast), and the characters of its name before it.
+_DOMAIN_ENDING = re.compile(r"\.(?:ai|AI|io|IO)")
 _DOMAIN_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-")
 
 
@@ -32,7 +33,8 @@ def find_domain_names(text: str) -> list[NameMatch]:
     :data:`_DOMAIN_NAME` is tried only there (the same matches as its ``finditer``).
     """
     starts = []
-    for at in occurrences(text, _DOMAIN_ENDINGS):
+    for ending in _DOMAIN_ENDING.finditer(text):
+        at = ending.start()
         while at > 0 and text[at - 1] in _DOMAIN_CHARS:
             at -= 1
         starts.append(at)

@@ -340,7 +340,8 @@ def find_models(
         after = text[end : end + 80].split("\n\n", 1)[0]  # a cue never reaches over a blank line
         if contexts["after_ds_noun"].match(after):
             out.append(NameMatch(start, end, "DATASET", "rule:dataset-cue"))
-        elif any(contexts[cue].match(after) for cue in ("after_model_noun", "after_model_verb", "after_is_model")):
+        elif contexts["after_model_noun"].match(after) or contexts["after_model_verb"].match(after) \
+                or contexts["after_is_model"].match(after):
             out.append(NameMatch(start, end, "MODEL", "rule:model-cue"))
         elif is_versioned_name(name) and contexts["before_possessive"].search(text, max(0, start - 40), start):
             out.append(NameMatch(start, end, "MODEL", "rule:model-possessed"))  # "Xiaomi's MiMo-V2.6-Pro"
