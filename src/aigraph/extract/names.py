@@ -253,6 +253,9 @@ _AFFILIATION_ENDS = ("at", "from", "the")
 _RESEARCHERS_AT_ENDS = ("at", "from", "of", "the")
 _ORG_NOUN_ENDS = ("startup", "start-up", "company", "lab", "firm", "unicorn", "chipmaker", "investor")
 _ORG_OBJECT_ENDS = ("acquired", "acquire", "of", "in", "with", "backed")
+#: What the text before an object cue holds ("acquisition of", "invested in", "partnered with"):
+#: most text ending in "of" or "in" holds none of these.
+_ORG_OBJECT_STEMS = ("acqui", "invest", "partner", "backed")
 _UNIVERSITY_HEADS = ("University of", "Institute of", "School of", "College of", "Academy of")
 _UNIVERSITY_WORDS = frozenset({"University", "Technology"})
 
@@ -288,6 +291,7 @@ def find_orgs(
         before = text[max(0, start - 60) : start]
         before_end = before.rstrip()
         after = text[end : end + 80].split("\n\n", 1)[0]  # a cue never reaches over a blank line
+        spaced = after[:1].isspace()  # the cues after a name open with whitespace, but for ", a" and "'s"
         rule = None
         if institutional and contexts["university"].search(name):
             rule = "rule:org-university"
@@ -298,18 +302,19 @@ def find_orgs(
         elif not is_novel(name):
             continue
         elif (before_end.endswith(_RESEARCHERS_AT_ENDS) and contexts["before_researchers_at"].search(before)) \
-                or contexts["after_researchers"].match(after):
+                or (spaced and contexts["after_researchers"].match(after)):
             rule = "rule:org-researchers"
-        elif contexts["after_apposition_org"].match(after):
+        elif after.startswith(",") and contexts["after_apposition_org"].match(after):
             rule = "rule:org-apposition"
         elif (before_end.endswith(_ORG_NOUN_ENDS) and contexts["before_org_noun"].search(before)) \
-                or (before_end.endswith(_ORG_OBJECT_ENDS) and contexts["before_org_object"].search(before)):
+                or (before_end.endswith(_ORG_OBJECT_ENDS) and any(stem in before for stem in _ORG_OBJECT_STEMS)
+                    and contexts["before_org_object"].search(before)):
             rule = "rule:org-object"
-        elif contexts["after_possessive_org"].match(after):
+        elif after.startswith("'s") and contexts["after_possessive_org"].match(after):
             rule = "rule:org-possessive"
-        elif contexts["after_source"].match(after):
+        elif spaced and contexts["after_source"].match(after):
             rule = "rule:org-source"
-        elif (contexts["after_org_verb"].match(after) or contexts["after_modal"].match(after)) \
+        elif spaced and (contexts["after_org_verb"].match(after) or contexts["after_modal"].match(after)) \
                 and contexts["sentence_start"].search(before):  # the anchored cues first: they fail fast
             rule = "rule:org-subject"
         if rule:
