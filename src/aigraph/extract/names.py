@@ -322,8 +322,8 @@ def find_orgs(
     return [*out, *name_cues.find_funding_list(text), *name_cues.find_handles(text), *name_cues.find_domain_names(text)]
 
 
-#: A digit anywhere or a capital after the first character (ASCII names).
-_ASCII_DISTINCTIVE = re.compile(r"[0-9]|(?<=.)[A-Z]", re.DOTALL)
+#: A digit or a capital: searched from a name's second character (ASCII names).
+_DIGIT_OR_CAPITAL = re.compile(r"[0-9A-Z]")
 
 
 def find_models(
@@ -337,7 +337,7 @@ def find_models(
             continue
         name = text[start:end]
         if name.isascii():  # the common case, one regex search instead of two generators
-            distinctive = _ASCII_DISTINCTIVE.search(name) is not None
+            distinctive = name[0].isdigit() or _DIGIT_OR_CAPITAL.search(name, 1) is not None
         else:
             distinctive = any(c.isdigit() for c in name) or any(c.isupper() for c in name[1:])
         if not distinctive or is_bare_size(name) or not is_novel(name):
