@@ -99,7 +99,9 @@ _DS_SPACED = re.compile(rf"(?:\s{_DS_TIERS}(?![\w-])|\s\d+\.\d+(?![\w.%]))+")
 _BENCH_NAME = re.compile(r"[A-Z](?<![\w-][A-Z])[A-Za-z0-9]*(?:Bench|-[Bb]ench)(?:-[A-Z0-9][\w]*)?(?![\w-])")
 #: The gap between two items of one list.
 _LIST_SEP = re.compile(r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)")
-_LIST_ITEM_BEFORE = re.compile(r"(?<![\w.-])(?:[A-Z][\w.&+-]*[\w+]|[A-Z])(?:\s(?:(?:of|for)\s)?[A-Z][\w.&+-]*[\w+])*$")
+#: A list item ending where the text ends. Its capital comes before its look-behind (the
+#: engine then skips to capitals instead of trying the look-behind at every character).
+_LIST_ITEM_BEFORE = re.compile(r"[A-Z](?<![\w.-][A-Z])(?:[\w.&+-]*[\w+]|)(?:\s(?:(?:of|for)\s)?[A-Z][\w.&+-]*[\w+])*$")
 #: The gap before a list item, and how it ends with the whitespace stripped (tested first).
 _SEP_BEFORE = re.compile(r"(?:,\s*|\s+(?:and|or|&)\s+)$")
 _SEP_ENDS = (",", "and", "or", "&")
