@@ -17,6 +17,10 @@ from aigraph.extract.names import NameMatch
 #: The capital is matched before the look-behind (same matches; the engine then skips
 #: ahead to capitals instead of trying the look-behind at every character).
 _FAMILY_VERSION = re.compile(r"(?P<family>[A-Z](?<![\w.@/\\-][A-Z])[A-Za-z]+)-?(?P<version>v?\d+(?:\.\d+)*[a-z]?)(?![\w%]|\.\d)")
+#: A digit after a letter or a hyphen: every :data:`_FAMILY_VERSION` match holds one
+#: (its version's first digit), and the pattern opens with the digit so the engine skips to digits.
+_VERSION_DIGIT = re.compile(r"[0-9](?<=[A-Za-z-][0-9])")
+_LETTERS_AND_HYPHEN = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-")
 #: Pieces glued on after the version: a size, a tier or a name-shaped word ("-Max", "-8B", "-Instruct").
 _GLUED = re.compile(r"(?:-(?:\d+(?:\.\d+)?[BMKTbmk]|\d+x\d+[BM]|[A-Z][A-Za-z0-9]*|[a-z]+))*(?![\w-])")
 #: Lower-case pieces that name a tier; any other ("-based", "-class") makes a compound adjective.
@@ -44,7 +48,7 @@ def find_family_versions(text: str, families: frozenset[str], known_starts: froz
     out = []
     if not families:
         return out
-    for m in _FAMILY_VERSION.finditer(text):
+    for m in _family_version_matches(text):
         if m.group("family") not in families:
             continue
         glued = _GLUED.match(text, m.end())
@@ -61,4 +65,23 @@ def find_family_versions(text: str, families: frozenset[str], known_starts: froz
                     and codename.start(1) not in known_starts:
                 end = codename.end()
         out.append(NameMatch(m.start(), end, "MODEL", "rule:model-family-version"))
+    return out
+
+
+def _family_version_matches(text: str) -> list[re.Match[str]]:
+    """``_FAMILY_VERSION.finditer(text)``, tried only before a version's first digit.
+
+    Before that digit a match holds only letters and a hyphen, and its look-behind
+    rules out a letter or hyphen before it: it starts where the letters and hyphens
+    before the digit start, and is tried there (resuming after the last match, as
+    ``finditer`` does).
+    """
+    out, pos = [], 0
+    for digit in _VERSION_DIGIT.finditer(text):
+        start = digit.start() - 1
+        while start > 0 and text[start - 1] in _LETTERS_AND_HYPHEN:
+            start -= 1
+        if start >= pos and (m := _FAMILY_VERSION.match(text, start)) is not None:
+            out.append(m)
+            pos = m.end()
     return out

@@ -54,7 +54,8 @@ _BARE_SIZE = re.compile(rf"^(?:{SIZE}|\d+(?:\.\d+)?[x×])$")
 
 def is_bare_size(name: str) -> bool:
     """True for a parameter count or multiplier standing alone (``7B``, ``8x7B``, ``7.8x``): never a model name."""
-    return bool(_BARE_SIZE.match(name.strip()))
+    name = name.strip()
+    return name[:1].isdigit() and _BARE_SIZE.match(name) is not None  # most names open with a letter
 
 
 #: What a versioned name never is: a date or quarter ("Q3-2024"), a processor ("TPU-v5p", "GPU-2").

@@ -49,7 +49,7 @@ def find_model_variants(text: str, models: list[tuple[int, int]], known_starts: 
     out = []
     for start, known_end in models:
         end = known_end
-        if not any(c.isdigit() for c in text[start:end]):
+        if not any(map(str.isdigit, text[start:end])):
             # A family name and a version: "Gemini 4 Argon", "Qwen 3.7-Plus".
             version = _FAMILY_VERSION.match(text, end)
             if version:
@@ -62,7 +62,8 @@ def find_model_variants(text: str, models: list[tuple[int, int]], known_starts: 
         glued = _GLUED_AFTER.match(text, end)
         if glued and not _COMPOUND_ADJECTIVE.search(glued.group(0)):
             new_end = glued.end()
-        before = _GLUED_BEFORE.search(text, max(0, start - 40), start)
+        # a glued piece ends in "-" (the search's "$" also stands before a final line break)
+        before = _GLUED_BEFORE.search(text, max(0, start - 40), start) if "-" in text[max(0, start - 2) : start] else None
         if before:
             new_start = before.start()
         spaced = _SPACED_AFTER.match(text, new_end)
@@ -98,7 +99,12 @@ _DS_SPACED = re.compile(rf"(?:\s{_DS_TIERS}(?![\w-])|\s\d+\.\d+(?![\w.%]))+")
 _BENCH_NAME = re.compile(r"[A-Z](?<![\w-][A-Z])[A-Za-z0-9]*(?:Bench|-[Bb]ench)(?:-[A-Z0-9][\w]*)?(?![\w-])")
 #: The gap between two items of one list.
 _LIST_SEP = re.compile(r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)")
-_LIST_ITEM_BEFORE = re.compile(r"(?<![\w.-])(?:[A-Z][\w.&+-]*[\w+]|[A-Z])(?:\s(?:(?:of|for)\s)?[A-Z][\w.&+-]*[\w+])*$")
+#: A list item ending where the text ends. Its capital comes before its look-behind (the
+#: engine then skips to capitals instead of trying the look-behind at every character).
+_LIST_ITEM_BEFORE = re.compile(r"[A-Z](?<![\w.-][A-Z])(?:[\w.&+-]*[\w+]|)(?:\s(?:(?:of|for)\s)?[A-Z][\w.&+-]*[\w+])*$")
+#: The gap before a list item, and how it ends with the whitespace stripped (tested first).
+_SEP_BEFORE = re.compile(r"(?:,\s*|\s+(?:and|or|&)\s+)$")
+_SEP_ENDS = (",", "and", "or", "&")
 _LIST_ITEM = re.compile(r"(?:[A-Z][\w.&+-]*[\w+]|[A-Z])(?:\s(?:(?:of|for)\s)?[A-Z][\w.&+-]*[\w+])*")
 
 
@@ -122,15 +128,28 @@ def find_dataset_variants(text: str, datasets: list[tuple[int, int]]) -> list[Na
 def find_bench_names(text: str) -> list[NameMatch]:
     """Names built on "Bench" (``AuditBench``, ``Weave-Bench``): benchmarks by their own word."""
     out = []
-    if "ench" not in text:
-        return out  # neither "Bench" nor "-bench"
-    for m in _BENCH_NAME.finditer(text):
+    for m in _bench_matches(text):
         end = m.end()
         spaced = _DS_SPACED.match(text, end)
         if spaced:
             end = spaced.end()
         out.append(NameMatch(m.start(), end, "DATASET", "rule:dataset-bench"))
     return out
+
+
+def _bench_matches(text: str):
+    """``_BENCH_NAME.finditer(text)``, searched only on the lines that hold "ench".
+
+    A match never spans a line and its look-ahead sees only the line break after the
+    line's end, so searching each such line up to its end finds the same matches.
+    """
+    at = 0
+    while (hit := text.find("ench", at)) != -1:
+        lo = text.rfind("\n", 0, hit) + 1
+        hi = text.find("\n", hit)
+        hi = len(text) if hi == -1 else hi
+        yield from _BENCH_NAME.finditer(text, lo, hi)
+        at = hi + 1
 
 
 def spread_along_lists(text: str, known: list[tuple[int, int, str]], labels=("ORG", "DATASET")) -> list[NameMatch]:
@@ -163,7 +182,8 @@ def spread_along_lists(text: str, known: list[tuple[int, int, str]], labels=("OR
             at = item_end
         at = start
         while True:
-            sep = re.search(r"(?:,\s*|\s+(?:and|or|&)\s+)$", text[max(0, at - 8) : at])
+            before = text[max(0, at - 8) : at]
+            sep = _SEP_BEFORE.search(before) if before.rstrip().endswith(_SEP_ENDS) else None
             if not sep:
                 break
             sep_start = at - len(sep.group(0))
@@ -180,8 +200,7 @@ def spread_along_lists(text: str, known: list[tuple[int, int, str]], labels=("OR
                 item = item.split(" ", 1)[1]
             items.insert(0, (sep_start - len(item), sep_start, None))
             at = sep_start - len(item)
-        found = {lab for *_, lab in items if lab}
-        if len(items) < 2 or found != {label} or not _is_list(text, items):
+        if len(items) < 2 or {lab for *_, lab in items if lab} != {label} or not _is_list(text, items):
             continue
         for s, e, lab in items:
             if lab is not None:

@@ -17,6 +17,7 @@ import functools
 import re
 
 from aigraph.extract import name_cues, name_variants
+from aigraph.extract.name_scan import NAME_WORD, matches_at, name_runs, occurrences
 from aigraph.extract.name_shapes import _COMPOUND_ADJECTIVE, _OPENERS, SIZE, NameMatch, is_bare_size, is_novel, is_versioned_name  # noqa: F401
 from aigraph.lexicon import lower_words, words
 
@@ -25,9 +26,7 @@ __all__ = [
     "find_money", "find_orgs", "find_people", "is_bare_size", "is_novel", "label_of_long_form", "name_runs",
 ]
 
-# A word that can be part of a name: starts upper-case or has an inner capital/digit.
-_NW = r"(?:[A-Z][\w&+.-]*[\w+]|[A-Z]|[a-z]+[A-Z][\w-]*|[a-zμ]?[A-Z0-9][\w-]*[A-Za-z][\w-]*|μ[A-Z][\w-]*)"
-NAME_SEQ = rf"(?:{_NW}(?:\s+(?:of|for|de|and|&|To|the)\s+{_NW}|\s+{_NW}){{0,4}})"
+NAME_SEQ = rf"(?:{NAME_WORD}(?:\s+(?:of|for|de|and|&|To|the)\s+{NAME_WORD}|\s+{NAME_WORD}){{0,4}})"
 
 
 def _alternation(name: str) -> str:
@@ -152,6 +151,8 @@ def label_of_long_form(short: str, long_form: str) -> str | None:
 _SOFTWARE_NOUNS = r"(?:framework|library|toolkit|app|application|tool|platform|package|browser|plugin)"
 
 _CALLED = re.compile(r"(?:called|named|dubbed|nicknamed|known\s+as|branded)\s+(?:\"(?P<q>[^\"\n]{2,60})\")?")
+#: What a :data:`_CALLED` match starts with.
+_CALLED_WORDS = ("called", "named", "dubbed", "nicknamed", "known", "branded")
 _NOUN_BEFORE = re.compile(r"\b(?P<noun>[A-Za-z][\w-]*)\s*,?\s+$")
 _CALLED_NOUN_EXTRA = frozenset(
     "environment program device copilot product game simulator service ai framework library toolkit app "
@@ -175,7 +176,7 @@ def find_called(text: str, *, runs: list[tuple[int, int]] | None = None) -> list
     known_nouns = lower_words("model_nouns") | lower_words("org_nouns") | lower_words("dataset_nouns") | _CALLED_NOUN_EXTRA
     run_end: dict[int, int] | None = None
     out = []
-    for m in _CALLED.finditer(text):
+    for m in matches_at(_CALLED, text, occurrences(text, _CALLED_WORDS)):
         before = _NOUN_BEFORE.search(text, max(0, m.start() - 40), m.start())
         if before is None or (m.start() > 0 and text[m.start() - 1].isalnum()):
             continue
@@ -198,29 +199,7 @@ def find_called(text: str, *, runs: list[tuple[int, int]] | None = None) -> list
     return out
 
 
-# ---------------------------------------------------------------- name runs
-def name_runs(text: str) -> list[tuple[int, int]]:
-    """Maximal runs of name-shaped words (``University of Washington``), left to right.
-
-    One linear pass; leading openers, joining words and sizes are dropped. The rule
-    component computes them once per text for each finder.
-    """
-    out = []
-    for m in _RUN_RE.finditer(text):
-        start, end = m.start(), m.end()
-        if text.count(" ", start, end) > 7:
-            continue  # a headline in Title Case, not a name
-        # "On the 70B Chinchilla" -> "Chinchilla"
-        while (space := text.find(" ", start, end)) != -1 and (text[start:space] in _OPENERS
-                or text[start:space] in ("the", "of", "for", "de") or is_bare_size(text[start:space])):
-            start = space + 1
-        out.append((start, end))
-    return out
-
-
-_RUN_RE = re.compile(rf"(?<![\w$€£-]){_NW}(?:(?: | of | for | de | & | To | the ){_NW})*(?![\w])")
-
-
+# ---------------------------------------------------------------- context cues
 @functools.cache
 def _contexts():
     org_nouns = _alternation("org_nouns")
@@ -268,8 +247,15 @@ def _contexts():
     }
 
 
-#: How the text before an affiliation cue ends ("PhD from (the)"): checked before its regex.
+#: How the text before a cue ends, whitespace stripped ("PhD from (the)", "researchers at",
+#: "the startup", "acquired"): a cue's regex is searched only when its ending is there.
 _AFFILIATION_ENDS = ("at", "from", "the")
+_RESEARCHERS_AT_ENDS = ("at", "from", "of", "the")
+_ORG_NOUN_ENDS = ("startup", "start-up", "company", "lab", "firm", "unicorn", "chipmaker", "investor")
+_ORG_OBJECT_ENDS = ("acquired", "acquire", "of", "in", "with", "backed")
+#: What the text before an object cue holds ("acquisition of", "invested in", "partnered with"):
+#: most text ending in "of" or "in" holds none of these.
+_ORG_OBJECT_STEMS = ("acqui", "invest", "partner", "backed")
 _UNIVERSITY_HEADS = ("University of", "Institute of", "School of", "College of", "Academy of")
 _UNIVERSITY_WORDS = frozenset({"University", "Technology"})
 
@@ -283,6 +269,7 @@ def find_orgs(
     are skipped. ``runs`` are :func:`name_runs` of ``text`` when the caller has them.
     """
     contexts = _contexts()
+    org_suffixes, stop_names = words("org_suffixes"), words("stop_names")
     out = []
     for start, end in runs if runs is not None else name_runs(text):
         if (start, end) in known:
@@ -291,18 +278,20 @@ def find_orgs(
         last = name.rsplit(" ", 1)[-1]
         # every head ends in " of": most names are ruled out without the loop
         institutional = last in _UNIVERSITY_WORDS or (" of" in name and any(w in name for w in _UNIVERSITY_HEADS))
-        suffixed = " " in name and last in words("org_suffixes")
+        suffixed = " " in name and last in org_suffixes
         if not institutional and not suffixed and not is_novel(name):
             # the cheap test first: most runs are ordinary capitalised words; a strong
             # affiliation cue ("PhD from Cambridge", "professor at Duke") names one anyway
-            if len(name) < 3 or name in _OPENERS or name in words("stop_names") \
+            if len(name) < 3 or name in _OPENERS or name in stop_names \
                     or not text[max(0, start - 40) : start].rstrip().endswith(_AFFILIATION_ENDS) \
                     or not contexts["before_affiliation"].search(text, max(0, start - 40), start):
                 continue
             out.append(NameMatch(start, end, "ORG", "rule:org-affiliation"))
             continue
         before = text[max(0, start - 60) : start]
+        before_end = before.rstrip()
         after = text[end : end + 80].split("\n\n", 1)[0]  # a cue never reaches over a blank line
+        spaced = after[:1].isspace()  # the cues after a name open with whitespace, but for ", a" and "'s"
         rule = None
         if institutional and contexts["university"].search(name):
             rule = "rule:org-university"
@@ -312,27 +301,29 @@ def find_orgs(
             rule = "rule:org-suffix"
         elif not is_novel(name):
             continue
-        elif contexts["before_researchers_at"].search(before) or contexts["after_researchers"].match(after):
+        elif (before_end.endswith(_RESEARCHERS_AT_ENDS) and contexts["before_researchers_at"].search(before)) \
+                or (spaced and contexts["after_researchers"].match(after)):
             rule = "rule:org-researchers"
-        elif contexts["after_apposition_org"].match(after):
+        elif after.startswith(",") and contexts["after_apposition_org"].match(after):
             rule = "rule:org-apposition"
-        elif contexts["before_org_noun"].search(before) or contexts["before_org_object"].search(before):
+        elif (before_end.endswith(_ORG_NOUN_ENDS) and contexts["before_org_noun"].search(before)) \
+                or (before_end.endswith(_ORG_OBJECT_ENDS) and any(stem in before for stem in _ORG_OBJECT_STEMS)
+                    and contexts["before_org_object"].search(before)):
             rule = "rule:org-object"
-        elif contexts["after_possessive_org"].match(after):
+        elif after.startswith("'s") and contexts["after_possessive_org"].match(after):
             rule = "rule:org-possessive"
-        elif contexts["after_source"].match(after):
+        elif spaced and contexts["after_source"].match(after):
             rule = "rule:org-source"
-        elif contexts["sentence_start"].search(before) and (
-            contexts["after_org_verb"].match(after) or contexts["after_modal"].match(after)
-        ):
+        elif spaced and (contexts["after_org_verb"].match(after) or contexts["after_modal"].match(after)) \
+                and contexts["sentence_start"].search(before):  # the anchored cues first: they fail fast
             rule = "rule:org-subject"
         if rule:
             out.append(NameMatch(start, end, "ORG", rule))
     return [*out, *name_cues.find_funding_list(text), *name_cues.find_handles(text), *name_cues.find_domain_names(text)]
 
 
-#: A digit anywhere or a capital after the first character (ASCII names).
-_ASCII_DISTINCTIVE = re.compile(r"[0-9]|(?<=.)[A-Z]", re.DOTALL)
+#: A digit or a capital: searched from a name's second character (ASCII names).
+_DIGIT_OR_CAPITAL = re.compile(r"[0-9A-Z]")
 
 
 def find_models(
@@ -346,7 +337,7 @@ def find_models(
             continue
         name = text[start:end]
         if name.isascii():  # the common case, one regex search instead of two generators
-            distinctive = _ASCII_DISTINCTIVE.search(name) is not None
+            distinctive = name[0].isdigit() or _DIGIT_OR_CAPITAL.search(name, 1) is not None
         else:
             distinctive = any(c.isdigit() for c in name) or any(c.isupper() for c in name[1:])
         if not distinctive or is_bare_size(name) or not is_novel(name):
@@ -354,7 +345,8 @@ def find_models(
         after = text[end : end + 80].split("\n\n", 1)[0]  # a cue never reaches over a blank line
         if contexts["after_ds_noun"].match(after):
             out.append(NameMatch(start, end, "DATASET", "rule:dataset-cue"))
-        elif any(contexts[cue].match(after) for cue in ("after_model_noun", "after_model_verb", "after_is_model")):
+        elif contexts["after_model_noun"].match(after) or contexts["after_model_verb"].match(after) \
+                or contexts["after_is_model"].match(after):
             out.append(NameMatch(start, end, "MODEL", "rule:model-cue"))
         elif is_versioned_name(name) and contexts["before_possessive"].search(text, max(0, start - 40), start):
             out.append(NameMatch(start, end, "MODEL", "rule:model-possessed"))  # "Xiaomi's MiMo-V2.6-Pro"
@@ -366,7 +358,8 @@ _MONEY = re.compile(
 )
 _PERSON = re.compile(rf"\b(?:Dr\.?|Prof\.?|Professor)\s+(?P<n>[A-Z][a-z]+(?:\s+[A-Z][a-z'-]+){{1,2}})")
 
-_CURRENCY = re.compile(r"[$€£¥]")
+#: Where a :data:`_MONEY` match can start (or two characters before, for ``US``).
+_CURRENCIES = ("$", "€", "£", "¥")
 
 
 def find_money(text: str) -> list[NameMatch]:
@@ -376,8 +369,7 @@ def find_money(text: str) -> list[NameMatch]:
     (and two characters before it, for ``US``) instead of at every character.
     """
     out, pos = [], 0
-    for sign in _CURRENCY.finditer(text):
-        at = sign.start()
+    for at in occurrences(text, _CURRENCIES):
         if at < pos:
             continue
         for start in (at - 2, at):
@@ -390,9 +382,9 @@ def find_money(text: str) -> list[NameMatch]:
 
 
 def find_people(text: str) -> list[NameMatch]:
-    if "Dr" not in text and "Prof" not in text:
-        return []
-    return [NameMatch(m.start("n"), m.end("n"), "PERSON", "rule:person-title") for m in _PERSON.finditer(text)]
+    """Names after a title (``Dr. Ada Quill``, ``Professor Sam Vale``)."""
+    return [NameMatch(m.start("n"), m.end("n"), "PERSON", "rule:person-title")
+            for m in matches_at(_PERSON, text, occurrences(text, ("Dr", "Prof")))]
 
 
 def find_known_extensions(text: str, known: list[tuple[int, int, str]]) -> list[NameMatch]:
