@@ -82,3 +82,32 @@ def test_a_cue_after_a_name_does_not_reach_over_a_blank_line():
     assert find_models(text) == []
     text = "Zentrix-9\nmodel is new."  # a wrapped line still reads on
     assert [text[m.start : m.end] for m in find_models(text)] == ["Zentrix-9"]
+
+
+def test_the_fast_run_scan_finds_what_the_run_pattern_finds():
+    """run_matches skips to the characters a run can open with; it must agree with RUN.finditer."""
+    import random
+
+    from aigraph.extract.name_scan import RUN, run_matches
+
+    texts = [
+        "Researchers at University of Washington built iPhone apps and xLSTM, then μZero and 70B Zentrix 8B.",
+        "$GPT-4 €Claude -Gemini a-Bcd qWERTY ÄBC the Quill of Vale & Ash To Go de Paris",
+        "", "a", "A", "9", "μ", "iP", "9b", "x9 y",
+    ]
+    rng = random.Random(3)
+    alphabet = "aAbBzZ09μ$€£- .&+_,'\n" + "of the de To for "
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 60))) for _ in range(3000)]
+    for text in texts:
+        assert [m.span() for m in run_matches(text)] == [m.span() for m in RUN.finditer(text)], text
+
+
+def test_matches_at_finds_what_finditer_finds_from_the_literal_starts():
+    import re
+
+    from aigraph.extract.name_scan import matches_at, occurrences
+
+    pattern = re.compile(r"(?:Dr|Prof)\.? [A-Z]\w+(?: [A-Z]\w+)?")
+    text = "Dr. Vale and Prof Quill Ash met Dr.Nope and Dr. Ash Dr. Lin"
+    assert [m.span() for m in matches_at(pattern, text, occurrences(text, ("Dr", "Prof")))] == [
+        m.span() for m in pattern.finditer(text)]
