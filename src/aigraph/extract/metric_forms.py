@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from aigraph.extract.metric_anchors import Anchors, finditer_at_anchors
 from aigraph.extract.sentences import sentence_at
 
 _Q = r"(?:(?:just\s+)?(?:about|around|roughly|nearly|almost|approximately|over|under|above|below|near|only|up\s+to|more\s+than|less\s+than)\s+|[~≈]\s?)?"
@@ -37,23 +38,32 @@ _TASK_NOUNS = (
 _RANGE = rf"(?P<num>(?<![\w.$€£/-])\d+(?:\.\d+)?)(?:\s?[-–]\s?\d+(?:\.\d+)?)?"
 
 
-#: Cheap triggers for the forms below; each starts with a character class, which the
-#: regex engine scans for quickly (a leading \b or alternation is tried at every position).
+#: Triggers for the forms below: short patterns every match is found near. Each starts
+#: with a character class, which the regex engine scans for quickly (a leading \b or
+#: alternation is tried at every position); the ``_ANCHORS`` of one are literals its
+#: hits hold (see :mod:`aigraph.extract.metric_anchors`), faster still to scan for.
 _FROM_TRIGGER = re.compile(r"[Ff](?<!\w[Ff])(?:rom|ROM)\s")
+_FROM_ANCHORS = ((re.compile(r"rom\s"), -1), (re.compile(r"ROM\s"), -1))
 _ARROW_TRIGGER = re.compile(r"→|->|=>|⟶")
 _OF_TRIGGER = re.compile(r"[%t](?:(?<=%)|(?<=\b[Pp]ercent))\s+of\b")
+_OF_ANCHORS = ((re.compile(r"%\s+of\b"), 0), (re.compile(r"ercent\s+of\b"), 5))
 _BENCH_TRIGGER = re.compile(
     r"[\d:+Pp-](?:(?<=\d)(?:\s?%|pp\b)|(?<=[Pp])ercentage\s+points?|(?<=:)\s*[+-]?\d+\.\d|(?<=[+-])\d|(?<=[A-Za-z]\s\d)\d+\.\d)"
 )
 _N_OF_M_TRIGGER = re.compile(r"\d\s+(?:out\s+)?of\s+(?:the\s+)?\d")
 _SLASH_TRIGGER = re.compile(r"\d/\d")
+_SLASH_ANCHORS = ((re.compile(r"/\d"), -1),)
 _AT_TRIGGER = re.compile(
     r"[aAsS](?:(?<!\w[aA])(?<=[aA])[tT]\s+(?:\w+\s+){0,2}[~≈]?\s?\d|(?<!\w[sS])(?<=[sS])(?i:cor)(?:es|ed|ing)\s)"
 )
+#: "at" in its four cases; "scor" from its "or" in four cases (two characters after the "s").
+_AT_ANCHORS = (*((re.compile(at + r"\s+(?:\w+\s+){0,2}[~≈]?\s?\d"), 0) for at in ("at", "At", "aT", "AT")),
+               *((re.compile(o_r + r"(?:es|ed|ing)\s"), -2) for o_r in ("or", "Or", "oR", "OR")))
 _VERSUS_TRIGGER = re.compile(r"[vVcCaArR](?<!\w[vVcCaArR])(?:ersus|(?<=[vV])s|ompared|gainst|elative)\b")
-#: Pieces of text every arrow or versus trigger hit holds (tested with ``in`` first).
+_VERSUS_ANCHORS = (*((re.compile(rest + r"\b"), -1) for rest in ("ersus", "ompared", "gainst", "elative")),
+                   *((re.compile(vs + r"\b"), 0) for vs in ("vs", "Vs")))
+#: Pieces of text every arrow trigger hit holds (tested with ``in`` first).
 _ARROW_NEEDS = ("→", "->", "=>", "⟶")
-_VERSUS_NEEDS = ("ersus", "vs", "Vs", "ompared", "gainst", "elative")
 
 
 def _share_sentence(text: str, pos: int) -> bool:
@@ -62,17 +72,18 @@ def _share_sentence(text: str, pos: int) -> bool:
 
 
 def _near(pattern: re.Pattern[str], trigger: re.Pattern[str], text: str, back: int, ahead: int,
-          needs: tuple[str, ...] = ()):
+          needs: tuple[str, ...] = (), anchors: Anchors = ()):
     """``pattern``'s matches that start near the cheap ``trigger``'s hits (fast on long text).
 
     Each search may run 80 characters past its window, so a match is not cut short;
     of two matches at one place the longer is kept. ``needs``: strings of which every
     trigger hit holds one; without any of them in ``text`` nothing is searched.
+    ``anchors``: where the trigger's hits begin, found faster (the same hits).
     """
     if needs and not any(n in text for n in needs):
         return []
     best: dict[int, re.Match[str]] = {}
-    for t in trigger.finditer(text):
+    for t in finditer_at_anchors(trigger, anchors, text) if anchors else trigger.finditer(text):
         lo, hi = max(0, t.start() - back), t.end() + ahead
         for m in pattern.finditer(text, lo, min(len(text), hi + 80)):
             if m.start() > hi:
@@ -107,7 +118,7 @@ _ARROW = re.compile(rf"(?P<x>{_N})(?P<xu>\s?%)?\s*(?:→|->|⟶|=>)\s*{_VALUE}")
 def from_to(text: str) -> list[tuple]:
     """The end point of "from X to Y" and "X → Y" (X is only the baseline)."""
     out = []
-    for m in (*_near(_FROM_TO, _FROM_TRIGGER, text, 0, 160), *_near(_ARROW, _ARROW_TRIGGER, text, 25, 40, _ARROW_NEEDS)):
+    for m in (*_near(_FROM_TO, _FROM_TRIGGER, text, 0, 160, anchors=_FROM_ANCHORS), *_near(_ARROW, _ARROW_TRIGGER, text, 25, 40, _ARROW_NEEDS)):
         unit = _unit(m.group("unit"), text[m.end() : m.end() + 2])
         if not unit and ("." not in m.group("num") or m.re is _ARROW) and not m.group("xu"):
             continue  # "from 2023 to 2024", "from 3 to 5 layers", "version 2.0 → 3.5"
@@ -122,8 +133,10 @@ def from_to(text: str) -> list[tuple]:
     return out
 
 
+#: The leading look-ahead holds the characters a match can begin with (a qualifier's
+#: first letter, a digit); the engine then passes over other positions quickly.
 _OF_TASKS = re.compile(
-    rf"{_Q}{_RANGE}(?P<unit>\s?%|\s?percent\b)\s+of\s+(?:the\s+|its\s+|all\s+)?(?:[\w’'-]+\s+){{0,5}}?{_TASK_NOUNS}\b",
+    rf"(?=[~≈\djarnoubml]){_Q}{_RANGE}(?P<unit>\s?%|\s?percent\b)\s+of\s+(?:the\s+|its\s+|all\s+)?(?:[\w’'-]+\s+){{0,5}}?{_TASK_NOUNS}\b",
     re.IGNORECASE,
 )
 
@@ -131,7 +144,7 @@ _OF_TASKS = re.compile(
 def share_of_tasks(text: str) -> list[tuple]:
     """``N% of the problems``, ``26-96% of the gap``: a share of the work a system did."""
     out = []
-    for m in _near(_OF_TASKS, _OF_TRIGGER, text, 40, 80, ("%", "ercent")):
+    for m in _near(_OF_TASKS, _OF_TRIGGER, text, 40, 80, anchors=_OF_ANCHORS):
         span = m.group(0)
         if SHARE_CONTEXT.search(span):
             continue
@@ -212,7 +225,7 @@ _SLASH = re.compile(rf"(?P<num>{_N})/\d+(?:\.\d+)?(?P<unit>\s?%)?\s+(?P<measure>
 def slash_pairs(text: str, is_measure) -> list[tuple]:
     """``2.1/4.0 WER``: two results of one measure (e.g. two test splits)."""
     out = []
-    for m in _near(_SLASH, _SLASH_TRIGGER, text, 20, 50, ("/",)):
+    for m in _near(_SLASH, _SLASH_TRIGGER, text, 20, 50, anchors=_SLASH_ANCHORS):
         words = m.group("measure").split()
         for k in range(len(words), 0, -1):
             if is_measure(" ".join(words[:k])):
@@ -243,7 +256,7 @@ _SCORE_END = re.compile(
 def ranked_scores(text: str) -> list[tuple]:
     """``leads at 58`` / ``tie at 53`` / ``scores 46 on the index`` in a sentence about a ranking."""
     out = []
-    for m in _near(_AT_SCORE, _AT_TRIGGER, text, 30, 60):
+    for m in _near(_AT_SCORE, _AT_TRIGGER, text, 30, 60, anchors=_AT_ANCHORS):
         group = "num" if m.group("num") else "num2"
         num = m.group(group)
         if re.fullmatch(r"(?:19|20)\d\d", num) or _money_or_count_after(text, m.end(group)):
@@ -269,7 +282,7 @@ _VERSUS = re.compile(
 def versus_partners(text: str, found: list[tuple[int, int]]) -> list[tuple]:
     """``62% on X versus Model-Y's 46%``: the compared value, when a result comes just before."""
     out = []
-    for m in _near(_VERSUS, _VERSUS_TRIGGER, text, 0, 70, _VERSUS_NEEDS):
+    for m in _near(_VERSUS, _VERSUS_TRIGGER, text, 0, 70, anchors=_VERSUS_ANCHORS):
         unit = _unit(m.group("unit"))
         if not unit and "." not in m.group("num"):
             continue
@@ -282,8 +295,9 @@ def versus_partners(text: str, found: list[tuple[int, int]]) -> list[tuple]:
     return out
 
 
+#: Led, like :data:`_OF_TASKS`, by a look-ahead of the verbs' first letters.
 _TOWARD = re.compile(
-    rf"\b(?P<verb>push(?:es|ed|ing)?|br(?:ing|ings|inging|ought)|rais(?:es|ed|ing)|lift(?:s|ed|ing)?|improv(?:es|ed|ing)|"
+    rf"(?=[pbrlitdfcj])\b(?P<verb>push(?:es|ed|ing)?|br(?:ing|ings|inging|ought)|rais(?:es|ed|ing)|lift(?:s|ed|ing)?|improv(?:es|ed|ing)|"
     rf"boost(?:s|ed|ing)?|t(?:ook|akes|aking)|drop(?:s|ped|ping)?|f(?:ell|alls|alling)|cut(?:s|ting)?|reduc(?:es|ed|ing)|"
     rf"lower(?:s|ed|ing)?|decreas(?:es|ed|ing)|increas(?:es|ed|ing)|jump(?:s|ed|ing)?|climb(?:s|ed|ing)?|r(?:ose|ises|ising))\b"
     rf"(?P<mid>(?:(?!\bfrom\b)[^.;\n]){{0,60}}?)\bto\s+{_VALUE}",
@@ -320,12 +334,13 @@ _BY_POINTS = re.compile(
     re.IGNORECASE,
 )
 _BY_POINTS_TRIGGER = re.compile(r"[bB](?<!\w[bB])[yY]\s+(?:\w+\s+)?\d[\d.]*\s*(?i:points|pts|percentage|pp)\b")
+_BY_POINTS_ANCHORS = ((re.compile(r"y(?<=[bB]y)\s"), -1), (re.compile(r"Y(?<=[bB]Y)\s"), -1))
 
 
 def by_points(text: str) -> list[tuple]:
     """``improved by 12 points on MATH``: a gain in points (a delta)."""
     out = []
-    for m in _near(_BY_POINTS, _BY_POINTS_TRIGGER, text, 80, 10):
+    for m in _near(_BY_POINTS, _BY_POINTS_TRIGGER, text, 80, 10, anchors=_BY_POINTS_ANCHORS):
         if _share_sentence(text, m.start()):
             continue
         out.append((m.start("num"), m.end(), _num_value(m.group("num")), "pp", "delta", "points", None))
@@ -334,8 +349,9 @@ def by_points(text: str) -> list[tuple]:
 
 #: Every match of :data:`_TOP_PCT` holds one "N% of", found fast by its plain "%".
 _PCT_OF_TRIGGER = re.compile(r"%\s+(?i:of)\b")
+#: Led by a look-ahead of its first words' first letters (see :data:`_OF_TASKS`).
 _TOP_PCT = re.compile(
-    rf"\b(?:top|bottom|above|better\s+than|ahead\s+of)\s+{_Q}(?P<num>\d+(?:\.\d+)?)\s?%\s+of\s+(?:the\s+|all\s+)?(?:[\w-]+\s+){{0,2}}?"
+    rf"(?=[tba])\b(?:top|bottom|above|better\s+than|ahead\s+of)\s+{_Q}(?P<num>\d+(?:\.\d+)?)\s?%\s+of\s+(?:the\s+|all\s+)?(?:[\w-]+\s+){{0,2}}?"
     rf"(?:participants|competitors|contestants|entrants|players|programmers|humans|human\s+\w+|test[- ]takers|teams)\b",
     re.IGNORECASE,
 )

@@ -243,7 +243,7 @@ def _starts():
         r"|(?<=\d)\d*(?=\s+(?i:elo)\b))"
     )
     terms = lower_words("measures")
-    word_before = re.compile(r"[\w-]")
+    word_start = re.compile(r"(?<![\w-])\w")
     verb = re.compile(r"\b(?i:reduc|improv|cut|lower|decreas|increas|boost|rais|halv|shrink|sp[ee]+d|outperform|beat)")
     by = re.compile(r"\s[bB][yY]\s")
     times = re.compile(r"[~≈]?[\d,.]+\s?[xX×]")
@@ -256,15 +256,15 @@ def _starts():
         return iter(last[1])
 
     def measure_at_end(text: str, lo: int, hi: int) -> int | None:
-        # The earliest word start in text[lo:hi] from which a measure runs to the end
-        # (trailing spaces aside; a space in a term matches any run of whitespace).
+        # The earliest word start (a letter after no word character or hyphen) in
+        # text[lo:hi] from which a measure runs to the end (trailing spaces aside; a
+        # space in a term matches any run of whitespace).
         end = hi
         while end > lo and text[end - 1].isspace():
             end -= 1
-        for p in range(lo, end):
-            if not text[p].isalpha() or (p and word_before.match(text, p - 1)):
-                continue
-            if " ".join(text[p:end].split()).lower() in terms:
+        for w in word_start.finditer(text, lo, end):
+            p = w.start()
+            if text[p].isalpha() and " ".join(text[p:end].split()).lower() in terms:
                 return p
         return None
 
@@ -331,7 +331,7 @@ def _find_in(text: str, is_dataset) -> list[MetricMatch]:
             found.append(
                 MetricMatch(m.start(), end, text[m.start() : end], _value(num), unit, measure, kind, ds)
             )
-    for m in _SCORED.finditer(text):
+    for m in _SCORED.finditer(text) if "%" in text or "percent" in text else ():  # every match holds one
         num = "num" if m.group("num") else "num2"
         if any(f.start <= m.start(num) < f.end for f in found):
             continue  # a fuller form ("91.1% top-1 accuracy on ImageNet") already has it
