@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import re
 
-from aigraph.extract.metric_anchors import Anchors, finditer_at_anchors
+from aigraph.extract.metric_triggers import (ARROW_NEEDS, ARROW_TRIGGER, AT_TRIGGER, BENCH_TRIGGER, BY_POINTS_TRIGGER,
+                                             FROM_TRIGGER, N_OF_M_TRIGGER, OF_TRIGGER, SLASH_TRIGGER, VERSUS_TRIGGER, Trigger)
 from aigraph.extract.sentences import sentence_at
 
 _Q = r"(?:(?:just\s+)?(?:about|around|roughly|nearly|almost|approximately|over|under|above|below|near|only|up\s+to|more\s+than|less\s+than)\s+|[~≈]\s?)?"
@@ -38,52 +39,23 @@ _TASK_NOUNS = (
 _RANGE = rf"(?P<num>(?<![\w.$€£/-])\d+(?:\.\d+)?)(?:\s?[-–]\s?\d+(?:\.\d+)?)?"
 
 
-#: Triggers for the forms below: short patterns every match is found near. Each starts
-#: with a character class, which the regex engine scans for quickly (a leading \b or
-#: alternation is tried at every position); the ``_ANCHORS`` of one are literals its
-#: hits hold (see :mod:`aigraph.extract.metric_anchors`), faster still to scan for.
-_FROM_TRIGGER = re.compile(r"[Ff](?<!\w[Ff])(?:rom|ROM)\s")
-_FROM_ANCHORS = ((re.compile(r"rom\s"), -1), (re.compile(r"ROM\s"), -1))
-_ARROW_TRIGGER = re.compile(r"→|->|=>|⟶")
-_OF_TRIGGER = re.compile(r"[%t](?:(?<=%)|(?<=\b[Pp]ercent))\s+of\b")
-_OF_ANCHORS = ((re.compile(r"%\s+of\b"), 0), (re.compile(r"ercent\s+of\b"), 5))
-_BENCH_TRIGGER = re.compile(
-    r"[\d:+Pp-](?:(?<=\d)(?:\s?%|pp\b)|(?<=[Pp])ercentage\s+points?|(?<=:)\s*[+-]?\d+\.\d|(?<=[+-])\d|(?<=[A-Za-z]\s\d)\d+\.\d)"
-)
-_N_OF_M_TRIGGER = re.compile(r"\d\s+(?:out\s+)?of\s+(?:the\s+)?\d")
-_SLASH_TRIGGER = re.compile(r"\d/\d")
-_SLASH_ANCHORS = ((re.compile(r"/\d"), -1),)
-_AT_TRIGGER = re.compile(
-    r"[aAsS](?:(?<!\w[aA])(?<=[aA])[tT]\s+(?:\w+\s+){0,2}[~≈]?\s?\d|(?<!\w[sS])(?<=[sS])(?i:cor)(?:es|ed|ing)\s)"
-)
-#: "at" in its four cases; "scor" from its "or" in four cases (two characters after the "s").
-_AT_ANCHORS = (*((re.compile(at + r"\s+(?:\w+\s+){0,2}[~≈]?\s?\d"), 0) for at in ("at", "At", "aT", "AT")),
-               *((re.compile(o_r + r"(?:es|ed|ing)\s"), -2) for o_r in ("or", "Or", "oR", "OR")))
-_VERSUS_TRIGGER = re.compile(r"[vVcCaArR](?<!\w[vVcCaArR])(?:ersus|(?<=[vV])s|ompared|gainst|elative)\b")
-_VERSUS_ANCHORS = (*((re.compile(rest + r"\b"), -1) for rest in ("ersus", "ompared", "gainst", "elative")),
-                   *((re.compile(vs + r"\b"), 0) for vs in ("vs", "Vs")))
-#: Pieces of text every arrow trigger hit holds (tested with ``in`` first).
-_ARROW_NEEDS = ("→", "->", "=>", "⟶")
-
-
 def _share_sentence(text: str, pos: int) -> bool:
     lo, hi = sentence_at(text, pos, window=400)
     return bool(SHARE_CONTEXT.search(text, lo, hi))
 
 
-def _near(pattern: re.Pattern[str], trigger: re.Pattern[str], text: str, back: int, ahead: int,
-          needs: tuple[str, ...] = (), anchors: Anchors = ()):
+def _near(pattern: re.Pattern[str], trigger: re.Pattern[str] | Trigger, text: str, back: int, ahead: int,
+          needs: tuple[str, ...] = ()):
     """``pattern``'s matches that start near the cheap ``trigger``'s hits (fast on long text).
 
     Each search may run 80 characters past its window, so a match is not cut short;
     of two matches at one place the longer is kept. ``needs``: strings of which every
     trigger hit holds one; without any of them in ``text`` nothing is searched.
-    ``anchors``: where the trigger's hits begin, found faster (the same hits).
     """
     if needs and not any(n in text for n in needs):
         return []
     best: dict[int, re.Match[str]] = {}
-    for t in finditer_at_anchors(trigger, anchors, text) if anchors else trigger.finditer(text):
+    for t in trigger.finditer(text):
         lo, hi = max(0, t.start() - back), t.end() + ahead
         for m in pattern.finditer(text, lo, min(len(text), hi + 80)):
             if m.start() > hi:
@@ -118,7 +90,7 @@ _ARROW = re.compile(rf"(?P<x>{_N})(?P<xu>\s?%)?\s*(?:→|->|⟶|=>)\s*{_VALUE}")
 def from_to(text: str) -> list[tuple]:
     """The end point of "from X to Y" and "X → Y" (X is only the baseline)."""
     out = []
-    for m in (*_near(_FROM_TO, _FROM_TRIGGER, text, 0, 160, anchors=_FROM_ANCHORS), *_near(_ARROW, _ARROW_TRIGGER, text, 25, 40, _ARROW_NEEDS)):
+    for m in (*_near(_FROM_TO, FROM_TRIGGER, text, 0, 160), *_near(_ARROW, ARROW_TRIGGER, text, 25, 40, ARROW_NEEDS)):
         unit = _unit(m.group("unit"), text[m.end() : m.end() + 2])
         if not unit and ("." not in m.group("num") or m.re is _ARROW) and not m.group("xu"):
             continue  # "from 2023 to 2024", "from 3 to 5 layers", "version 2.0 → 3.5"
@@ -144,7 +116,7 @@ _OF_TASKS = re.compile(
 def share_of_tasks(text: str) -> list[tuple]:
     """``N% of the problems``, ``26-96% of the gap``: a share of the work a system did."""
     out = []
-    for m in _near(_OF_TASKS, _OF_TRIGGER, text, 40, 80, anchors=_OF_ANCHORS):
+    for m in _near(_OF_TASKS, OF_TRIGGER, text, 40, 80):
         span = m.group(0)
         if SHARE_CONTEXT.search(span):
             continue
@@ -168,7 +140,7 @@ def _bench_matches(text: str):
     """``_BENCH_VALUE`` tried where a benchmark name could start: after a line break, bracket,
     comma or bullet shortly before a number with a unit."""
     tried: set[int] = set()
-    for t in _BENCH_TRIGGER.finditer(text):
+    for t in BENCH_TRIGGER.finditer(text):
         lead = _BENCH_LEAD.search(text, max(0, t.start() - 61), t.start())
         at = lead.start() + 1 if lead else (0 if t.start() <= 60 else -1)
         if at < 0 or at in tried:
@@ -211,7 +183,7 @@ _N_OF_M = re.compile(
 def n_of_m(text: str) -> list[tuple]:
     """``solved 7 of 10 problems``, ``answered 45 out of 50 questions``."""
     out = []
-    for m in _near(_N_OF_M, _N_OF_M_TRIGGER, text, 60, 60):
+    for m in _near(_N_OF_M, N_OF_M_TRIGGER, text, 60, 60):
         n, total = int(m.group("num")), int(m.group("m").replace(",", ""))
         if n > total or total < 2:
             continue
@@ -225,7 +197,7 @@ _SLASH = re.compile(rf"(?P<num>{_N})/\d+(?:\.\d+)?(?P<unit>\s?%)?\s+(?P<measure>
 def slash_pairs(text: str, is_measure) -> list[tuple]:
     """``2.1/4.0 WER``: two results of one measure (e.g. two test splits)."""
     out = []
-    for m in _near(_SLASH, _SLASH_TRIGGER, text, 20, 50, anchors=_SLASH_ANCHORS):
+    for m in _near(_SLASH, SLASH_TRIGGER, text, 20, 50):
         words = m.group("measure").split()
         for k in range(len(words), 0, -1):
             if is_measure(" ".join(words[:k])):
@@ -256,7 +228,7 @@ _SCORE_END = re.compile(
 def ranked_scores(text: str) -> list[tuple]:
     """``leads at 58`` / ``tie at 53`` / ``scores 46 on the index`` in a sentence about a ranking."""
     out = []
-    for m in _near(_AT_SCORE, _AT_TRIGGER, text, 30, 60, anchors=_AT_ANCHORS):
+    for m in _near(_AT_SCORE, AT_TRIGGER, text, 30, 60):
         group = "num" if m.group("num") else "num2"
         num = m.group(group)
         if re.fullmatch(r"(?:19|20)\d\d", num) or _money_or_count_after(text, m.end(group)):
@@ -282,7 +254,7 @@ _VERSUS = re.compile(
 def versus_partners(text: str, found: list[tuple[int, int]]) -> list[tuple]:
     """``62% on X versus Model-Y's 46%``: the compared value, when a result comes just before."""
     out = []
-    for m in _near(_VERSUS, _VERSUS_TRIGGER, text, 0, 70, anchors=_VERSUS_ANCHORS):
+    for m in _near(_VERSUS, VERSUS_TRIGGER, text, 0, 70):
         unit = _unit(m.group("unit"))
         if not unit and "." not in m.group("num"):
             continue
@@ -333,14 +305,12 @@ _BY_POINTS = re.compile(
     rf"(?P<num>{_N})\s*(?P<unit>points|pts|percentage\s+points?|pp)\b",
     re.IGNORECASE,
 )
-_BY_POINTS_TRIGGER = re.compile(r"[bB](?<!\w[bB])[yY]\s+(?:\w+\s+)?\d[\d.]*\s*(?i:points|pts|percentage|pp)\b")
-_BY_POINTS_ANCHORS = ((re.compile(r"y(?<=[bB]y)\s"), -1), (re.compile(r"Y(?<=[bB]Y)\s"), -1))
 
 
 def by_points(text: str) -> list[tuple]:
     """``improved by 12 points on MATH``: a gain in points (a delta)."""
     out = []
-    for m in _near(_BY_POINTS, _BY_POINTS_TRIGGER, text, 80, 10, anchors=_BY_POINTS_ANCHORS):
+    for m in _near(_BY_POINTS, BY_POINTS_TRIGGER, text, 80, 10):
         if _share_sentence(text, m.start()):
             continue
         out.append((m.start("num"), m.end(), _num_value(m.group("num")), "pp", "delta", "points", None))
