@@ -80,8 +80,10 @@ def _num_value(num: str) -> float:
     return float(num.replace(",", ""))
 
 
+#: "from" written to begin with a case-sensitive class (the only characters ignoring case
+#: matches with "f"), which the engine scans for fast; the same matches as ``\bfrom``.
 _FROM_TO = re.compile(
-    rf"\bfrom\s+{_Q}(?P<x>{_N})(?P<xu>\s?%|\s?percent\b)?(?:\s+(?![^\n]*?\bfrom\b)[^\n.;]{{0,48}}?)?\s+to\s+{_VALUE}",
+    rf"(?-i:[Ff])(?<!\w[Ff])rom\s+{_Q}(?P<x>{_N})(?P<xu>\s?%|\s?percent\b)?(?:\s+(?![^\n]*?\bfrom\b)[^\n.;]{{0,48}}?)?\s+to\s+{_VALUE}",
     re.IGNORECASE,
 )
 _ARROW = re.compile(rf"(?P<x>{_N})(?P<xu>\s?%)?\s*(?:→|->|⟶|=>)\s*{_VALUE}")

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 
 #: Where a pattern may begin: ``(regex, offset)``, each match of ``regex`` saying
 #: ``offset`` characters from where that match begins (negative: before it); or a
-#: function from a text to such places.
+#: function from a text to such places. ``regex`` is scanned with ``finditer``, so what
+#: it consumes must hold no other place of its own (context after goes in a look-ahead).
 Anchor = tuple[re.Pattern[str], int] | Callable[[str], Iterable[int]]
 
 
@@ -59,14 +60,6 @@ class Trigger:
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         return finditer_at_anchors(self.pattern, self.anchors, text)
-
-
-def _cases(word: str) -> list[str]:
-    """``at`` -> ``at``, ``At``, ``aT``, ``AT``: the spellings a pattern's ``[aA][tT]`` allows."""
-    out = [""]
-    for ch in word:
-        out = [w + c for w in out for c in dict.fromkeys((ch.lower(), ch.upper()))]
-    return out
 
 
 def _n_of_m_starts(text: str) -> Iterator[int]:
@@ -113,10 +106,11 @@ BENCH_TRIGGER = Trigger(
 N_OF_M_TRIGGER = Trigger(re.compile(r"\d\s+(?:out\s+)?of\s+(?:the\s+)?\d"), (_n_of_m_starts,))
 SLASH_TRIGGER = Trigger(re.compile(r"\d/\d"), ((re.compile(r"/\d"), -1),))
 #: "at" in its four cases; "scor" from its "or" in four cases (two characters after the "s").
+#: A capital first letter is rare, so one scan for it covers both cases of the next.
 AT_TRIGGER = Trigger(
     re.compile(r"[aAsS](?:(?<!\w[aA])(?<=[aA])[tT]\s+(?:\w+\s+){0,2}[~≈]?\s?\d|(?<!\w[sS])(?<=[sS])(?i:cor)(?:es|ed|ing)\s)"),
-    (*((re.compile(at + r"\s+(?:\w+\s+){0,2}[~≈]?\s?\d"), 0) for at in _cases("at")),
-     *((re.compile(o_r + r"(?:es|ed|ing)\s"), -2) for o_r in _cases("or"))),
+    (*((re.compile(at + r"(?=\s+(?:\w+\s+){0,2}[~≈]?\s?\d)"), 0) for at in ("at", "aT", "A[tT]")),
+     *((re.compile(o_r + r"(?:es|ed|ing)\s"), -2) for o_r in ("or", "oR", "O[rR]"))),
 )
 VERSUS_TRIGGER = Trigger(
     re.compile(r"[vVcCaArR](?<!\w[vVcCaArR])(?:ersus|(?<=[vV])s|ompared|gainst|elative)\b"),

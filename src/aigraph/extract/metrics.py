@@ -245,7 +245,8 @@ def _starts():
     terms = lower_words("measures")
     word_start = re.compile(r"(?<![\w-])\w")
     verb = re.compile(r"\b(?i:reduc|improv|cut|lower|decreas|increas|boost|rais|halv|shrink|sp[ee]+d|outperform|beat)")
-    by = re.compile(r"\s[bB][yY]\s")
+    # the delta pattern's ending, "... by N%": without it no delta form can be there
+    by_percent = re.compile(rf"\sby\s+(?:up\s+to\s+|about\s+|around\s+|nearly\s+|over\s+)?{_NUM}{_PCT}", re.IGNORECASE)
     times = re.compile(r"[~≈]?[\d,.]+\s?[xX×]")
 
     last: list = [None, ()]  # the text last asked about and its number starts (two patterns ask)
@@ -275,8 +276,8 @@ def _starts():
                 yield at
 
     def verbs(text: str):
-        if not by.search(text):
-            return iter(())  # every delta form ends "... by N%"
+        if not by_percent.search(text):
+            return iter(())
         return (m.start() for m in verb.finditer(text))
 
     def multipliers(text: str):
