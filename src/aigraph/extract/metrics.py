@@ -51,8 +51,17 @@ class MetricMatch:
 
 @functools.cache
 def _measure_alternation() -> str:
-    terms = sorted(lower_words("measures"), key=len, reverse=True)
-    return "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in terms)
+    """The measure terms, longest first, grouped by first letter: ``a(?:ccuracy|uc)|f(?:1)``.
+
+    Ignoring case, the engine cannot skip an alternative by its first letter, so a flat
+    list of the ~100 terms is entered term by term at every place; grouped, it enters
+    one group per letter. Only the group of the letter at hand can match, and within it
+    the terms keep their order, so the matches are those of the flat list.
+    """
+    groups: dict[str, list[str]] = {}
+    for t in sorted(lower_words("measures"), key=len, reverse=True):
+        groups.setdefault(t[0], []).append(re.escape(t[1:]).replace(r"\ ", r"\s+"))
+    return "|".join(f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in groups.items())
 
 
 @functools.cache
@@ -89,6 +98,8 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
 _ON_DATASET = re.compile(
     rf"{_NUM}(?:{_PCT}|(?<=\.\d)|(?<=\.\d\d)|(?<=\.\d\d\d))\s+(?:on|in)\s+(?:the\s+)?(?P<ds>[A-Z][\w+-]*(?:\.[\w+-]+)*(?:\s+[A-Z0-9][\w+-]*(?:\.[\w+-]+)*){{0,2}})"
 )
+#: What every :data:`_ON_DATASET` match holds: " on"/" in" before a capital (a fast scan for "n").
+_ON_NAME_AHEAD = re.compile(r"n(?<=\s[oi]n)\s+(?:the\s+)?[A-Z]")
 _ON_NAME = re.compile(r"\s+on\s+(?:the\s+)?(?P<ds>[A-Z][\w+-]*(?:\.[\w+-]+)*(?:\s+[A-Z0-9][\w+-]*(?:\.[\w+-]+)*){0,2})")
 _BY_BEFORE = re.compile(r"\bby\s+(?:up\s+to\s+|about\s+|around\s+|nearly\s+|over\s+)?$")
 _TRAILING_PREP = re.compile(r"\s+(?:on|in|at|for)\s+(?:the\s+)?$")
@@ -341,7 +352,7 @@ def _find_in(text: str, is_dataset) -> list[MetricMatch]:
             continue  # "67.0% on HumanEval" below names it with its benchmark
         start = m.start() if num == "num" else (m.start("q2") if m.group("q2") else m.start(num))
         found.append(MetricMatch(start, m.end(), text[start : m.end()], _value(m.group(num)), "%", "score", "absolute"))
-    for m in _ON_DATASET.finditer(text):
+    for m in _ON_DATASET.finditer(text) if _ON_NAME_AHEAD.search(text) else ():
         ds = m.group("ds")
         if is_dataset(ds):
             raw_unit = (m.group("unit") or "").lower()
