@@ -54,8 +54,14 @@ def _near(pattern: re.Pattern[str], trigger: re.Pattern[str] | Trigger, text: st
     """
     if needs and not any(n in text for n in needs):
         return []
+    return _around(pattern, trigger.finditer(text), text, back, ahead)
+
+
+def _around(pattern: re.Pattern[str], hits, text: str, back: int, ahead: int) -> list[re.Match[str]]:
+    """``pattern``'s matches that start from ``back`` characters before each of the trigger
+    ``hits`` (in text order) to ``ahead`` after it; see :func:`_near`."""
     best: dict[int, re.Match[str]] = {}
-    for t in trigger.finditer(text):
+    for t in hits:
         lo, hi = max(0, t.start() - back), t.end() + ahead
         for m in pattern.finditer(text, lo, min(len(text), hi + 80)):
             if m.start() > hi:
@@ -253,20 +259,42 @@ _VERSUS = re.compile(
 )
 
 
+#: How far after a result's end a compared value may start; how far after a "versus"
+#: (at most 8 characters: "compared") it is searched for.
+_PARTNER_GAP, _VERSUS_AHEAD, _VERSUS_LONGEST = 60, 70, 8
+
+
 def versus_partners(text: str, found: list[tuple[int, int]]) -> list[tuple]:
     """``62% on X versus Model-Y's 46%``: the compared value, when a result comes just before."""
     out = []
-    for m in _near(_VERSUS, VERSUS_TRIGGER, text, 0, 70):
+    for m in _around(_VERSUS, _versus_hits(text, found), text, 0, _VERSUS_AHEAD):
         unit = _unit(m.group("unit"))
         if not unit and "." not in m.group("num"):
             continue
-        if not any(0 <= m.start() - e <= 60 and "\n\n" not in text[e : m.start()] for _, e in found):
+        if not any(0 <= m.start() - e <= _PARTNER_GAP and "\n\n" not in text[e : m.start()] for _, e in found):
             continue
         if re.match(r"\s+of\s+(?!" + _TASK_NOUNS + ")", text[m.end() : m.end() + 30], re.IGNORECASE):
             continue
         start = m.start("q") if m.group("q") else m.start("num")
         out.append((start, m.end(), _num_value(m.group("num")), unit, "baseline", "", None))
     return out
+
+
+def _versus_hits(text: str, found: list[tuple[int, int]]):
+    """The "versus" trigger's hits that can lead to a compared value: those that begin from
+    ``_VERSUS_AHEAD + _VERSUS_LONGEST`` characters before a result's end to ``_PARTNER_GAP``
+    after it (the others' matches start too far from every result). Each hit is a whole
+    word, so scanning only these stretches finds the same hits there as scanning all."""
+    spans: list[list[int]] = []
+    for lo, hi in sorted((max(0, e - _VERSUS_AHEAD - _VERSUS_LONGEST), e + _PARTNER_GAP) for _, e in found):
+        if spans and lo <= spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], hi)
+        else:
+            spans.append([lo, hi])
+    for lo, hi in spans:
+        for t in VERSUS_TRIGGER.pattern.finditer(text, lo, min(len(text), hi + 2 * _VERSUS_LONGEST)):
+            if t.start() <= hi:
+                yield t
 
 
 #: Led, like :data:`_OF_TASKS`, by a look-ahead of the verbs' first letters.
