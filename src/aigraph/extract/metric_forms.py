@@ -17,7 +17,11 @@ from aigraph.extract.metric_triggers import (ARROW_NEEDS, ARROW_TRIGGER, AT_TRIG
                                              FROM_TRIGGER, N_OF_M_TRIGGER, OF_TRIGGER, SLASH_TRIGGER, VERSUS_TRIGGER, Trigger)
 from aigraph.extract.sentences import sentence_at
 
-_Q = r"(?:(?:just\s+)?(?:about|around|roughly|nearly|almost|approximately|over|under|above|below|near|only|up\s+to|more\s+than|less\s+than)\s+|[~≈]\s?)?"
+#: A qualifier: "about", "nearly", "up to", "~". The words are grouped by first letter (in
+#: their order within a letter): ignoring case, the engine cannot pass over an alternative
+#: by its first letter, so it would enter every word at every place.
+_Q = (r"(?:(?:just\s+)?(?:a(?:bout|round|lmost|pproximately|bove)|roughly|n(?:early|ear)|o(?:ver|nly)|u(?:nder|p\s+to)|below"
+      r"|more\s+than|less\s+than)\s+|[~≈]\s?)?")
 _N = r"(?<![\w.$€£/-])[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![\w.$€£/-])[-+]?\d+(?:\.\d+)?"
 #: A number with a result's unit: a percentage, percentage points, or a decimal.
 _VALUE = rf"(?P<q>{_Q})(?P<num>{_N})(?P<unit>\s?%|\s?percent\b|(?=pp\b)|\s?percentage\s+points?\b)?"
