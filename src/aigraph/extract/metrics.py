@@ -223,11 +223,12 @@ def _core_name(cell: str) -> str:
     return re.sub(r"\s*[(\[].*$", "", cell).strip(" *_")
 
 
-#: "of 92", "reaching 90", ": 0.72": a connector before a number. Written to begin with a
-#: character class (fast to scan for) rather than \b; the same matches as
-#: ``(?:\bof|\bat|:|=|\breach(?:ing|ed)|\babove|\bover|\baround)\s+...``.
+#: "of 92", "reaching 90", ": 0.72": a connector before a number. Written as alternatives
+#: that each begin with a plain character (the engine scans for those first characters
+#: fast, and passes over an alternative whose first character differs) rather than \b;
+#: the same matches as ``(?:\bof|\bat|:|=|\breach(?:ing|ed)|\babove|\bover|\baround)\s+...``.
 _CONNECTOR_NUM = re.compile(
-    r"[oa:=r](?:(?<=o)(?<!\w.)(?:f|ver)|(?<=a)(?<!\w.)(?:t|bove|round)|(?<=[:=])|(?<=r)(?<!\w.)each(?:ing|ed))"
+    r"(?:o(?<!\wo)(?:f|ver)|a(?<!\wa)(?:t|bove|round)|:|=|r(?<!\wr)each(?:ing|ed))"
     r"\s+(?:about\s+|around\s+|nearly\s+|almost\s+|over\s+)?[~≈]?\d"
 )
 
