@@ -222,10 +222,11 @@ def slash_pairs(text: str, is_measure) -> list[tuple]:
 
 
 _RANK_CONTEXT = re.compile(r"\b(?:index|ranking|leaderboard|scores?|elo|arena|benchmarks?|bench|eval|rating)\b", re.IGNORECASE)
+#: Led by a look-ahead of the verbs' first letters (see :data:`_OF_TASKS`).
 _AT_SCORE = re.compile(
-    rf"\b(?:leads?|leading|ties?|tied|sits?|ranks?|ranked|stands?|follows?|comes?\s+in|tops?|peaks?|lands?|scor(?:es|ed|ing)|"
-    rf"debuts?|debuted)\s+at\s+{_Q}(?P<num>{_N})(?P<unit>\s?%)?(?![\w.,]\d)"
-    rf"|\bscor(?:es|ed|ing)\s+{_Q}(?P<num2>{_N})(?P<unit2>\s?%)?\s+on\b",
+    rf"(?=[ltsrfcpd])(?:\b(?:leads?|leading|ties?|tied|sits?|ranks?|ranked|stands?|follows?|comes?\s+in|tops?|peaks?|lands?|"
+    rf"scor(?:es|ed|ing)|debuts?|debuted)\s+at\s+{_Q}(?P<num>{_N})(?P<unit>\s?%)?(?![\w.,]\d)"
+    rf"|\bscor(?:es|ed|ing)\s+{_Q}(?P<num2>{_N})(?P<unit2>\s?%)?\s+on\b)",
     re.IGNORECASE,
 )
 
