@@ -13,9 +13,15 @@ from __future__ import annotations
 
 import re
 
+from aigraph.extract.metric_triggers import (ARROW_NEEDS, ARROW_TRIGGER, AT_TRIGGER, BENCH_TRIGGER, BY_POINTS_TRIGGER,
+                                             FROM_TRIGGER, N_OF_M_TRIGGER, OF_TRIGGER, SLASH_TRIGGER, VERSUS_TRIGGER, Trigger)
 from aigraph.extract.sentences import sentence_at
 
-_Q = r"(?:(?:just\s+)?(?:about|around|roughly|nearly|almost|approximately|over|under|above|below|near|only|up\s+to|more\s+than|less\s+than)\s+|[~≈]\s?)?"
+#: A qualifier: "about", "nearly", "up to", "~". The words are grouped by first letter (in
+#: their order within a letter): ignoring case, the engine cannot pass over an alternative
+#: by its first letter, so it would enter every word at every place.
+_Q = (r"(?:(?:just\s+)?(?:a(?:bout|round|lmost|pproximately|bove)|roughly|n(?:early|ear)|o(?:ver|nly)|u(?:nder|p\s+to)|below"
+      r"|more\s+than|less\s+than)\s+|[~≈]\s?)?")
 _N = r"(?<![\w.$€£/-])[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![\w.$€£/-])[-+]?\d+(?:\.\d+)?"
 #: A number with a result's unit: a percentage, percentage points, or a decimal.
 _VALUE = rf"(?P<q>{_Q})(?P<num>{_N})(?P<unit>\s?%|\s?percent\b|(?=pp\b)|\s?percentage\s+points?\b)?"
@@ -37,31 +43,12 @@ _TASK_NOUNS = (
 _RANGE = rf"(?P<num>(?<![\w.$€£/-])\d+(?:\.\d+)?)(?:\s?[-–]\s?\d+(?:\.\d+)?)?"
 
 
-#: Cheap triggers for the forms below; each starts with a character class, which the
-#: regex engine scans for quickly (a leading \b or alternation is tried at every position).
-_FROM_TRIGGER = re.compile(r"[Ff](?<!\w[Ff])(?:rom|ROM)\s")
-_ARROW_TRIGGER = re.compile(r"→|->|=>|⟶")
-_OF_TRIGGER = re.compile(r"[%t](?:(?<=%)|(?<=\b[Pp]ercent))\s+of\b")
-_BENCH_TRIGGER = re.compile(
-    r"[\d:+Pp-](?:(?<=\d)(?:\s?%|pp\b)|(?<=[Pp])ercentage\s+points?|(?<=:)\s*[+-]?\d+\.\d|(?<=[+-])\d|(?<=[A-Za-z]\s\d)\d+\.\d)"
-)
-_N_OF_M_TRIGGER = re.compile(r"\d\s+(?:out\s+)?of\s+(?:the\s+)?\d")
-_SLASH_TRIGGER = re.compile(r"\d/\d")
-_AT_TRIGGER = re.compile(
-    r"[aAsS](?:(?<!\w[aA])(?<=[aA])[tT]\s+(?:\w+\s+){0,2}[~≈]?\s?\d|(?<!\w[sS])(?<=[sS])(?i:cor)(?:es|ed|ing)\s)"
-)
-_VERSUS_TRIGGER = re.compile(r"[vVcCaArR](?<!\w[vVcCaArR])(?:ersus|(?<=[vV])s|ompared|gainst|elative)\b")
-#: Pieces of text every arrow or versus trigger hit holds (tested with ``in`` first).
-_ARROW_NEEDS = ("→", "->", "=>", "⟶")
-_VERSUS_NEEDS = ("ersus", "vs", "Vs", "ompared", "gainst", "elative")
-
-
 def _share_sentence(text: str, pos: int) -> bool:
     lo, hi = sentence_at(text, pos, window=400)
     return bool(SHARE_CONTEXT.search(text, lo, hi))
 
 
-def _near(pattern: re.Pattern[str], trigger: re.Pattern[str], text: str, back: int, ahead: int,
+def _near(pattern: re.Pattern[str], trigger: re.Pattern[str] | Trigger, text: str, back: int, ahead: int,
           needs: tuple[str, ...] = ()):
     """``pattern``'s matches that start near the cheap ``trigger``'s hits (fast on long text).
 
@@ -71,8 +58,14 @@ def _near(pattern: re.Pattern[str], trigger: re.Pattern[str], text: str, back: i
     """
     if needs and not any(n in text for n in needs):
         return []
+    return _around(pattern, trigger.finditer(text), text, back, ahead)
+
+
+def _around(pattern: re.Pattern[str], hits, text: str, back: int, ahead: int) -> list[re.Match[str]]:
+    """``pattern``'s matches that start from ``back`` characters before each of the trigger
+    ``hits`` (in text order) to ``ahead`` after it; see :func:`_near`."""
     best: dict[int, re.Match[str]] = {}
-    for t in trigger.finditer(text):
+    for t in hits:
         lo, hi = max(0, t.start() - back), t.end() + ahead
         for m in pattern.finditer(text, lo, min(len(text), hi + 80)):
             if m.start() > hi:
@@ -97,8 +90,10 @@ def _num_value(num: str) -> float:
     return float(num.replace(",", ""))
 
 
+#: "from" written to begin with a case-sensitive class (the only characters ignoring case
+#: matches with "f"), which the engine scans for fast; the same matches as ``\bfrom``.
 _FROM_TO = re.compile(
-    rf"\bfrom\s+{_Q}(?P<x>{_N})(?P<xu>\s?%|\s?percent\b)?(?:\s+(?![^\n]*?\bfrom\b)[^\n.;]{{0,48}}?)?\s+to\s+{_VALUE}",
+    rf"(?-i:[Ff])(?<!\w[Ff])rom\s+{_Q}(?P<x>{_N})(?P<xu>\s?%|\s?percent\b)?(?:\s+(?![^\n]*?\bfrom\b)[^\n.;]{{0,48}}?)?\s+to\s+{_VALUE}",
     re.IGNORECASE,
 )
 _ARROW = re.compile(rf"(?P<x>{_N})(?P<xu>\s?%)?\s*(?:→|->|⟶|=>)\s*{_VALUE}")
@@ -107,7 +102,7 @@ _ARROW = re.compile(rf"(?P<x>{_N})(?P<xu>\s?%)?\s*(?:→|->|⟶|=>)\s*{_VALUE}")
 def from_to(text: str) -> list[tuple]:
     """The end point of "from X to Y" and "X → Y" (X is only the baseline)."""
     out = []
-    for m in (*_near(_FROM_TO, _FROM_TRIGGER, text, 0, 160), *_near(_ARROW, _ARROW_TRIGGER, text, 25, 40, _ARROW_NEEDS)):
+    for m in (*_near(_FROM_TO, FROM_TRIGGER, text, 0, 160), *_near(_ARROW, ARROW_TRIGGER, text, 25, 40, ARROW_NEEDS)):
         unit = _unit(m.group("unit"), text[m.end() : m.end() + 2])
         if not unit and ("." not in m.group("num") or m.re is _ARROW) and not m.group("xu"):
             continue  # "from 2023 to 2024", "from 3 to 5 layers", "version 2.0 → 3.5"
@@ -122,8 +117,10 @@ def from_to(text: str) -> list[tuple]:
     return out
 
 
+#: The leading look-ahead holds the characters a match can begin with (a qualifier's
+#: first letter, a digit); the engine then passes over other positions quickly.
 _OF_TASKS = re.compile(
-    rf"{_Q}{_RANGE}(?P<unit>\s?%|\s?percent\b)\s+of\s+(?:the\s+|its\s+|all\s+)?(?:[\w’'-]+\s+){{0,5}}?{_TASK_NOUNS}\b",
+    rf"(?=[~≈\djarnoubml]){_Q}{_RANGE}(?P<unit>\s?%|\s?percent\b)\s+of\s+(?:the\s+|its\s+|all\s+)?(?:[\w’'-]+\s+){{0,5}}?{_TASK_NOUNS}\b",
     re.IGNORECASE,
 )
 
@@ -131,7 +128,7 @@ _OF_TASKS = re.compile(
 def share_of_tasks(text: str) -> list[tuple]:
     """``N% of the problems``, ``26-96% of the gap``: a share of the work a system did."""
     out = []
-    for m in _near(_OF_TASKS, _OF_TRIGGER, text, 40, 80, ("%", "ercent")):
+    for m in _near(_OF_TASKS, OF_TRIGGER, text, 40, 80):
         span = m.group(0)
         if SHARE_CONTEXT.search(span):
             continue
@@ -155,7 +152,7 @@ def _bench_matches(text: str):
     """``_BENCH_VALUE`` tried where a benchmark name could start: after a line break, bracket,
     comma or bullet shortly before a number with a unit."""
     tried: set[int] = set()
-    for t in _BENCH_TRIGGER.finditer(text):
+    for t in BENCH_TRIGGER.finditer(text):
         lead = _BENCH_LEAD.search(text, max(0, t.start() - 61), t.start())
         at = lead.start() + 1 if lead else (0 if t.start() <= 60 else -1)
         if at < 0 or at in tried:
@@ -198,7 +195,7 @@ _N_OF_M = re.compile(
 def n_of_m(text: str) -> list[tuple]:
     """``solved 7 of 10 problems``, ``answered 45 out of 50 questions``."""
     out = []
-    for m in _near(_N_OF_M, _N_OF_M_TRIGGER, text, 60, 60):
+    for m in _near(_N_OF_M, N_OF_M_TRIGGER, text, 60, 60):
         n, total = int(m.group("num")), int(m.group("m").replace(",", ""))
         if n > total or total < 2:
             continue
@@ -212,7 +209,7 @@ _SLASH = re.compile(rf"(?P<num>{_N})/\d+(?:\.\d+)?(?P<unit>\s?%)?\s+(?P<measure>
 def slash_pairs(text: str, is_measure) -> list[tuple]:
     """``2.1/4.0 WER``: two results of one measure (e.g. two test splits)."""
     out = []
-    for m in _near(_SLASH, _SLASH_TRIGGER, text, 20, 50, ("/",)):
+    for m in _near(_SLASH, SLASH_TRIGGER, text, 20, 50):
         words = m.group("measure").split()
         for k in range(len(words), 0, -1):
             if is_measure(" ".join(words[:k])):
@@ -225,10 +222,11 @@ def slash_pairs(text: str, is_measure) -> list[tuple]:
 
 
 _RANK_CONTEXT = re.compile(r"\b(?:index|ranking|leaderboard|scores?|elo|arena|benchmarks?|bench|eval|rating)\b", re.IGNORECASE)
+#: Led by a look-ahead of the verbs' first letters (see :data:`_OF_TASKS`).
 _AT_SCORE = re.compile(
-    rf"\b(?:leads?|leading|ties?|tied|sits?|ranks?|ranked|stands?|follows?|comes?\s+in|tops?|peaks?|lands?|scor(?:es|ed|ing)|"
-    rf"debuts?|debuted)\s+at\s+{_Q}(?P<num>{_N})(?P<unit>\s?%)?(?![\w.,]\d)"
-    rf"|\bscor(?:es|ed|ing)\s+{_Q}(?P<num2>{_N})(?P<unit2>\s?%)?\s+on\b",
+    rf"(?=[ltsrfcpd])(?:\b(?:leads?|leading|ties?|tied|sits?|ranks?|ranked|stands?|follows?|comes?\s+in|tops?|peaks?|lands?|"
+    rf"scor(?:es|ed|ing)|debuts?|debuted)\s+at\s+{_Q}(?P<num>{_N})(?P<unit>\s?%)?(?![\w.,]\d)"
+    rf"|\bscor(?:es|ed|ing)\s+{_Q}(?P<num2>{_N})(?P<unit2>\s?%)?\s+on\b)",
     re.IGNORECASE,
 )
 
@@ -243,7 +241,7 @@ _SCORE_END = re.compile(
 def ranked_scores(text: str) -> list[tuple]:
     """``leads at 58`` / ``tie at 53`` / ``scores 46 on the index`` in a sentence about a ranking."""
     out = []
-    for m in _near(_AT_SCORE, _AT_TRIGGER, text, 30, 60):
+    for m in _near(_AT_SCORE, AT_TRIGGER, text, 30, 60):
         group = "num" if m.group("num") else "num2"
         num = m.group(group)
         if re.fullmatch(r"(?:19|20)\d\d", num) or _money_or_count_after(text, m.end(group)):
@@ -266,14 +264,19 @@ _VERSUS = re.compile(
 )
 
 
+#: How far after a result's end a compared value may start; how far after a "versus"
+#: (at most 8 characters: "compared") it is searched for.
+_PARTNER_GAP, _VERSUS_AHEAD, _VERSUS_LONGEST = 60, 70, 8
+
+
 def versus_partners(text: str, found: list[tuple[int, int]]) -> list[tuple]:
     """``62% on X versus Model-Y's 46%``: the compared value, when a result comes just before."""
     out = []
-    for m in _near(_VERSUS, _VERSUS_TRIGGER, text, 0, 70, _VERSUS_NEEDS):
+    for m in _around(_VERSUS, _versus_hits(text, found), text, 0, _VERSUS_AHEAD):
         unit = _unit(m.group("unit"))
         if not unit and "." not in m.group("num"):
             continue
-        if not any(0 <= m.start() - e <= 60 and "\n\n" not in text[e : m.start()] for _, e in found):
+        if not any(0 <= m.start() - e <= _PARTNER_GAP and "\n\n" not in text[e : m.start()] for _, e in found):
             continue
         if re.match(r"\s+of\s+(?!" + _TASK_NOUNS + ")", text[m.end() : m.end() + 30], re.IGNORECASE):
             continue
@@ -282,8 +285,26 @@ def versus_partners(text: str, found: list[tuple[int, int]]) -> list[tuple]:
     return out
 
 
+def _versus_hits(text: str, found: list[tuple[int, int]]):
+    """The "versus" trigger's hits that can lead to a compared value: those that begin from
+    ``_VERSUS_AHEAD + _VERSUS_LONGEST`` characters before a result's end to ``_PARTNER_GAP``
+    after it (the others' matches start too far from every result). Each hit is a whole
+    word, so scanning only these stretches finds the same hits there as scanning all."""
+    spans: list[list[int]] = []
+    for lo, hi in sorted((max(0, e - _VERSUS_AHEAD - _VERSUS_LONGEST), e + _PARTNER_GAP) for _, e in found):
+        if spans and lo <= spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], hi)
+        else:
+            spans.append([lo, hi])
+    for lo, hi in spans:
+        for t in VERSUS_TRIGGER.pattern.finditer(text, lo, min(len(text), hi + 2 * _VERSUS_LONGEST)):
+            if t.start() <= hi:
+                yield t
+
+
+#: Led, like :data:`_OF_TASKS`, by a look-ahead of the verbs' first letters.
 _TOWARD = re.compile(
-    rf"\b(?P<verb>push(?:es|ed|ing)?|br(?:ing|ings|inging|ought)|rais(?:es|ed|ing)|lift(?:s|ed|ing)?|improv(?:es|ed|ing)|"
+    rf"(?=[pbrlitdfcj])\b(?P<verb>push(?:es|ed|ing)?|br(?:ing|ings|inging|ought)|rais(?:es|ed|ing)|lift(?:s|ed|ing)?|improv(?:es|ed|ing)|"
     rf"boost(?:s|ed|ing)?|t(?:ook|akes|aking)|drop(?:s|ped|ping)?|f(?:ell|alls|alling)|cut(?:s|ting)?|reduc(?:es|ed|ing)|"
     rf"lower(?:s|ed|ing)?|decreas(?:es|ed|ing)|increas(?:es|ed|ing)|jump(?:s|ed|ing)?|climb(?:s|ed|ing)?|r(?:ose|ises|ising))\b"
     rf"(?P<mid>(?:(?!\bfrom\b)[^.;\n]){{0,60}}?)\bto\s+{_VALUE}",
@@ -319,13 +340,12 @@ _BY_POINTS = re.compile(
     rf"(?P<num>{_N})\s*(?P<unit>points|pts|percentage\s+points?|pp)\b",
     re.IGNORECASE,
 )
-_BY_POINTS_TRIGGER = re.compile(r"[bB](?<!\w[bB])[yY]\s+(?:\w+\s+)?\d[\d.]*\s*(?i:points|pts|percentage|pp)\b")
 
 
 def by_points(text: str) -> list[tuple]:
     """``improved by 12 points on MATH``: a gain in points (a delta)."""
     out = []
-    for m in _near(_BY_POINTS, _BY_POINTS_TRIGGER, text, 80, 10):
+    for m in _near(_BY_POINTS, BY_POINTS_TRIGGER, text, 80, 10):
         if _share_sentence(text, m.start()):
             continue
         out.append((m.start("num"), m.end(), _num_value(m.group("num")), "pp", "delta", "points", None))
@@ -334,8 +354,9 @@ def by_points(text: str) -> list[tuple]:
 
 #: Every match of :data:`_TOP_PCT` holds one "N% of", found fast by its plain "%".
 _PCT_OF_TRIGGER = re.compile(r"%\s+(?i:of)\b")
+#: Led by a look-ahead of its first words' first letters (see :data:`_OF_TASKS`).
 _TOP_PCT = re.compile(
-    rf"\b(?:top|bottom|above|better\s+than|ahead\s+of)\s+{_Q}(?P<num>\d+(?:\.\d+)?)\s?%\s+of\s+(?:the\s+|all\s+)?(?:[\w-]+\s+){{0,2}}?"
+    rf"(?=[tba])\b(?:top|bottom|above|better\s+than|ahead\s+of)\s+{_Q}(?P<num>\d+(?:\.\d+)?)\s?%\s+of\s+(?:the\s+|all\s+)?(?:[\w-]+\s+){{0,2}}?"
     rf"(?:participants|competitors|contestants|entrants|players|programmers|humans|human\s+\w+|test[- ]takers|teams)\b",
     re.IGNORECASE,
 )

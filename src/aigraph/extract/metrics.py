@@ -51,8 +51,17 @@ class MetricMatch:
 
 @functools.cache
 def _measure_alternation() -> str:
-    terms = sorted(lower_words("measures"), key=len, reverse=True)
-    return "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in terms)
+    """The measure terms, longest first, grouped by first letter: ``a(?:ccuracy|uc)|f(?:1)``.
+
+    Ignoring case, the engine cannot skip an alternative by its first letter, so a flat
+    list of the ~100 terms is entered term by term at every place; grouped, it enters
+    one group per letter. Only the group of the letter at hand can match, and within it
+    the terms keep their order, so the matches are those of the flat list.
+    """
+    groups: dict[str, list[str]] = {}
+    for t in sorted(lower_words("measures"), key=len, reverse=True):
+        groups.setdefault(t[0], []).append(re.escape(t[1:]).replace(r"\ ", r"\s+"))
+    return "|".join(f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in groups.items())
 
 
 @functools.cache
@@ -89,6 +98,8 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
 _ON_DATASET = re.compile(
     rf"{_NUM}(?:{_PCT}|(?<=\.\d)|(?<=\.\d\d)|(?<=\.\d\d\d))\s+(?:on|in)\s+(?:the\s+)?(?P<ds>[A-Z][\w+-]*(?:\.[\w+-]+)*(?:\s+[A-Z0-9][\w+-]*(?:\.[\w+-]+)*){{0,2}})"
 )
+#: What every :data:`_ON_DATASET` match holds: " on"/" in" before a capital (a fast scan for "n").
+_ON_NAME_AHEAD = re.compile(r"n(?<=\s[oi]n)\s+(?:the\s+)?[A-Z]")
 _ON_NAME = re.compile(r"\s+on\s+(?:the\s+)?(?P<ds>[A-Z][\w+-]*(?:\.[\w+-]+)*(?:\s+[A-Z0-9][\w+-]*(?:\.[\w+-]+)*){0,2})")
 _BY_BEFORE = re.compile(r"\bby\s+(?:up\s+to\s+|about\s+|around\s+|nearly\s+|over\s+)?$")
 _TRAILING_PREP = re.compile(r"\s+(?:on|in|at|for)\s+(?:the\s+)?$")
@@ -212,11 +223,12 @@ def _core_name(cell: str) -> str:
     return re.sub(r"\s*[(\[].*$", "", cell).strip(" *_")
 
 
-#: "of 92", "reaching 90", ": 0.72": a connector before a number. Written to begin with a
-#: character class (fast to scan for) rather than \b; the same matches as
-#: ``(?:\bof|\bat|:|=|\breach(?:ing|ed)|\babove|\bover|\baround)\s+...``.
+#: "of 92", "reaching 90", ": 0.72": a connector before a number. Written as alternatives
+#: that each begin with a plain character (the engine scans for those first characters
+#: fast, and passes over an alternative whose first character differs) rather than \b;
+#: the same matches as ``(?:\bof|\bat|:|=|\breach(?:ing|ed)|\babove|\bover|\baround)\s+...``.
 _CONNECTOR_NUM = re.compile(
-    r"[oa:=r](?:(?<=o)(?<!\w.)(?:f|ver)|(?<=a)(?<!\w.)(?:t|bove|round)|(?<=[:=])|(?<=r)(?<!\w.)each(?:ing|ed))"
+    r"(?:o(?<!\wo)(?:f|ver)|a(?<!\wa)(?:t|bove|round)|:|=|r(?<!\wr)each(?:ing|ed))"
     r"\s+(?:about\s+|around\s+|nearly\s+|almost\s+|over\s+)?[~≈]?\d"
 )
 
@@ -243,9 +255,10 @@ def _starts():
         r"|(?<=\d)\d*(?=\s+(?i:elo)\b))"
     )
     terms = lower_words("measures")
-    word_before = re.compile(r"[\w-]")
+    word_start = re.compile(r"(?<![\w-])\w")
     verb = re.compile(r"\b(?i:reduc|improv|cut|lower|decreas|increas|boost|rais|halv|shrink|sp[ee]+d|outperform|beat)")
-    by = re.compile(r"\s[bB][yY]\s")
+    # the delta pattern's ending, "... by N%": without it no delta form can be there
+    by_percent = re.compile(rf"\sby\s+(?:up\s+to\s+|about\s+|around\s+|nearly\s+|over\s+)?{_NUM}{_PCT}", re.IGNORECASE)
     times = re.compile(r"[~≈]?[\d,.]+\s?[xX×]")
 
     last: list = [None, ()]  # the text last asked about and its number starts (two patterns ask)
@@ -256,15 +269,15 @@ def _starts():
         return iter(last[1])
 
     def measure_at_end(text: str, lo: int, hi: int) -> int | None:
-        # The earliest word start in text[lo:hi] from which a measure runs to the end
-        # (trailing spaces aside; a space in a term matches any run of whitespace).
+        # The earliest word start (a letter after no word character or hyphen) in
+        # text[lo:hi] from which a measure runs to the end (trailing spaces aside; a
+        # space in a term matches any run of whitespace).
         end = hi
         while end > lo and text[end - 1].isspace():
             end -= 1
-        for p in range(lo, end):
-            if not text[p].isalpha() or (p and word_before.match(text, p - 1)):
-                continue
-            if " ".join(text[p:end].split()).lower() in terms:
+        for w in word_start.finditer(text, lo, end):
+            p = w.start()
+            if text[p].isalpha() and " ".join(text[p:end].split()).lower() in terms:
                 return p
         return None
 
@@ -275,8 +288,8 @@ def _starts():
                 yield at
 
     def verbs(text: str):
-        if not by.search(text):
-            return iter(())  # every delta form ends "... by N%"
+        if not by_percent.search(text):
+            return iter(())
         return (m.start() for m in verb.finditer(text))
 
     def multipliers(text: str):
@@ -331,7 +344,7 @@ def _find_in(text: str, is_dataset) -> list[MetricMatch]:
             found.append(
                 MetricMatch(m.start(), end, text[m.start() : end], _value(num), unit, measure, kind, ds)
             )
-    for m in _SCORED.finditer(text):
+    for m in _SCORED.finditer(text) if "%" in text or "percent" in text else ():  # every match holds one
         num = "num" if m.group("num") else "num2"
         if any(f.start <= m.start(num) < f.end for f in found):
             continue  # a fuller form ("91.1% top-1 accuracy on ImageNet") already has it
@@ -340,7 +353,7 @@ def _find_in(text: str, is_dataset) -> list[MetricMatch]:
             continue  # "67.0% on HumanEval" below names it with its benchmark
         start = m.start() if num == "num" else (m.start("q2") if m.group("q2") else m.start(num))
         found.append(MetricMatch(start, m.end(), text[start : m.end()], _value(m.group(num)), "%", "score", "absolute"))
-    for m in _ON_DATASET.finditer(text):
+    for m in _ON_DATASET.finditer(text) if _ON_NAME_AHEAD.search(text) else ():
         ds = m.group("ds")
         if is_dataset(ds):
             raw_unit = (m.group("unit") or "").lower()
