@@ -135,3 +135,28 @@ def test_fast_scanning_forms_of_two_patterns_find_what_the_plain_ones_find():
     near = mf._near(mf._TOP_PCT, mf._PCT_OF_TRIGGER, text, 80, 120)
     assert [m.span() for m in near] == [m.span() for m in mf._TOP_PCT.finditer(text)]
     assert len(near) == 3
+
+
+def test_each_trigger_finds_what_its_pattern_finds():
+    """A trigger is tried only where its literal anchors point; its hits must be the pattern's own."""
+    import random
+
+    from aigraph.extract import metric_triggers
+    from aigraph.extract.metric_triggers import Trigger
+
+    triggers = {name: t for name, t in vars(metric_triggers).items() if isinstance(t, Trigger)}
+    assert len(triggers) >= 7
+    texts = [
+        "xat at 5 and At 7, AT ~9; scored 91%, Scoring 4 pts, up by 3 percentage points, by 2.5 pp.",
+        "5 out  of 7, 3 of the 10, 12 of\n4; from 2 to 3, FROM x, prom 9; 2.1/4.0; vs GPT, Versus, compared",
+        "MMLU: +3.4, -2 and 71.5 on Qwen 12.5; 45.6%; 8pp; relative to; against 4 percent of tasks",
+        "", "%", "a", "5%", ":1.2", "out of", "of 5",
+    ]
+    rng = random.Random(5)
+    pieces = ["at", "At", "aT", "AT", "scor", "SCOR", "es ", "ed ", "ing ", "from ", "From ", "FROM ", "of ", "out ",
+              "the ", "%", "pp", " ", "  ", "\n", "1", "23", "4.5", ".", ":", "+", "-", "/", "by ", "By ", "BY ",
+              "points", "percent", "ercentage ", "vs", "Vs", "versus", "compared", "against", "relative", "x", "Q"]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 25))) for _ in range(4000)]
+    for name, trigger in triggers.items():
+        for text in texts:
+            assert [m.span() for m in trigger.finditer(text)] == [m.span() for m in trigger.pattern.finditer(text)], (name, text)
