@@ -53,11 +53,8 @@ _SUBJECT_GAP = re.compile(r"^\s+(?:\w+\s+){0,2}?(?:rises|rose|climbs?|climbed|ju
                           r"(?:from\s+\S+\s+(?:[\w-]+\s+){0,4}?)?to\s+$|^\s+from\s+\S+\s+to\s+$", re.IGNORECASE)
 
 
-def _tables(ments: list[BlockMention], text: str):
-    """The result tables around this block's metrics, with the offset they were found at."""
-    metrics = [m for m in ments if m.label == "METRIC"]
-    if not metrics:
-        return []
+def _tables(metrics: list[BlockMention], text: str):
+    """The result tables around this block's metrics (its METRIC mentions, in order), in ``text``'s offsets."""
     lo = max(0, metrics[0].start - 3000)
     lo = text.rfind("\n", 0, lo) + 1 if lo else 0
     hi = text.find("\n", metrics[-1].end)
@@ -76,8 +73,23 @@ def _tables(ments: list[BlockMention], text: str):
     return out
 
 
-#: A line a table cell can be on: bars, wide gaps before a number, a rank first, or two scores last.
-_TABLE_LINE = re.compile(r"\|.*\||\S(?:\s{2,}|\t)[~≈+-]?\d|^\s*\d{1,3}[.)]?\s|\d%?\s+[~≈+-]?\d[\d.,]*%?\s*$")
+# The shapes of a line a table cell can be on (see :func:`_table_line`).
+_RANK_FIRST = re.compile(r"\s*\d{1,3}[.)]?\s")
+_TWO_LAST = re.compile(r"\d%?\s+[~≈+-]?\d[\d.,]*%?\s*$")
+#: A non-space, then two or more whitespace characters or a tab, then a number. Found from
+#: the gap's first whitespace character (a leading ``\S`` would be tried at every position).
+_WIDE_GAP = re.compile(r"\s(?<=\S\s)(?:\s+|(?<=\t))[~≈+-]?\d")
+
+
+def _table_line(line: str) -> bool:
+    """Whether a line is shaped like a table row: two bars, a rank first, two scores last,
+    or a wide gap before a number. The cheap tests go first; the two scores are looked
+    for only when the line ends in a digit (a ``.``, ``,`` or ``%`` after it aside)."""
+    if line.count("|") >= 2 or _RANK_FIRST.match(line):
+        return True
+    if line.rstrip().removesuffix("%").rstrip(".,")[-1:].isdigit() and _TWO_LAST.search(line):
+        return True
+    return _WIDE_GAP.search(line) is not None
 
 
 #: A line longer than this is prose, never a table row (and is not searched).
@@ -85,19 +97,20 @@ _MAX_TABLE_LINE = 2000
 
 
 def _any_table_line(text: str, metrics: list[BlockMention]) -> bool:
-    """Whether a metric stands on a line shaped like a table row; each line is read once."""
-    import bisect
+    """Whether a metric stands on a line shaped like a table row; each line is read once.
 
-    breaks = [nl.start() for nl in re.finditer("\n", text)]
+    Each metric's line is found from the metric outwards, not by indexing the whole
+    text: ``text`` is the document's, and this runs once per block.
+    """
     seen: set[int] = set()
     for m in metrics:
-        i = bisect.bisect_left(breaks, m.start)
-        start = breaks[i - 1] + 1 if i else 0
+        start = text.rfind("\n", 0, m.start) + 1
         if start in seen:
             continue
         seen.add(start)
-        end = breaks[i] if i < len(breaks) else len(text)
-        if end - start <= _MAX_TABLE_LINE and _TABLE_LINE.search(text[start:end]):
+        end = text.find("\n", m.start)
+        end = len(text) if end == -1 else end
+        if end - start <= _MAX_TABLE_LINE and _table_line(text[start:end]):
             return True
     return False
 
@@ -206,11 +219,14 @@ def _prose_models(metric: BlockMention, models: list[BlockMention], text: str) -
 
 def achieves(ments: list[BlockMention], text: str) -> list[FoundRelation]:
     """ACHIEVES: the model each result of this block belongs to (see the module docstring)."""
+    metrics = [m for m in ments if m.label == "METRIC"]
+    if not metrics:
+        return []  # most blocks: nothing to link
     out: list[FoundRelation] = []
-    tables = _tables(ments, text)
+    tables = _tables(metrics, text)
     models = [m for m in ments if m.label == "MODEL"]
     starts = [m.start for m in models]
-    for metric in (m for m in ments if m.label == "METRIC"):
+    for metric in metrics:
         cell = cell_at(tables, metric.start, metric.end) if tables else None
         if cell is not None:
             model, _ = _table_model(cell, ments, text)
@@ -232,11 +248,12 @@ def measured_on(ments: list[BlockMention], dataset_of_metric: dict[tuple[int, in
     """MEASURED_ON: the benchmark a result was measured on (table axis, ``... on X``, ``X: N%``)."""
     out: list[FoundRelation] = []
     datasets = [m for m in ments if m.label == "DATASET"]
-    if not datasets:
+    metrics = [m for m in ments if m.label == "METRIC"]
+    if not datasets or not metrics:
         return out
-    tables = _tables(ments, text)
+    tables = _tables(metrics, text)
     starts = [d.start for d in datasets]
-    for metric in (m for m in ments if m.label == "METRIC"):
+    for metric in metrics:
         cell = cell_at(tables, metric.start, metric.end) if tables else None
         if cell is not None:
             model, other = _table_model(cell, ments, text)
