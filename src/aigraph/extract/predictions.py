@@ -200,12 +200,21 @@ def name_entities(predictions: Sequence[Prediction], entities: Iterable) -> list
     >>> name_entities([p], [acme])[0].entities
     (('ORG', 'Acme Corp'),)
     """
+    import bisect
     from dataclasses import replace
 
-    spans = [(m.start, m.end, e.label, e.name) for e in entities if e.label != "METRIC" for m in e.mentions]
+    if not predictions:
+        return []
+    # The mentions between the first prediction's start and the last one's end (most of
+    # a document's lie outside), in order of start: each prediction reads only its own.
+    lo, hi = min(p.start for p in predictions), max(p.end for p in predictions)
+    spans = sorted((m.start, m.end, e.label, e.name) for e in entities if e.label != "METRIC"
+                   for m in e.mentions if lo <= m.start <= hi)
+    starts = [span[0] for span in spans]
     out = []
     for p in predictions:
-        named = sorted({(label, name) for start, end, label, name in spans if p.start <= start and end <= p.end})
+        inside = spans[bisect.bisect_left(starts, p.start) : bisect.bisect_right(starts, p.end)]
+        named = sorted({(label, name) for _, end, label, name in inside if end <= p.end})
         out.append(replace(p, entities=tuple(named)))
     return out
 
