@@ -80,10 +80,12 @@ def _walk(doc: Document):
     closed: str | None = None  # a predictions section a later heading closed (e.g. "Resources")
     by_section: dict[str, str | None] = {}  # a section name's context, read once per document
     for block in doc.blocks:
-        raw = doc.block_text(block).strip()
         if block.kind == "chrome":
             yield block, current, False
             continue
+        # Only a slide (by its title), a heading or a block outside slides can name a
+        # section by its text; the text of most blocks, items of a slide, is not needed.
+        raw = doc.block_text(block).strip() if block.kind in ("slide", "heading") or not block.slides else ""
         if block.kind == "slide" and "\n" in raw:
             title = raw.split("\n", 1)[0]
             named = len(title) <= _HEADING_CHARS and _may_name_section(title)
