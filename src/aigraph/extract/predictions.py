@@ -216,8 +216,8 @@ def name_entities(predictions: Sequence[Prediction], entities: Iterable) -> list
     out = []
     for p in predictions:
         inside = spans[bisect.bisect_left(starts, p.start) : bisect.bisect_right(starts, p.end)]
-        named = sorted({(label, name) for _, end, label, name in inside if end <= p.end})
-        out.append(replace(p, entities=tuple(named)))
+        named = tuple(sorted({(label, name) for _, end, label, name in inside if end <= p.end}))
+        out.append(p if named == p.entities else replace(p, entities=named))
     return out
 
 
