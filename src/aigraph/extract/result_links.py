@@ -30,6 +30,26 @@ _BASELINE = re.compile(
     r"(?:the\s+|[\w-]+(?:'s|’s)\s+)?(?:[\w.-]+\s+){0,3}?$",
     re.IGNORECASE,
 )
+#: Words (lower-cased) one of which every match of :data:`_BASELINE` holds.
+_BASELINE_WORDS = ("over", "than", "vs", "versus", "against", "compared", "relative", "beat", "outperform",
+                   "surpass", "ahead", "like", "rival", "match")
+
+
+def _after_comparison(text: str, at: int) -> bool:
+    """Whether the model named at ``at`` follows a comparison word (:data:`_BASELINE`).
+
+    The case-blind pattern is tried at every position of the 60 characters before;
+    an ASCII stretch without any of :data:`_BASELINE_WORDS` is not searched.
+    """
+    lo = max(0, at - 60)
+    before = text[lo:at]
+    if before.isascii():
+        low = before.lower()
+        if not any(word in low for word in _BASELINE_WORDS):
+            return False
+    return _BASELINE.search(text, lo, at) is not None
+
+
 #: A model used as a tool or named as the benchmark's subject ("with Claude Code", "on Gemini math").
 _TOOL = re.compile(r"\b(?:with|using|via|through|on|in|at|of)\s+(?:the\s+)?$", re.IGNORECASE)
 _NOT_SUBJECT_AFTER = re.compile(r"\b(?:on|in|at|of|than|versus|vs\.?|over|against|like|to|from)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -178,7 +198,7 @@ def _prose_models(metric: BlockMention, models: list[BlockMention], text: str) -
     in_sent = [m for m in models if m.end > metric.sent[0] and m.start < metric.sent[1]]
     before = [
         m for m in in_sent if m.end <= metric.start
-        and not _BASELINE.search(text, max(0, m.start - 60), m.start)
+        and not _after_comparison(text, m.start)
     ]
     tools = [m for m in before if _TOOL.search(text, max(0, m.start - 16), m.start)]
     subjects = [m for m in before if m not in tools] or []
@@ -199,11 +219,11 @@ def _prose_models(metric: BlockMention, models: list[BlockMention], text: str) -
         m for m in in_sent if m.start >= metric.end
         and not _NOT_SUBJECT_AFTER.search(text, max(0, m.start - 16), m.start)
         and not _OTHER_CLAUSE.search(text, metric.end, m.start)
-        and not _BASELINE.search(text, max(0, m.start - 60), m.start)
+        and not _after_comparison(text, m.start)
     ]
     if after:
         return [after[0]], "rule:metric-same-sentence"
-    if any(not _BASELINE.search(text, max(0, m.start - 60), m.start) for m in in_sent):
+    if any(not _after_comparison(text, m.start) for m in in_sent):
         return [], ""  # the sentence names its own models, none of them the achiever
     # "Model-X was released. It reaches 62%": the sentence just before, when this one
     # refers back to a model ("it", "this model").
@@ -211,7 +231,7 @@ def _prose_models(metric: BlockMention, models: list[BlockMention], text: str) -
     if prev and not text[prev[-1].sent[1] : metric.sent[0]].strip(" \t\n-*•●") \
             and _ANAPHOR.search(text, metric.sent[0], metric.sent[1]):
         sent = prev[-1].sent
-        firsts = [m for m in prev if m.sent == sent and not _BASELINE.search(text, max(0, m.start - 60), m.start)]
+        firsts = [m for m in prev if m.sent == sent and not _after_comparison(text, m.start)]
         if firsts:
             return [firsts[0]], "rule:metric-previous-sentence"
     return [], ""
