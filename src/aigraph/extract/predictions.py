@@ -248,7 +248,7 @@ def find_predictions(doc: Document) -> list[Prediction]:
                 continue
             if grade_of(line):
                 continue  # a graded line is an outcome, wherever it stands
-            text = _clean(line)
+            text = " ".join(bare.split())  # _clean(line), its numbering already taken off
             if lead:
                 text = _EXPECT_LEAD.sub("", _PREDICTION_LEAD.sub("", text))
             if len(text.split()) < 3 or (not lead and _TALK_ABOUT.search(text)):

@@ -268,8 +268,10 @@ def measured_on(ments: list[BlockMention], dataset_of_metric: dict[tuple[int, in
     """MEASURED_ON: the benchmark a result was measured on (table axis, ``... on X``, ``X: N%``)."""
     out: list[FoundRelation] = []
     datasets = [m for m in ments if m.label == "DATASET"]
+    if not datasets:
+        return out
     metrics = [m for m in ments if m.label == "METRIC"]
-    if not datasets or not metrics:
+    if not metrics:
         return out
     tables = _tables(metrics, text)
     starts = [d.start for d in datasets]
