@@ -22,9 +22,9 @@ _WORDS = {"yes": "yes", "correct": "yes", "hit": "yes", "true": "yes",
           "partial": "partly", "half": "partly", "mixed": "partly", "somewhat": "partly"}
 _WORD_ALT = "|".join(sorted(map(re.escape, _WORDS), key=len, reverse=True))
 _MARK_ALT = "|".join(sorted(map(re.escape, _MARKS), key=len, reverse=True))
-# "Grade: yes", "(Yes)", "— Sort of.", "Yes:", a mark anywhere.
 #: The field names (lower-cased) of which :data:`_GRADE_FIELD` needs one.
 _FIELD_NAMES = ("grade", "verdict", "outcome", "result", "score")
+# "Grade: yes", "(Yes)", "— Sort of.", "Yes:", a mark anywhere.
 _GRADE_FIELD = re.compile(rf"\b(?:grade|verdict|outcome|result|score)\s*[:=]\s*(?P<word>{_WORD_ALT})\b", re.IGNORECASE)
 _GRADE_PAREN = re.compile(rf"[(\[]\s*(?P<word>{_WORD_ALT})\s*[)\]]", re.IGNORECASE)
 _GRADE_DASH = re.compile(rf"(?:^|\s[-–—:|]\s*)(?P<word>{_WORD_ALT})\s*(?:[.!:;,–—-]|$)", re.IGNORECASE)

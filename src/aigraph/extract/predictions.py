@@ -59,6 +59,7 @@ def _may_lead(text: str) -> bool:
     """
     return "predict" in text.lower() if text.isascii() else _PREDICT.search(text) is not None
 
+
 def _slide(block) -> int | None:
     return block.slides[0] if block.slides else None
 

@@ -102,9 +102,12 @@ _WIDE_GAP = re.compile(r"\s(?<=\S\s)(?:\s+|(?<=\t))[~≈+-]?\d")
 
 
 def _table_line(line: str) -> bool:
-    """Whether a line is shaped like a table row: two bars, a rank first, two scores last,
-    or a wide gap before a number. The cheap tests go first; the two scores are looked
-    for only when the line ends in a digit (a ``.``, ``,`` or ``%`` after it aside)."""
+    """Whether a line is shaped like a table row.
+
+    Two bars, a rank first, two scores last, or a wide gap before a number. The cheap
+    tests go first; the two scores are looked for only when the line ends in a digit
+    (a ``.``, ``,`` or ``%`` after it aside).
+    """
     if line.count("|") >= 2 or _RANK_FIRST.match(line):
         return True
     if line.rstrip().removesuffix("%").rstrip(".,")[-1:].isdigit() and _TWO_LAST.search(line):
