@@ -22,6 +22,8 @@ _WORDS = {"yes": "yes", "correct": "yes", "hit": "yes", "true": "yes",
           "partial": "partly", "half": "partly", "mixed": "partly", "somewhat": "partly"}
 _WORD_ALT = "|".join(sorted(map(re.escape, _WORDS), key=len, reverse=True))
 _MARK_ALT = "|".join(sorted(map(re.escape, _MARKS), key=len, reverse=True))
+#: The field names (lower-cased) of which :data:`_GRADE_FIELD` needs one.
+_FIELD_NAMES = ("grade", "verdict", "outcome", "result", "score")
 # "Grade: yes", "(Yes)", "— Sort of.", "Yes:", a mark anywhere.
 _GRADE_FIELD = re.compile(rf"\b(?:grade|verdict|outcome|result|score)\s*[:=]\s*(?P<word>{_WORD_ALT})\b", re.IGNORECASE)
 _GRADE_PAREN = re.compile(rf"[(\[]\s*(?P<word>{_WORD_ALT})\s*[)\]]", re.IGNORECASE)
@@ -45,7 +47,7 @@ def grade_of(text: str) -> tuple[str, int, int] | None:
     True
     """
     # Each pattern needs a character the cheap ``in`` tests look for first.
-    if ":" in text or "=" in text:
+    if (":" in text or "=" in text) and _may_hold_field(text):
         m = _GRADE_FIELD.search(text)
         if m:
             return _WORDS[m.group("word").casefold()], m.start(), m.end()
@@ -68,6 +70,19 @@ def grade_of(text: str) -> tuple[str, int, int] | None:
     if m is not None:
         return _WORDS[m.group("word").casefold()], m.start("word"), m.end()
     return None
+
+
+def _may_hold_field(text: str) -> bool:
+    """Whether ``text`` may hold a grade field (``Grade: yes``).
+
+    ASCII text needs one of :data:`_FIELD_NAMES` in any case; without one the
+    case-blind pattern (tried at every position) is not run. Other text keeps the
+    pattern's own case folding.
+    """
+    if not text.isascii():
+        return True
+    low = text.lower()
+    return any(name in low for name in _FIELD_NAMES)
 
 
 __all__ = ["GRADES", "grade_of"]

@@ -3,8 +3,9 @@
 A report's predictions section lists what it expects of the next twelve months;
 the next report opens its own predictions section with a scorecard that grades
 them (yes / no / sort of, with the evidence). Both are read from a document's
-blocks here; :func:`match_outcomes` ties each grade to the prediction it grades
-by text similarity (rapidfuzz), and reports what it cannot tie, never guessing.
+blocks here; :func:`match_outcomes` (:mod:`.predictions_matching`) ties each
+grade to the prediction it grades by text similarity (rapidfuzz), and reports
+what it cannot tie, never guessing.
 
 Forms read: bullets or numbered items under a heading that names predictions,
 ``Prediction: ...`` and ``We predict ...`` anywhere; scorecard lines with a
@@ -16,9 +17,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
 from aigraph.extract.grades import _MARKS, _WORDS, GRADES, grade_of
+from aigraph.extract.predictions_matching import OutcomeMatch, match_outcomes
 from aigraph.records import Document, Outcome, Prediction
 
 __all__ = [
@@ -45,14 +46,18 @@ _EXPECT_LEAD = re.compile(r"^\s*we (?:expect|forecast|anticipate)(?:\s+that)?\s+
 _HEADING_CHARS = 90
 _NUMBERING = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|[-*•▪●◦]|#\d{1,2}:?)\s+")
 _TALK_ABOUT = re.compile(r"\bpredictions\b|:\s*$", re.IGNORECASE)
+#: What a ``Prediction: ...`` or ``We predict ...`` line (:data:`_PREDICTION_LEAD`) holds.
+_PREDICT = re.compile(r"predict", re.IGNORECASE)
 
-@dataclass(frozen=True, slots=True)
-class OutcomeMatch:
-    """An outcome tied to the prediction it grades, with the similarity that tied them."""
 
-    outcome: Outcome
-    prediction: Prediction
-    score: float
+def _may_lead(text: str) -> bool:
+    """Whether ``text`` holds "predict" in any case, as every line with a prediction lead does.
+
+    A cheap test that lets most blocks outside a predictions section or scorecard be
+    skipped unread. ASCII text is lower-cased and scanned for the word (several times
+    faster than the case-blind pattern); other text keeps the pattern's case folding.
+    """
+    return "predict" in text.lower() if text.isascii() else _PREDICT.search(text) is not None
 
 
 def _slide(block) -> int | None:
@@ -74,26 +79,31 @@ def _walk(doc: Document):
     """
     current: str | None = None
     closed: str | None = None  # a predictions section a later heading closed (e.g. "Resources")
+    by_section: dict[str, str | None] = {}  # a section name's context, read once per document
     for block in doc.blocks:
-        raw = doc.block_text(block).strip()
         if block.kind == "chrome":
             yield block, current, False
             continue
+        # Only a slide (by its title), a heading or a block outside slides can name a
+        # section by its text; the text of most blocks, items of a slide, is not needed.
+        raw = doc.block_text(block).strip() if block.kind in ("slide", "heading") or not block.slides else ""
         if block.kind == "slide" and "\n" in raw:
             title = raw.split("\n", 1)[0]
-            if len(title) <= _HEADING_CHARS and _SCORECARD_SECTION.search(title):
+            named = len(title) <= _HEADING_CHARS and _may_name_section(title)
+            if named and _SCORECARD_SECTION.search(title):
                 yield block, "scorecard", False
                 continue
-            if len(title) <= _HEADING_CHARS and _PREDICTION_SECTION.search(title) and not _PREDICTION_LEAD.match(title):
+            if named and _PREDICTION_SECTION.search(title) and not _PREDICTION_LEAD.match(title):
                 yield block, "predictions", False
                 continue
         short = block.kind == "heading" or (len(raw) <= _HEADING_CHARS and "\n" not in raw and not block.slides)
         if short:
-            if _SCORECARD_SECTION.search(raw):
+            named = _may_name_section(raw)
+            if named and _SCORECARD_SECTION.search(raw):
                 current, closed = "scorecard", None
                 yield block, current, True
                 continue
-            if _PREDICTION_SECTION.search(raw) and not raw.startswith(("Prediction:", "We predict")):
+            if named and _PREDICTION_SECTION.search(raw) and not raw.startswith(("Prediction:", "We predict")):
                 current, closed = "predictions", None
                 if block.kind == "heading" or raw.endswith((":", "?")) or len(raw.split()) <= 6:
                     yield block, current, True
@@ -103,13 +113,39 @@ def _walk(doc: Document):
                 yield block, current, True
                 continue
         if block.section and block.section != closed:
-            if _SCORECARD_SECTION.search(block.section):
-                yield block, "scorecard", False
-                continue
-            if _PREDICTION_SECTION.search(block.section):
-                yield block, "predictions", False
+            if block.section not in by_section:
+                by_section[block.section] = _section_context(block.section)
+            if by_section[block.section] is not None:
+                yield block, by_section[block.section], False
                 continue
         yield block, current, False
+
+
+#: Words (lower-cased) one of which every match of :data:`_SCORECARD_SECTION` or
+#: :data:`_PREDICTION_SECTION` holds.
+_SECTION_WORDS = ("score", "how did", "review of", "predict", "grading", "forecast", "months", "year ahead", "expect")
+
+
+def _may_name_section(text: str) -> bool:
+    """Whether ``text`` may name a scorecard or a predictions section.
+
+    ASCII text without any of :data:`_SECTION_WORDS` cannot, and the two case-blind
+    patterns (slow: they are tried at every position) are not run on it. Other text
+    keeps the patterns' own case folding.
+    """
+    if not text.isascii():
+        return True
+    low = text.lower()
+    return any(word in low for word in _SECTION_WORDS)
+
+
+def _section_context(name: str) -> str | None:
+    """The context a section's name gives its blocks: ``"scorecard"``, ``"predictions"`` or ``None``."""
+    if _SCORECARD_SECTION.search(name):
+        return "scorecard"
+    if _PREDICTION_SECTION.search(name):
+        return "predictions"
+    return None
 
 
 def _contexts(doc: Document):
@@ -167,13 +203,22 @@ def name_entities(predictions: Sequence[Prediction], entities: Iterable) -> list
     >>> name_entities([p], [acme])[0].entities
     (('ORG', 'Acme Corp'),)
     """
+    import bisect
     from dataclasses import replace
 
-    spans = [(m.start, m.end, e.label, e.name) for e in entities if e.label != "METRIC" for m in e.mentions]
+    if not predictions:
+        return []
+    # The mentions between the first prediction's start and the last one's end (most of
+    # a document's lie outside), in order of start: each prediction reads only its own.
+    lo, hi = min(p.start for p in predictions), max(p.end for p in predictions)
+    spans = sorted((m.start, m.end, e.label, e.name) for e in entities if e.label != "METRIC"
+                   for m in e.mentions if lo <= m.start <= hi)
+    starts = [span[0] for span in spans]
     out = []
     for p in predictions:
-        named = sorted({(label, name) for start, end, label, name in spans if p.start <= start and end <= p.end})
-        out.append(replace(p, entities=tuple(named)))
+        inside = spans[bisect.bisect_left(starts, p.start) : bisect.bisect_right(starts, p.end)]
+        named = tuple(sorted({(label, name) for _, end, label, name in inside if end <= p.end}))
+        out.append(p if named == p.entities else replace(p, entities=named))
     return out
 
 
@@ -194,6 +239,8 @@ def find_predictions(doc: Document) -> list[Prediction]:
         if block.kind not in ("bullet", "text", "slide") or context == "scorecard":
             continue
         raw = doc.block_text(block)
+        if context is None and not _may_lead(raw):
+            continue  # outside a predictions section, only a line with a prediction lead is read
         for line_start, line in _lines(raw, block.start):
             bare = _NUMBERING.sub("", line)
             lead = _PREDICTION_LEAD.match(bare) or (context == "predictions" and _EXPECT_LEAD.match(bare))
@@ -202,7 +249,7 @@ def find_predictions(doc: Document) -> list[Prediction]:
                 continue
             if grade_of(line):
                 continue  # a graded line is an outcome, wherever it stands
-            text = _clean(line)
+            text = " ".join(bare.split())  # _clean(line), its numbering already taken off
             if lead:
                 text = _EXPECT_LEAD.sub("", _PREDICTION_LEAD.sub("", text))
             if len(text.split()) < 3 or (not lead and _TALK_ABOUT.search(text)):
@@ -261,6 +308,8 @@ def find_outcomes(doc: Document) -> list[Outcome]:
         if block.kind not in ("bullet", "text", "slide"):
             continue
         raw = doc.block_text(block)
+        if context != "scorecard" and "|" not in raw and not _may_lead(raw):
+            continue  # outside a scorecard, only a table row or a line with a prediction lead is graded
         lines = list(_lines(raw, block.start))
         used: set[int] = set()
         for i, (line_start, line) in enumerate(lines):
@@ -320,46 +369,3 @@ def _lone_neighbours(lines, i: int, found: list, used: set[int]) -> tuple[str | 
         used.add(after)
     used.add(i - 1)
     return claim, evidence
-
-
-def match_outcomes(outcomes: Iterable[Outcome], predictions: Sequence[Prediction], *,
-                   threshold: float = 62.0, margin: float = 4.0):
-    """Tie each outcome to one prediction of the year before it.
-
-    An outcome is tied when its best similarity (rapidfuzz ``token_set_ratio`` of
-    the restated claim against the prediction, 0-100) reaches ``threshold`` and
-    beats the runner-up by ``margin``. Returns ``(matches, unmatched, repeats)``:
-    unmatched outcomes, and outcomes that grade a prediction already graded (the
-    first grade is kept).
-    """
-    from rapidfuzz import fuzz, process, utils
-
-    matches: list[OutcomeMatch] = []
-    unmatched: list[Outcome] = []
-    repeats: list[OutcomeMatch] = []
-    graded: set[int] = set()
-    # One pool per outcome year, its texts processed once (a large build grades many
-    # outcomes against the same year's predictions).
-    pools: dict[int | None, tuple[list[Prediction], list[str]]] = {}
-    for outcome in outcomes:
-        if outcome.year not in pools:
-            pool = [p for p in predictions if outcome.year is None or p.year is None or p.year == outcome.year - 1]
-            pools[outcome.year] = (pool, [utils.default_process(p.text) for p in pool])
-        pool, texts = pools[outcome.year]
-        if not pool:
-            unmatched.append(outcome)
-            continue
-        ranked = process.extract(utils.default_process(outcome.claim), texts, scorer=fuzz.token_set_ratio,
-                                 processor=None, limit=2)
-        best_text, best, index = ranked[0]
-        runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
-        if best < threshold or best - runner_up < margin:
-            unmatched.append(outcome)
-            continue
-        match = OutcomeMatch(outcome, pool[index], float(best))
-        if id(pool[index]) in graded:
-            repeats.append(match)
-            continue
-        graded.add(id(pool[index]))
-        matches.append(match)
-    return matches, unmatched, repeats

@@ -30,6 +30,26 @@ _BASELINE = re.compile(
     r"(?:the\s+|[\w-]+(?:'s|’s)\s+)?(?:[\w.-]+\s+){0,3}?$",
     re.IGNORECASE,
 )
+#: Words (lower-cased) one of which every match of :data:`_BASELINE` holds.
+_BASELINE_WORDS = ("over", "than", "vs", "versus", "against", "compared", "relative", "beat", "outperform",
+                   "surpass", "ahead", "like", "rival", "match")
+
+
+def _after_comparison(text: str, at: int) -> bool:
+    """Whether the model named at ``at`` follows a comparison word (:data:`_BASELINE`).
+
+    The case-blind pattern is tried at every position of the 60 characters before;
+    an ASCII stretch without any of :data:`_BASELINE_WORDS` is not searched.
+    """
+    lo = max(0, at - 60)
+    before = text[lo:at]
+    if before.isascii():
+        low = before.lower()
+        if not any(word in low for word in _BASELINE_WORDS):
+            return False
+    return _BASELINE.search(text, lo, at) is not None
+
+
 #: A model used as a tool or named as the benchmark's subject ("with Claude Code", "on Gemini math").
 _TOOL = re.compile(r"\b(?:with|using|via|through|on|in|at|of)\s+(?:the\s+)?$", re.IGNORECASE)
 _NOT_SUBJECT_AFTER = re.compile(r"\b(?:on|in|at|of|than|versus|vs\.?|over|against|like|to|from)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -53,11 +73,8 @@ _SUBJECT_GAP = re.compile(r"^\s+(?:\w+\s+){0,2}?(?:rises|rose|climbs?|climbed|ju
                           r"(?:from\s+\S+\s+(?:[\w-]+\s+){0,4}?)?to\s+$|^\s+from\s+\S+\s+to\s+$", re.IGNORECASE)
 
 
-def _tables(ments: list[BlockMention], text: str):
-    """The result tables around this block's metrics, with the offset they were found at."""
-    metrics = [m for m in ments if m.label == "METRIC"]
-    if not metrics:
-        return []
+def _tables(metrics: list[BlockMention], text: str):
+    """The result tables around this block's metrics (its METRIC mentions, in order), in ``text``'s offsets."""
     lo = max(0, metrics[0].start - 3000)
     lo = text.rfind("\n", 0, lo) + 1 if lo else 0
     hi = text.find("\n", metrics[-1].end)
@@ -76,8 +93,26 @@ def _tables(ments: list[BlockMention], text: str):
     return out
 
 
-#: A line a table cell can be on: bars, wide gaps before a number, a rank first, or two scores last.
-_TABLE_LINE = re.compile(r"\|.*\||\S(?:\s{2,}|\t)[~≈+-]?\d|^\s*\d{1,3}[.)]?\s|\d%?\s+[~≈+-]?\d[\d.,]*%?\s*$")
+# The shapes of a line a table cell can be on (see :func:`_table_line`).
+_RANK_FIRST = re.compile(r"\s*\d{1,3}[.)]?\s")
+_TWO_LAST = re.compile(r"\d%?\s+[~≈+-]?\d[\d.,]*%?\s*$")
+#: A non-space, then two or more whitespace characters or a tab, then a number. Found from
+#: the gap's first whitespace character (a leading ``\S`` would be tried at every position).
+_WIDE_GAP = re.compile(r"\s(?<=\S\s)(?:\s+|(?<=\t))[~≈+-]?\d")
+
+
+def _table_line(line: str) -> bool:
+    """Whether a line is shaped like a table row.
+
+    Two bars, a rank first, two scores last, or a wide gap before a number. The cheap
+    tests go first; the two scores are looked for only when the line ends in a digit
+    (a ``.``, ``,`` or ``%`` after it aside).
+    """
+    if line.count("|") >= 2 or _RANK_FIRST.match(line):
+        return True
+    if line.rstrip().removesuffix("%").rstrip(".,")[-1:].isdigit() and _TWO_LAST.search(line):
+        return True
+    return _WIDE_GAP.search(line) is not None
 
 
 #: A line longer than this is prose, never a table row (and is not searched).
@@ -85,19 +120,20 @@ _MAX_TABLE_LINE = 2000
 
 
 def _any_table_line(text: str, metrics: list[BlockMention]) -> bool:
-    """Whether a metric stands on a line shaped like a table row; each line is read once."""
-    import bisect
+    """Whether a metric stands on a line shaped like a table row; each line is read once.
 
-    breaks = [nl.start() for nl in re.finditer("\n", text)]
+    Each metric's line is found from the metric outwards, not by indexing the whole
+    text: ``text`` is the document's, and this runs once per block.
+    """
     seen: set[int] = set()
     for m in metrics:
-        i = bisect.bisect_left(breaks, m.start)
-        start = breaks[i - 1] + 1 if i else 0
+        start = text.rfind("\n", 0, m.start) + 1
         if start in seen:
             continue
         seen.add(start)
-        end = breaks[i] if i < len(breaks) else len(text)
-        if end - start <= _MAX_TABLE_LINE and _TABLE_LINE.search(text[start:end]):
+        end = text.find("\n", m.start)
+        end = len(text) if end == -1 else end
+        if end - start <= _MAX_TABLE_LINE and _table_line(text[start:end]):
             return True
     return False
 
@@ -165,7 +201,7 @@ def _prose_models(metric: BlockMention, models: list[BlockMention], text: str) -
     in_sent = [m for m in models if m.end > metric.sent[0] and m.start < metric.sent[1]]
     before = [
         m for m in in_sent if m.end <= metric.start
-        and not _BASELINE.search(text, max(0, m.start - 60), m.start)
+        and not _after_comparison(text, m.start)
     ]
     tools = [m for m in before if _TOOL.search(text, max(0, m.start - 16), m.start)]
     subjects = [m for m in before if m not in tools] or []
@@ -186,11 +222,11 @@ def _prose_models(metric: BlockMention, models: list[BlockMention], text: str) -
         m for m in in_sent if m.start >= metric.end
         and not _NOT_SUBJECT_AFTER.search(text, max(0, m.start - 16), m.start)
         and not _OTHER_CLAUSE.search(text, metric.end, m.start)
-        and not _BASELINE.search(text, max(0, m.start - 60), m.start)
+        and not _after_comparison(text, m.start)
     ]
     if after:
         return [after[0]], "rule:metric-same-sentence"
-    if any(not _BASELINE.search(text, max(0, m.start - 60), m.start) for m in in_sent):
+    if any(not _after_comparison(text, m.start) for m in in_sent):
         return [], ""  # the sentence names its own models, none of them the achiever
     # "Model-X was released. It reaches 62%": the sentence just before, when this one
     # refers back to a model ("it", "this model").
@@ -198,7 +234,7 @@ def _prose_models(metric: BlockMention, models: list[BlockMention], text: str) -
     if prev and not text[prev[-1].sent[1] : metric.sent[0]].strip(" \t\n-*•●") \
             and _ANAPHOR.search(text, metric.sent[0], metric.sent[1]):
         sent = prev[-1].sent
-        firsts = [m for m in prev if m.sent == sent and not _BASELINE.search(text, max(0, m.start - 60), m.start)]
+        firsts = [m for m in prev if m.sent == sent and not _after_comparison(text, m.start)]
         if firsts:
             return [firsts[0]], "rule:metric-previous-sentence"
     return [], ""
@@ -206,11 +242,14 @@ def _prose_models(metric: BlockMention, models: list[BlockMention], text: str) -
 
 def achieves(ments: list[BlockMention], text: str) -> list[FoundRelation]:
     """ACHIEVES: the model each result of this block belongs to (see the module docstring)."""
+    metrics = [m for m in ments if m.label == "METRIC"]
+    if not metrics:
+        return []  # most blocks: nothing to link
     out: list[FoundRelation] = []
-    tables = _tables(ments, text)
+    tables = _tables(metrics, text)
     models = [m for m in ments if m.label == "MODEL"]
     starts = [m.start for m in models]
-    for metric in (m for m in ments if m.label == "METRIC"):
+    for metric in metrics:
         cell = cell_at(tables, metric.start, metric.end) if tables else None
         if cell is not None:
             model, _ = _table_model(cell, ments, text)
@@ -234,9 +273,12 @@ def measured_on(ments: list[BlockMention], dataset_of_metric: dict[tuple[int, in
     datasets = [m for m in ments if m.label == "DATASET"]
     if not datasets:
         return out
-    tables = _tables(ments, text)
+    metrics = [m for m in ments if m.label == "METRIC"]
+    if not metrics:
+        return out
+    tables = _tables(metrics, text)
     starts = [d.start for d in datasets]
-    for metric in (m for m in ments if m.label == "METRIC"):
+    for metric in metrics:
         cell = cell_at(tables, metric.start, metric.end) if tables else None
         if cell is not None:
             model, other = _table_model(cell, ments, text)
