@@ -117,11 +117,8 @@ def canonicalize(mentions: Iterable[Mention], pairs: Iterable[tuple[tuple[int, i
         ia, ib = _covering(a, spans_sorted, by_span), _covering(b, spans_sorted, by_span)
         if ia is not None and ib is not None and (mentions[ia].label == mentions[ib].label or mentions[ia].label == "ORG" or mentions[ib].label == "ORG"):
             union.union(ia, ib)
+    _merge_divisions(mentions, union)
     groups: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(mentions)):
-        groups[union.find(i)].append(i)
-    _merge_divisions(mentions, groups, union)
-    groups = defaultdict(list)
     for i in range(len(mentions)):
         groups[union.find(i)].append(i)
     entities = []
@@ -235,16 +232,19 @@ def _variant_base(text: str, by_rule: bool, cid: str, knowledge: Knowledge) -> s
     return ""
 
 
-def _merge_divisions(mentions: list[Mention], groups: dict[int, list[int]], union: _Union) -> None:
-    """``Google AI`` and ``Google`` in one document are one organisation (a company's AI brand)."""
+def _merge_divisions(mentions: list[Mention], union: _Union) -> None:
+    """``Google AI`` and ``Google`` in one document are one organisation (a company's AI brand).
+
+    All mentions of one organisation name are in one group already (one name key), so
+    any of them stands for its group.
+    """
     by_text: dict[str, int] = {}
-    for root, members in groups.items():
-        for i in members:
-            if mentions[i].label == "ORG":
-                by_text.setdefault(mentions[i].text, root)
-    for text, root in by_text.items():
+    for i, m in enumerate(mentions):
+        if m.label == "ORG":
+            by_text.setdefault(m.text, i)
+    for text, i in by_text.items():
         if text.endswith(" AI") and text[:-3] in by_text:
-            union.union(root, by_text[text[:-3]])
+            union.union(i, by_text[text[:-3]])
 
 
 def _covering(span: tuple[int, int], spans_sorted: list[tuple[int, int]], by_span: dict) -> int | None:
