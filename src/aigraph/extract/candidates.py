@@ -302,8 +302,8 @@ class LabelChooser:
                 chosen.append((start, end, label, kb_id, ident))
                 chars.append((start_char, end_char))
         written_ids = set_entities(doc, chosen)
-        doc.user_data[ENTS_KEY] = [(start_char, end_char, label, kb_id, ident) for (start_char, end_char), (_, _, label, kb_id, _), ident
-                                   in zip(chars, chosen, written_ids)]
+        doc.user_data[ENTS_KEY] = [(*offsets, label, kb_id, ident)
+                                   for offsets, (_, _, label, kb_id, _), ident in zip(chars, chosen, written_ids)]
         return doc
 
 

@@ -155,6 +155,8 @@ def mentions_of(offset: int, blocks: tuple[Block, ...], sdoc, source_text: str) 
     """Turn a processed chunk into :class:`Mention` records (offsets into the document)."""
     import bisect
 
+    from spacy.strings import get_string_id
+
     from aigraph.extract.candidates import METRICS_KEY, doc_text, entity_rows
 
     starts = [b.start for b in blocks]
@@ -169,9 +171,9 @@ def mentions_of(offset: int, blocks: tuple[Block, ...], sdoc, source_text: str) 
             text = names[key] = strings[key]
         return text
 
-    metric = strings.add("METRIC")
+    metric = get_string_id("METRIC")
     rows = [*entity_rows(sdoc),
-            *((s.start_char, s.end_char, s.label, s.kb_id, 0) for s in sdoc.spans.get(METRICS_KEY, ()))]
+            *((s.start_char, s.end_char, s.label, s.kb_id, s.id) for s in sdoc.spans.get(METRICS_KEY, ()))]
     out: list[Mention] = []
     for start_char, end_char, label, kb_id, ident in rows:
         start, end = offset + start_char, offset + end_char
