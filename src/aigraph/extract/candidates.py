@@ -29,6 +29,8 @@ RULES_KEY = "aig.rules"
 METRICS_KEY = "aig.metrics"
 #: ``doc.user_data`` key of the Doc's text, set once (see :func:`doc_text`).
 TEXT_KEY = "aig.text"
+#: ``doc.user_data`` key of the entities the resolver wrote, as rows (see :func:`entity_rows`).
+ENTS_KEY = "aig.ents"
 
 #: Lower rank wins a tie between overlapping candidates of equal length.
 _RANK = {EXACT_KEY: 0, RULES_KEY: 1, LOWER_KEY: 2, STAT_KEY: 3}
@@ -205,15 +207,19 @@ class LabelChooser:
         # neighbour that is a curated name of its own is a second name beside it
         # ("Anthropic Claude's", "Facebooks PyTorch").
         left = doc[start - 1] if start > 0 else None
+        left_capital = left is not None and not first and left.text[:1].isupper()
+        right_capital = following[:1].isupper() and following not in ("'s", "'")
+        if not (left_capital or right_capital):
+            return True
+        named = self._named_tokens()
+        return not ((left_capital and left.i not in named) or (right_capital and right.i not in named))
+
+    def _named_tokens(self) -> set[int]:
+        """Tokens of the Doc's curated names that are not ordinary words (built when first needed)."""
         if self._named is None:
-            # Tokens of curated names that are not ordinary words.
             self._named = {i for _, _, lo, hi, _, _, ident in self._exact if ident not in self._ambiguous_hashes
                            for i in range(lo, hi)}
-        named = self._named
-        return not (
-            (left is not None and not first and left.text[:1].isupper() and left.i not in named)
-            or (right is not None and right.text[:1].isupper() and right.text not in ("'s", "'") and right.i not in named)
-        )
+        return self._named
 
     def __call__(self, doc: Doc) -> Doc:
         text = self._text = doc_text(doc)
@@ -252,8 +258,9 @@ class LabelChooser:
         # Acronym pairs: a form without a label takes its partner's.
         strings = doc.vocab.strings
         acronym = strings.add("rule:acronym")
-        by_chars = {(c[4], c[5]): c for c in cands}
-        for a, b in doc._.aig_pairs or ():
+        pairs = doc._.aig_pairs or ()
+        by_chars = {(c[4], c[5]): c for c in cands} if pairs else {}
+        for a, b in pairs:
             for this, other in ((a, b), (b, a)):
                 if this in by_chars or other not in by_chars:
                     continue
@@ -265,7 +272,7 @@ class LabelChooser:
                     by_chars[this] = cand = (span.end_char - span.start_char, 1, span.start, span.end,
                                              span.start_char, span.end_char, partner[6], acronym, partner[8])
                     cands.append(cand)
-        for a, b in doc._.aig_pairs or ():
+        for a, b in pairs:
             if a in by_chars or b in by_chars:
                 continue
             short = doc.char_span(*a, alignment_mode="expand")
@@ -285,22 +292,29 @@ class LabelChooser:
         cands.sort(key=lambda c: (-c[0], c[1], c[2]))
         taken = [False] * len(doc)
         chosen: list[tuple[int, int, int, int, int]] = []
-        for _, _, start, end, _, _, label, kb_id, ident in cands:
+        chars: list[tuple[int, int]] = []  # the chosen ones' character offsets
+        for _, _, start, end, start_char, end_char, label, kb_id, ident in cands:
             if any(taken[start:end]):
                 continue
             for i in range(start, end):
                 taken[i] = True
-            chosen.append((start, end, label, kb_id, ident))
-        set_entities(doc, chosen)
+            if label and start < end:  # what set_entities writes
+                chosen.append((start, end, label, kb_id, ident))
+                chars.append((start_char, end_char))
+        written_ids = set_entities(doc, chosen)
+        doc.user_data[ENTS_KEY] = [(*offsets, label, kb_id, ident)
+                                   for offsets, (_, _, label, kb_id, _), ident in zip(chars, chosen, written_ids)]
         return doc
 
 
-def set_entities(doc: Doc, entities: list[tuple[int, int, int, int, int]]) -> None:
+def set_entities(doc: Doc, entities: list[tuple[int, int, int, int, int]]) -> list[int]:
     """Write non-overlapping ``(start, end, label, kb_id, id)`` (hashes) as the Doc's entities.
 
     What ``doc.set_ents`` with Spans of these values and ``default="outside"`` writes (a
     label of 0 names no entity; tokens outside keep their kb and entity ids), in one
     :meth:`~spacy.tokens.Doc.from_array` instead of a Span and set operations per entity.
+    Returns the id each written entity carries (its own, or its first token's when it
+    has none), in the order given.
     """
     columns = numpy.zeros((len(doc), 4), dtype="uint64")
     columns[:, 0] = 2  # ENT_IOB "O"
@@ -316,6 +330,19 @@ def set_entities(doc: Doc, entities: list[tuple[int, int, int, int, int]]) -> No
     with_id = ents[owner, 4] != 0  # as set_ents: an entity without an id keeps the token's
     columns[tokens[with_id], 3] = ents[owner, 4][with_id]
     doc.from_array([ENT_IOB, ENT_TYPE, ENT_KB_ID, ENT_ID], columns)
+    return columns[starts, 3].tolist()
+
+
+def entity_rows(doc: Doc) -> list[tuple[int, int, int, int, int]]:
+    """``doc.ents`` as ``(start_char, end_char, label, kb_id, id)`` rows (string-store hashes), in no set order.
+
+    The resolver's own copy when it ran (it is the pipeline's last writer of entities),
+    else read from ``doc.ents``: that builds a Span per entity.
+    """
+    rows = doc.user_data.get(ENTS_KEY)
+    if rows is None:
+        rows = [(e.start_char, e.end_char, e.label, e.kb_id, e.id) for e in doc.ents]
+    return rows
 
 
 @Language.factory("aigraph_resolver", default_config={"knowledge": _KNOWLEDGE})

@@ -3,7 +3,8 @@
 Mentions join when the curated knowledge gives them one id, when their names are
 equal up to case, spacing, hyphens and a plural ``s`` (``CoAtNets``/``CoAtNet``),
 or when an acronym definition pairs them (``Vision Transformers (ViT)``).
-Names found by a rule once are then looked for everywhere else in the document.
+Names found by a rule once are then looked for everywhere else in the document
+(:func:`propagate`, from :mod:`aigraph.extract.glue_propagate`).
 """
 
 from __future__ import annotations
@@ -14,11 +15,12 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 
-from aigraph.lexicon import is_common_word
-from aigraph.extract.sentences import sentence_at
+from aigraph.extract.glue_propagate import propagate
 from aigraph.keys import metric_number, surface_key
 from aigraph.knowledge import Knowledge
-from aigraph.records import CONTENT_KINDS, Document, Entity, Mention
+from aigraph.records import Entity, Mention
+
+__all__ = ["canonicalize", "merge_key", "metric_entities", "propagate", "singular"]
 
 _LABEL_PRIORITY = {"PAPER": 0, "ORG": 1, "MODEL": 2, "DATASET": 3, "SOFTWARE": 4, "PERSON": 5, "COUNTRY": 6, "MONEY": 7}
 _STATING_RULES = frozenset({"rule:called", "rule:acronym", "rule:acronym-long"})
@@ -70,55 +72,6 @@ class _Union:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def propagate(doc: Document, mentions: list[Mention], normalized: str) -> list[Mention]:
-    """Add mentions of rule-found names wherever else the document writes them."""
-    names: dict[str, Mention] = {}
-    for m in mentions:
-        if m.label in ("ORG", "MODEL", "DATASET", "PAPER") and not m.curated_id and m.extractor.startswith("rule:"):
-            if len(m.text) >= 3 and not is_common_word(m.text) and "\n" not in m.text:
-                names.setdefault(normalized[m.start : m.end], m)
-    if not names:
-        return mentions
-    taken = sorted((m.start, m.end) for m in mentions if m.label != "METRIC")
-    starts = [s for s, _ in taken]
-    pattern = re.compile(r"(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?![\w-])")
-    blocks = [b for b in doc.blocks if b.kind in CONTENT_KINDS]
-    block_starts = [b.start for b in blocks]
-    added = []
-    for m in _not_after_word(pattern, normalized):
-        i = bisect.bisect_right(starts, m.start()) - 1
-        if i >= 0 and taken[i][1] > m.start():
-            continue
-        if i + 1 < len(taken) and taken[i + 1][0] < m.end():
-            continue
-        j = bisect.bisect_right(block_starts, m.start()) - 1
-        if j < 0 or blocks[j].end < m.end():
-            continue
-        block = blocks[j]
-        proto = names[m.group(0)]
-        sent_start, sent_end = sentence_at(normalized, m.start(), block.start, block.end)
-        added.append(
-            Mention(doc.text[m.start() : m.end()], proto.label, m.start(), m.end(), block.slides, block.section,
-                    sent_start, sent_end, "propagated:" + proto.extractor, "")
-        )
-    return sorted([*mentions, *added], key=lambda m: (m.start, m.end))
-
-
-_WORD_OR_HYPHEN = re.compile(r"[\w-]")
-
-
-def _not_after_word(pattern: re.Pattern, text: str):
-    """``re.compile(r"(?<![\\w-])" + pattern.pattern).finditer(text)`` for a pattern of names (never
-    empty), the look-behind tested on each hit: the engine then scans for the names' first characters."""
-    at = 0
-    while (m := pattern.search(text, at)) is not None:
-        if m.start() and _WORD_OR_HYPHEN.match(text, m.start() - 1):
-            at = m.start() + 1  # no match at this position: go on from the next, as finditer does
-            continue
-        yield m
-        at = m.end()
-
-
 def canonicalize(mentions: Iterable[Mention], pairs: Iterable[tuple[tuple[int, int], tuple[int, int]]],
                  knowledge: Knowledge | None) -> list[Entity]:
     """Group mentions into entities with canonical names and aliases."""
@@ -135,24 +88,23 @@ def canonicalize(mentions: Iterable[Mention], pairs: Iterable[tuple[tuple[int, i
     curated: dict[int, str] = {}
     variant_of: dict[int, str] = {}
     editions = _dataset_editions(mentions)
+    # A document writes many names more than once: each (name, label, id, finder) is resolved once.
+    resolved: dict[tuple[str, str, str, bool], tuple[str, str, str]] = {}
     for i, m in enumerate(mentions):
         cid = m.curated_id or handles.get((m.start, m.end), "")
-        if not cid and knowledge is not None and m.label in ("ORG", "MODEL", "DATASET", "SOFTWARE", "PERSON"):
-            hits = [e for e in knowledge.lookup(m.text) if e.label == m.label and not e.ambiguous]
-            if len(hits) == 1:
-                cid = hits[0].id
-            elif not hits and m.label == "MODEL":
-                cid = _reordered(m.text, knowledge)
-        if m.label == "MODEL" and knowledge is not None:
-            base = _variant_base(m, cid, knowledge)
-            if base:
-                variant_of[i], cid = base, ""
+        by_rule = m.extractor.startswith(("rule:", "propagated:"))
+        found = resolved.get((m.text, m.label, cid, by_rule))
+        if found is None:
+            found = resolved[(m.text, m.label, cid, by_rule)] = _resolve(m.text, m.label, cid, by_rule, knowledge)
+        cid, base, name_key = found
+        if base:
+            variant_of[i] = base
         if cid:
             curated[i] = cid
         id_key = f"id:{cid}" if cid else None
         if id_key and editions and (cid, surface_key(m.text)) in editions:
             id_key += ":" + surface_key(m.text)  # "Kinetics-600" and "Kinetics-700": two datasets here
-        for key in (id_key, f"name:{merge_key(m.text, m.label)}"):
+        for key in (id_key, name_key):
             if key is None:
                 continue
             if key in first_by_key:
@@ -165,11 +117,8 @@ def canonicalize(mentions: Iterable[Mention], pairs: Iterable[tuple[tuple[int, i
         ia, ib = _covering(a, spans_sorted, by_span), _covering(b, spans_sorted, by_span)
         if ia is not None and ib is not None and (mentions[ia].label == mentions[ib].label or mentions[ia].label == "ORG" or mentions[ib].label == "ORG"):
             union.union(ia, ib)
+    _merge_divisions(mentions, union)
     groups: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(mentions)):
-        groups[union.find(i)].append(i)
-    _merge_divisions(mentions, groups, union)
-    groups = defaultdict(list)
     for i in range(len(mentions)):
         groups[union.find(i)].append(i)
     entities = []
@@ -183,6 +132,27 @@ def canonicalize(mentions: Iterable[Mention], pairs: Iterable[tuple[tuple[int, i
             entity.attrs["variant_of"] = _most_common(bases)
         entities.append(entity)
     return sorted(entities, key=lambda e: (e.label, e.name))
+
+
+def _resolve(text: str, label: str, cid: str, by_rule: bool, knowledge: Knowledge | None) -> tuple[str, str, str]:
+    """``(curated id, curated id of the model it is a variant of, name key)`` of a mention.
+
+    ``cid`` is the id the mention came with (the gazetteer's, an @handle's) or "";
+    without one the curated knowledge is asked. A variant (``Llama 3 70B``) keeps no id
+    of its own: it is a model of its own, built on its base.
+    """
+    if not cid and knowledge is not None and label in ("ORG", "MODEL", "DATASET", "SOFTWARE", "PERSON"):
+        hits = [e for e in knowledge.lookup(text) if e.label == label and not e.ambiguous]
+        if len(hits) == 1:
+            cid = hits[0].id
+        elif not hits and label == "MODEL":
+            cid = _reordered(text, knowledge)
+    base = ""
+    if label == "MODEL" and knowledge is not None:
+        base = _variant_base(text, by_rule, cid, knowledge)
+        if base:
+            cid = ""
+    return cid, base, f"name:{merge_key(text, label)}"
 
 
 def _dataset_editions(mentions: list[Mention]) -> set[tuple[str, str]]:
@@ -238,40 +208,43 @@ def _reordered(name: str, knowledge: Knowledge) -> str:
 _VARIANT_SEP = re.compile(r"[- ]")
 
 
-def _variant_base(m: Mention, cid: str, knowledge: Knowledge) -> str:
-    """The curated id of the model ``m`` is a size, tier or version of, or "".
+def _variant_base(text: str, by_rule: bool, cid: str, knowledge: Knowledge) -> str:
+    """The curated id of the model named ``text`` is a size, tier or version of, or "".
 
     ``Llama 3 70B`` is its own model, not an alias of ``Llama 3``; ``Koala-13B`` (found by
-    the variant rule) is built on the curated ``Koala``.
+    the variant rule: ``by_rule``, a name a rule found or propagated) is built on the curated ``Koala``.
     """
     from aigraph.extract.name_variants import is_variant_of
 
     if cid:
         entry = knowledge.get(cid)
-        if entry is not None and surface_key(m.text) != surface_key(entry.name) \
-                and any(is_variant_of(m.text, f) for f in entry.surface_forms):
+        if entry is not None and text != entry.name and surface_key(text) != surface_key(entry.name) \
+                and any(is_variant_of(text, f) for f in entry.surface_forms):
             return cid
         return ""
-    if not m.extractor.startswith(("rule:", "propagated:")):
+    if not by_rule:
         return ""
-    cuts = [c.start() for c in _VARIANT_SEP.finditer(m.text)]
+    cuts = [c.start() for c in _VARIANT_SEP.finditer(text)]
     for cut in reversed(cuts):
-        hits = [e for e in knowledge.lookup(m.text[:cut]) if e.label == "MODEL"]
-        if hits and is_variant_of(m.text, m.text[:cut]):
+        hits = [e for e in knowledge.lookup(text[:cut]) if e.label == "MODEL"]
+        if hits and is_variant_of(text, text[:cut]):
             return hits[0].id
     return ""
 
 
-def _merge_divisions(mentions: list[Mention], groups: dict[int, list[int]], union: _Union) -> None:
-    """``Google AI`` and ``Google`` in one document are one organisation (a company's AI brand)."""
+def _merge_divisions(mentions: list[Mention], union: _Union) -> None:
+    """``Google AI`` and ``Google`` in one document are one organisation (a company's AI brand).
+
+    All mentions of one organisation name are in one group already (one name key), so
+    any of them stands for its group.
+    """
     by_text: dict[str, int] = {}
-    for root, members in groups.items():
-        for i in members:
-            if mentions[i].label == "ORG":
-                by_text.setdefault(mentions[i].text, root)
-    for text, root in by_text.items():
+    for i, m in enumerate(mentions):
+        if m.label == "ORG":
+            by_text.setdefault(m.text, i)
+    for text, i in by_text.items():
         if text.endswith(" AI") and text[:-3] in by_text:
-            union.union(root, by_text[text[:-3]])
+            union.union(i, by_text[text[:-3]])
 
 
 def _covering(span: tuple[int, int], spans_sorted: list[tuple[int, int]], by_span: dict) -> int | None:
@@ -312,10 +285,13 @@ def _entity(members: list[Mention], curated_ids: list[str], knowledge: Knowledge
         attrs["curated_id"] = known.id
         if known.kind:
             attrs["kind"] = known.kind
-    known_key = surface_key(known.name) if known is not None else None
-    if known is not None and any(surface_key(s) == known_key for s in surfaces):
+    # The curated name written as it is (the usual case) needs no key.
+    if known is not None and (known.name in surfaces or any(surface_key(s) == surface_key(known.name) for s in surfaces)):
         # The curated name, when the document writes it; else the document's own.
         name = known.name
+    elif len(surfaces) == 1:  # the usual case: one way of writing it, no pick to make
+        (pick,) = surfaces
+        name = singular(pick) if label == "MODEL" else pick
     else:
         acronyms = [s for s in surfaces if " " not in s and sum(map(str.isupper, s)) >= 2]
         pick = max(acronyms or surfaces, key=lambda s: (surfaces[s], len(s)))
@@ -323,7 +299,9 @@ def _entity(members: list[Mention], curated_ids: list[str], knowledge: Knowledge
     name = " ".join(name.split())  # a name wrapped over two lines
     if len(members) > 1:  # one mention: its label is the entity's and there is nothing to sort
         members = sorted((m if m.label == label else _relabel(m, label) for m in members), key=lambda m: m.start)
-    aliases = sorted({m.text for m in members} - {name})
+        aliases = sorted({m.text for m in members} - {name})
+    else:
+        aliases = [] if members[0].text == name else [members[0].text]
     if known is not None and known.name != name:
         attrs["curated_name"] = known.name
     return Entity(label=label, name=name, aliases=aliases, mentions=members, attrs=attrs)

@@ -46,30 +46,36 @@ class Gazetteer:
         matches = self.matcher(doc)
         found: set[tuple[int, int, int, int]] = set()
         if matches:
-            # The matched attribute of every token, read at once.
-            values = doc.to_array(self.patterns.attr).tolist()
+            # The matched attribute of every token, read at once; only the matched stretches
+            # become Python ints (most tokens match nothing).
+            values = doc.to_array(self.patterns.attr)
             strings, ids, hashes = self.vocab.strings, self.patterns.ids, self._hashes
             labels: dict[int, str] = {}
             for match_id, start, end in matches:
                 label = labels.get(match_id)
                 if label is None:
                     label = labels[match_id] = strings[match_id]
-                for ident in ids.get((label, tuple(values[start:end])), ()):
+                for ident in ids.get((label, tuple(values[start:end].tolist())), ()):
                     key = hashes.get(ident)
                     if key is None:
                         key = hashes[ident] = strings.add(ident)
                     found.add((start, end, match_id, key))
         # Sorted as spaCy sorts spans (start, end, label hash, kb id, span id), as a SpanRuler does.
-        new = [Span(doc, start, end, label=label, span_id=ident) for start, end, label, ident in sorted(found)]
-        if self.spans_key in doc.spans:
-            new = [*doc.spans[self.spans_key], *new]
+        ordered = sorted(found)
+        new = [Span(doc, start, end, label=label, span_id=ident) for start, end, label, ident in ordered]
         # The same spans as plain rows for the rules and the resolver: reading a span
-        # group back builds every Span object anew.
-        rows = [(s.start_char, s.end_char, s.start, s.end, s.label, s.kb_id, s.id) for s in new]
+        # group back builds every Span object anew. A new span's kb id is 0.
+        rows = [(span.start_char, span.end_char, start, end, label, 0, ident)
+                for span, (start, end, label, ident) in zip(new, ordered)]
+        if self.spans_key in doc.spans:
+            earlier = doc.spans[self.spans_key]
+            new = [*earlier, *new]
+            rows = [(s.start_char, s.end_char, s.start, s.end, s.label, s.kb_id, s.id) for s in earlier] + rows
         strings = self.vocab.strings
+        label_names = {label: strings[label] for label in {row[4] for row in rows}}
         doc.spans[self.spans_key] = new
         doc.user_data[rows_key(self.spans_key)] = rows
-        doc.user_data[chars_key(self.spans_key)] = [(start_char, end_char, strings[label])
+        doc.user_data[chars_key(self.spans_key)] = [(start_char, end_char, label_names[label])
                                                     for start_char, end_char, _, _, label, _, _ in rows]
         return doc
 
