@@ -4,7 +4,7 @@ Mentions join when the curated knowledge gives them one id, when their names are
 equal up to case, spacing, hyphens and a plural ``s`` (``CoAtNets``/``CoAtNet``),
 or when an acronym definition pairs them (``Vision Transformers (ViT)``).
 Names found by a rule once are then looked for everywhere else in the document
-(:func:`propagate`, from :mod:`aigraph.extract.glue_propagate`).
+(:func:`propagate`, from :mod:`aigraph.extract.propagation`).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 
-from aigraph.extract.glue_propagate import propagate
+from aigraph.extract.propagation import propagate
 from aigraph.keys import metric_number, surface_key
 from aigraph.knowledge import Knowledge
 from aigraph.records import Entity, Mention
