@@ -29,8 +29,6 @@ RULES_KEY = "aig.rules"
 METRICS_KEY = "aig.metrics"
 #: ``doc.user_data`` key of the Doc's text, set once (see :func:`doc_text`).
 TEXT_KEY = "aig.text"
-#: ``doc.user_data`` key of the entities the resolver wrote, as rows (see :func:`entity_rows`).
-ENTS_KEY = "aig.ents"
 
 #: Lower rank wins a tie between overlapping candidates of equal length.
 _RANK = {EXACT_KEY: 0, RULES_KEY: 1, LOWER_KEY: 2, STAT_KEY: 3}
@@ -292,29 +290,22 @@ class LabelChooser:
         cands.sort(key=lambda c: (-c[0], c[1], c[2]))
         taken = [False] * len(doc)
         chosen: list[tuple[int, int, int, int, int]] = []
-        chars: list[tuple[int, int]] = []  # the chosen ones' character offsets
-        for _, _, start, end, start_char, end_char, label, kb_id, ident in cands:
+        for _, _, start, end, _, _, label, kb_id, ident in cands:
             if any(taken[start:end]):
                 continue
             for i in range(start, end):
                 taken[i] = True
-            if label and start < end:  # what set_entities writes
-                chosen.append((start, end, label, kb_id, ident))
-                chars.append((start_char, end_char))
-        written_ids = set_entities(doc, chosen)
-        doc.user_data[ENTS_KEY] = [(*offsets, label, kb_id, ident)
-                                   for offsets, (_, _, label, kb_id, _), ident in zip(chars, chosen, written_ids)]
+            chosen.append((start, end, label, kb_id, ident))
+        set_entities(doc, chosen)
         return doc
 
 
-def set_entities(doc: Doc, entities: list[tuple[int, int, int, int, int]]) -> list[int]:
+def set_entities(doc: Doc, entities: list[tuple[int, int, int, int, int]]) -> None:
     """Write non-overlapping ``(start, end, label, kb_id, id)`` (hashes) as the Doc's entities.
 
     What ``doc.set_ents`` with Spans of these values and ``default="outside"`` writes (a
     label of 0 names no entity; tokens outside keep their kb and entity ids), in one
     :meth:`~spacy.tokens.Doc.from_array` instead of a Span and set operations per entity.
-    Returns the id each written entity carries (its own, or its first token's when it
-    has none), in the order given.
     """
     columns = numpy.zeros((len(doc), 4), dtype="uint64")
     columns[:, 0] = 2  # ENT_IOB "O"
@@ -330,19 +321,6 @@ def set_entities(doc: Doc, entities: list[tuple[int, int, int, int, int]]) -> li
     with_id = ents[owner, 4] != 0  # as set_ents: an entity without an id keeps the token's
     columns[tokens[with_id], 3] = ents[owner, 4][with_id]
     doc.from_array([ENT_IOB, ENT_TYPE, ENT_KB_ID, ENT_ID], columns)
-    return columns[starts, 3].tolist()
-
-
-def entity_rows(doc: Doc) -> list[tuple[int, int, int, int, int]]:
-    """``doc.ents`` as ``(start_char, end_char, label, kb_id, id)`` rows (string-store hashes), in no set order.
-
-    The resolver's own copy when it ran (it is the pipeline's last writer of entities),
-    else read from ``doc.ents``: that builds a Span per entity.
-    """
-    rows = doc.user_data.get(ENTS_KEY)
-    if rows is None:
-        rows = [(e.start_char, e.end_char, e.label, e.kb_id, e.id) for e in doc.ents]
-    return rows
 
 
 @Language.factory("aigraph_resolver", default_config={"knowledge": _KNOWLEDGE})

@@ -155,37 +155,34 @@ def mentions_of(offset: int, blocks: tuple[Block, ...], sdoc, source_text: str) 
     """Turn a processed chunk into :class:`Mention` records (offsets into the document)."""
     import bisect
 
-    from spacy.strings import get_string_id
-
-    from aigraph.extract.candidates import METRICS_KEY, doc_text, entity_rows
+    from aigraph.extract.candidates import METRICS_KEY, doc_text
 
     starts = [b.start for b in blocks]
     sents = sdoc._.aig_sents or [0]
     chunk_len = len(doc_text(sdoc))
-    strings = sdoc.vocab.strings
-    names: dict[int, str] = {}  # string-store hash -> its text (labels and ids repeat)
-
-    def name(key: int) -> str:
-        text = names.get(key)
-        if text is None:
-            text = names[key] = strings[key]
-        return text
-
-    metric = get_string_id("METRIC")
-    rows = [*entity_rows(sdoc),
-            *((s.start_char, s.end_char, s.label, s.kb_id, s.id) for s in sdoc.spans.get(METRICS_KEY, ()))]
     out: list[Mention] = []
-    for start_char, end_char, label, kb_id, ident in rows:
-        start, end = offset + start_char, offset + end_char
+    for span in (*sdoc.ents, *sdoc.spans.get(METRICS_KEY, ())):
+        start, end = offset + span.start_char, offset + span.end_char
         i = bisect.bisect_right(starts, start) - 1
         if i < 0 or blocks[i].end < end:
             continue  # straddles two blocks
         block = blocks[i]
-        j = bisect.bisect_right(sents, start_char) - 1
+        j = bisect.bisect_right(sents, span.start_char) - 1
         sent_start = offset + sents[j]
         sent_end = offset + (sents[j + 1] if j + 1 < len(sents) else chunk_len)
-        out.append(Mention(source_text[start:end], name(label), start, end, block.slides, block.section,
-                           max(block.start, sent_start), min(block.end, sent_end), name(kb_id) or "gazetteer",
-                           name(ident) if label != metric else ""))
+        out.append(
+            Mention(
+                text=source_text[start:end],
+                label=span.label_,
+                start=start,
+                end=end,
+                slides=block.slides,
+                section=block.section,
+                sentence_start=max(block.start, sent_start),
+                sentence_end=min(block.end, sent_end),
+                extractor=span.kb_id_ or "gazetteer",
+                curated_id=span.id_ if span.label_ != "METRIC" else "",
+            )
+        )
     out.sort(key=lambda m: (m.start, m.end))
     return out
