@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from aigraph.extract.textnorm import may_hold_any
+
 #: The grades an outcome can have.
 GRADES = ("yes", "partly", "no")
 
@@ -47,7 +49,7 @@ def grade_of(text: str) -> tuple[str, int, int] | None:
     True
     """
     # Each pattern needs a character the cheap ``in`` tests look for first.
-    if (":" in text or "=" in text) and _may_hold_field(text):
+    if (":" in text or "=" in text) and may_hold_any(text, _FIELD_NAMES):
         m = _GRADE_FIELD.search(text)
         if m:
             return _WORDS[m.group("word").casefold()], m.start(), m.end()
@@ -70,19 +72,6 @@ def grade_of(text: str) -> tuple[str, int, int] | None:
     if m is not None:
         return _WORDS[m.group("word").casefold()], m.start("word"), m.end()
     return None
-
-
-def _may_hold_field(text: str) -> bool:
-    """Whether ``text`` may hold a grade field (``Grade: yes``).
-
-    ASCII text needs one of :data:`_FIELD_NAMES` in any case; without one the
-    case-blind pattern (tried at every position) is not run. Other text keeps the
-    pattern's own case folding.
-    """
-    if not text.isascii():
-        return True
-    low = text.lower()
-    return any(name in low for name in _FIELD_NAMES)
 
 
 __all__ = ["GRADES", "grade_of"]

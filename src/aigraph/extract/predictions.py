@@ -20,6 +20,7 @@ from collections.abc import Iterable, Sequence
 
 from aigraph.extract.grades import _MARKS, _WORDS, GRADES, grade_of
 from aigraph.extract.predictions_matching import OutcomeMatch, match_outcomes
+from aigraph.extract.textnorm import may_hold_any
 from aigraph.records import Document, Outcome, Prediction
 
 __all__ = [
@@ -89,7 +90,7 @@ def _walk(doc: Document):
         raw = doc.block_text(block).strip() if block.kind in ("slide", "heading") or not block.slides else ""
         if block.kind == "slide" and "\n" in raw:
             title = raw.split("\n", 1)[0]
-            named = len(title) <= _HEADING_CHARS and _may_name_section(title)
+            named = len(title) <= _HEADING_CHARS and may_hold_any(title, _SECTION_WORDS)
             if named and _SCORECARD_SECTION.search(title):
                 yield block, "scorecard", False
                 continue
@@ -98,7 +99,7 @@ def _walk(doc: Document):
                 continue
         short = block.kind == "heading" or (len(raw) <= _HEADING_CHARS and "\n" not in raw and not block.slides)
         if short:
-            named = _may_name_section(raw)
+            named = may_hold_any(raw, _SECTION_WORDS)
             if named and _SCORECARD_SECTION.search(raw):
                 current, closed = "scorecard", None
                 yield block, current, True
@@ -124,19 +125,6 @@ def _walk(doc: Document):
 #: Words (lower-cased) one of which every match of :data:`_SCORECARD_SECTION` or
 #: :data:`_PREDICTION_SECTION` holds.
 _SECTION_WORDS = ("score", "how did", "review of", "predict", "grading", "forecast", "months", "year ahead", "expect")
-
-
-def _may_name_section(text: str) -> bool:
-    """Whether ``text`` may name a scorecard or a predictions section.
-
-    ASCII text without any of :data:`_SECTION_WORDS` cannot, and the two case-blind
-    patterns (slow: they are tried at every position) are not run on it. Other text
-    keeps the patterns' own case folding.
-    """
-    if not text.isascii():
-        return True
-    low = text.lower()
-    return any(word in low for word in _SECTION_WORDS)
 
 
 def _section_context(name: str) -> str | None:

@@ -15,6 +15,7 @@ import re
 
 from aigraph.extract.relation_parts import BlockMention, FoundRelation
 from aigraph.extract.tables import Cell, cell_at, find_tables
+from aigraph.extract.textnorm import may_hold_any
 from aigraph.keys import surface_key
 
 #: Between a model and its own number: "'s 46%", " (86.4%)", " with a score of 66", ": 90%".
@@ -42,12 +43,7 @@ def _after_comparison(text: str, at: int) -> bool:
     an ASCII stretch without any of :data:`_BASELINE_WORDS` is not searched.
     """
     lo = max(0, at - 60)
-    before = text[lo:at]
-    if before.isascii():
-        low = before.lower()
-        if not any(word in low for word in _BASELINE_WORDS):
-            return False
-    return _BASELINE.search(text, lo, at) is not None
+    return may_hold_any(text[lo:at], _BASELINE_WORDS) and _BASELINE.search(text, lo, at) is not None
 
 
 #: A model used as a tool or named as the benchmark's subject ("with Claude Code", "on Gemini math").

@@ -48,3 +48,20 @@ def normalize(text: str) -> str:
         if old in text:
             text = text.replace(old, new)
     return text
+
+
+def may_hold_any(text: str, words: tuple[str, ...]) -> bool:
+    """False when ``text`` is ASCII and holds none of ``words`` (lower case) in any case.
+
+    The prefilter before a case-blind pattern every match of which holds one of the
+    words: such a pattern is tried at every position, a plain ``in`` test is not.
+    Text outside ASCII is let through, so the pattern's own case folding (``ı``,
+    ``ſ``, ``K``) decides there.
+
+    >>> may_hold_any("GRADE: yes", ("grade", "verdict")), may_hold_any("No field", ("grade",))
+    (True, False)
+    """
+    if not text.isascii():
+        return True
+    low = text.lower()
+    return any(word in low for word in words)
